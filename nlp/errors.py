@@ -1,6 +1,9 @@
 """Messages for inputs that cannot be used: one place, one wording.
 
-Each message names the file, the problem and what the user can do.
+Each message names the file, the problem and what the user can do. A
+:class:`Skip` is an input that was not processed; a :class:`Note` is an input
+that was processed after a change the user should know about (an HTML page
+read as text, a duplicate id renamed).
 
 Example
 -------
@@ -9,6 +12,7 @@ Example
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -23,12 +27,66 @@ class Skip:
         return f"{self.path}: skipped: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An input that was processed, with a change the user should know about.
+
+    >>> str(Note("a.html", HTML_STRIPPED))
+    'a.html: note: read as an HTML page: markup removed, text kept'
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: note: {self.message}"
+
+
 MISSING = "no such file or folder"
+VANISHED = "the file disappeared before it could be read"
+BROKEN_LINK = "a symbolic link to a file that does not exist"
+NOT_REGULAR = "not a regular file or folder (a device, socket or pipe); save the text to a file or pipe it to -"
 EMPTY = "the file is empty"
 BLANK = "the file holds only white space"
 NO_TEXT_IN_FOLDER = "the folder holds no .txt, .md or .jsonl files"
-NOT_UTF8 = "the file is not UTF-8 text ({detail}); convert it to UTF-8 or pass --encoding"
+NOT_UTF8 = ("the file is not UTF-8 text ({detail}); convert it to UTF-8 or pass --encoding "
+            "with its encoding (e.g. --encoding latin-1)")
+BAD_ENCODING = "the file cannot be decoded as {encoding} ({detail}); check --encoding"
+UNKNOWN_ENCODING = "unknown encoding {encoding!r} given with --encoding"
 BINARY = "the file is binary ({detail}), not text"
+NUL_BYTES = "NUL bytes: UTF-16 or UTF-32 text without a BOM needs --encoding utf-16 or utf-32"
 UNREADABLE = "the file cannot be read ({detail})"
+HTML_STRIPPED = "read as an HTML page: markup removed, text kept"
+HTML_NO_TEXT = "the HTML page holds no visible text"
 JSONL_BAD_LINE = "line {line}: not valid JSON ({detail})"
 JSONL_NO_TEXT = "line {line}: the record has no \"text\" string"
+JSONL_BLANK_TEXT = "line {line}: the record's \"text\" holds only white space"
+DUPLICATE_ID = "id {id!r} is already used by another document; this one is renamed {new!r}"
+
+#: how many skipped inputs the summary line names before "and N more"
+SUMMARY_NAMES = 5
+
+
+def plural(n: int, word: str) -> str:
+    """``n word`` with an ``s`` unless ``n`` is one.
+
+    >>> plural(1, "document"), plural(3, "document")
+    ('1 document', '3 documents')
+    """
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(processed: int, skipped: Sequence[Skip]) -> str:
+    """The line a run ends with: how many documents were processed, which were skipped and why.
+
+    >>> summary(2, [])
+    'processed 2 documents, skipped 0'
+    >>> summary(1, [Skip("a.txt", EMPTY), Skip("b.png", BINARY.format(detail="PNG image"))])
+    'processed 1 document, skipped 2: a.txt (the file is empty); b.png (the file is binary (PNG image), not text)'
+    """
+    line = f"processed {plural(processed, 'document')}, skipped {len(skipped)}"
+    if not skipped:
+        return line
+    named = "; ".join(f"{s.path} ({s.reason})" for s in skipped[:SUMMARY_NAMES])
+    more = len(skipped) - SUMMARY_NAMES
+    return f"{line}: {named}" + (f"; and {more} more, named above" if more > 0 else "")

@@ -1,8 +1,15 @@
-"""Read articles: text files, folders, JSON Lines and standard input.
+"""Read articles: text files, folders, JSON Lines, HTML pages and standard input.
 
 :func:`read_inputs` yields :class:`~nlp.records.Document` for every article it
 can read and :class:`~nlp.errors.Skip` for every input it cannot, so a caller
-can report each bad input by name and go on with the rest.
+can report each bad input by name and go on with the rest. Changes made to an
+input that was still read (an HTML page stripped to its text, a duplicate id
+renamed ``id#2``) are reported as :class:`~nlp.errors.Note` to ``notify``.
+
+Bytes are decoded honestly: a BOM first, then UTF-8, then the encoding the
+user named; anything else is skipped with a message naming ``--encoding``,
+never guessed into mojibake. Paths are only ever read here: no document id or
+title is used as a path to write to.
 
 Example
 -------
@@ -16,15 +23,32 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Iterable, Iterator
+import warnings
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from nlp import errors
-from nlp.errors import Skip
+from nlp.errors import Note, Skip
+from nlp.html_text import html_to_text, looks_like_html
 from nlp.records import Document
 
 SUFFIXES = (".txt", ".md", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 META_FIELDS = ("title", "date", "url", "source")
+#: byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one)
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: leading bytes of common binary formats
+MAGIC = ((b"\x89PNG", "PNG image"), (b"\x1f\x8b", "gzip archive"), (b"%PDF", "PDF document"),
+         (b"PK\x03\x04", "zip archive"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+         (b"BZh", "bzip2 archive"), (b"\xfd7zXZ\x00", "xz archive"), (b"\x7fELF", "executable"))
+
+Notify = Callable[[Note], None]
+
+
+def _warn(note: Note) -> None:
+    warnings.warn(str(note), stacklevel=3)
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
@@ -34,10 +58,12 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
     >>> decode("café".encode("utf-8"))
     'café'
+    >>> decode("café".encode("utf-16"))
+    'café'
+    >>> decode("café".encode("latin-1"), "latin-1")
+    'café'
     """
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                     (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in BOMS:
         if data.startswith(bom):
             return data.decode(enc)
     try:
@@ -48,44 +74,137 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         raise
 
 
-def _binary_kind(data: bytes) -> str | None:
-    head = data[:8]
-    for magic, kind in ((b"\x89PNG", "PNG image"), (b"\x1f\x8b", "gzip archive"),
-                        (b"%PDF", "PDF document"), (b"PK\x03\x04", "zip archive"),
-                        (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image")):
-        if head.startswith(magic):
+def _wide_encoding(encoding: str | None) -> bool:
+    """True for UTF-16/UTF-32, whose text holds NUL bytes."""
+    try:
+        return bool(encoding) and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
+
+
+def binary_kind(data: bytes, encoding: str | None = None) -> str | None:
+    """What binary format ``data`` is, or None for text.
+
+    >>> binary_kind(b"\\x89PNG\\r\\n\\x1a\\n..."), binary_kind(b"plain text")
+    ('PNG image', None)
+    """
+    if data.startswith(tuple(bom for bom, _ in BOMS)):
+        return None
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
             return kind
-    if b"\x00" in data[:4096] and not data[:4].startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "contains NUL bytes"
+    if b"\x00" in data[:4096] and not _wide_encoding(encoding):
+        return errors.NUL_BYTES
     return None
 
 
-def read_text_file(path: Path, doc_id: str, encoding: str | None = None) -> Document | Skip:
-    """One text file as a Document, or a Skip naming the problem."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Skip(str(path), errors.MISSING)
-    except OSError as exc:
-        return Skip(str(path), errors.UNREADABLE.format(detail=exc.strerror or exc))
+def text_of(data: bytes, encoding: str | None = None) -> str:
+    """Decoded text of a file's bytes; raises ``ValueError`` with the reason to skip it.
+
+    >>> text_of(b"\\xe9t\\xe9")
+    Traceback (most recent call last):
+    ...
+    ValueError: the file is not UTF-8 text (byte 0: b'\\xe9'); convert it to UTF-8 or pass --encoding with its encoding (e.g. --encoding latin-1)
+    """
     if not data:
-        return Skip(str(path), errors.EMPTY)
-    kind = _binary_kind(data)
+        raise ValueError(errors.EMPTY)
+    kind = binary_kind(data, encoding)
     if kind:
-        return Skip(str(path), errors.BINARY.format(detail=kind))
+        raise ValueError(errors.BINARY.format(detail=kind))
     try:
         text = decode(data, encoding)
     except UnicodeDecodeError as exc:
-        return Skip(str(path), errors.NOT_UTF8.format(detail=f"byte {exc.start}: {data[exc.start:exc.start + 1]!r}"))
-    except LookupError as exc:
-        return Skip(str(path), errors.UNREADABLE.format(detail=exc))
+        detail = f"byte {exc.start}: {exc.object[exc.start:exc.start + 1]!r}"
+        if encoding and not data.startswith(tuple(bom for bom, _ in BOMS)):
+            raise ValueError(errors.BAD_ENCODING.format(encoding=encoding, detail=detail)) from None
+        raise ValueError(errors.NOT_UTF8.format(detail=detail)) from None
+    except LookupError:
+        raise ValueError(errors.UNKNOWN_ENCODING.format(encoding=encoding)) from None
     if not text.strip():
-        return Skip(str(path), errors.BLANK)
-    return Document(id=doc_id, text=text)
+        raise ValueError(errors.BLANK)
+    return text
 
 
-def read_jsonl(lines: Iterable[str], origin: str) -> Iterator[Document | Skip]:
-    """Articles from JSON Lines: ``text`` required, ``id``/``title``/... optional."""
+def _read_bytes(path: Path) -> bytes | Skip:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return Skip(str(path), errors.BROKEN_LINK if path.is_symlink() else errors.VANISHED)
+    except OSError as exc:
+        return Skip(str(path), errors.UNREADABLE.format(detail=exc.strerror or exc))
+
+
+def _unhtml(text: str, origin: str, *, force: bool, notify: Notify) -> tuple[str, str]:
+    """``(text, title)``: an HTML page stripped to its text (and said so), other text as it is."""
+    if not (force or looks_like_html(text)):
+        return text, ""
+    notify(Note(origin, errors.HTML_STRIPPED))
+    return html_to_text(text)
+
+
+class UniqueIds:
+    """Hands out document ids, renaming a repeated id ``id#2``, ``id#3``, ...
+
+    >>> ids = UniqueIds()
+    >>> ids("a"), ids("a"), ids("a#2"), ids("a")
+    ('a', 'a#2', 'a#2#2', 'a#3')
+    """
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, doc_id: str) -> str:
+        new, n = doc_id, 1
+        while new in self.used:
+            n += 1
+            new = f"{doc_id}#{n}"
+        self.used.add(new)
+        return new
+
+
+def _document(doc_id: str, text: str, origin: str, ids: UniqueIds, notify: Notify, **meta: str) -> Document:
+    unique = ids(doc_id)
+    if unique != doc_id:
+        notify(Note(origin, errors.DUPLICATE_ID.format(id=doc_id, new=unique)))
+    return Document(id=unique, text=text, **meta)
+
+
+def read_text_file(path: Path, doc_id: str, encoding: str | None = None, *,
+                   notify: Notify = _warn, ids: UniqueIds | None = None) -> Document | Skip:
+    """One text (or HTML) file as a Document, or a Skip naming the problem.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "e.txt"; _ = p.write_bytes(b"")
+    >>> print(read_text_file(p, "e.txt"))  # doctest: +ELLIPSIS
+    /.../e.txt: skipped: the file is empty
+    """
+    data = _read_bytes(path)
+    if isinstance(data, Skip):
+        return data
+    try:
+        text = text_of(data, encoding)
+    except ValueError as exc:
+        return Skip(str(path), str(exc))
+    text, title = _unhtml(text, str(path), force=path.suffix.lower() in HTML_SUFFIXES, notify=notify)
+    if not text.strip():
+        return Skip(str(path), errors.HTML_NO_TEXT)
+    return _document(doc_id, text, str(path), ids or UniqueIds(), notify, title=title)
+
+
+def read_jsonl(lines: Iterable[str], origin: str, *, notify: Notify = _warn,
+               ids: UniqueIds | None = None) -> Iterator[Document | Skip]:
+    """Articles from JSON Lines: ``text`` required, ``id``/``title``/... optional.
+
+    A record without an ``id`` gets ``origin:LINE``; a repeated id is renamed
+    ``id#2`` and reported to ``notify``.
+
+    >>> recs = read_jsonl(['{"id": "x", "text": "Rome."}', 'oops', '{"id": "x", "text": "Oslo."}'], "f.jsonl",
+    ...                   notify=print)
+    >>> [str(r) if isinstance(r, Skip) else r.id for r in recs]
+    f.jsonl: note: line 3: id 'x' is already used by another document; this one is renamed 'x#2'
+    ['x', 'f.jsonl: skipped: line 2: not valid JSON (Expecting value)', 'x#2']
+    """
+    ids = ids or UniqueIds()
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -94,55 +213,100 @@ def read_jsonl(lines: Iterable[str], origin: str) -> Iterator[Document | Skip]:
         except json.JSONDecodeError as exc:
             yield Skip(origin, errors.JSONL_BAD_LINE.format(line=n, detail=exc.msg))
             continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+        text = rec.get("text") if isinstance(rec, dict) else None
+        if not isinstance(text, str):
             yield Skip(origin, errors.JSONL_NO_TEXT.format(line=n))
             continue
-        doc_id = str(rec.get("id") or f"{origin}:{n}")
+        where = f"{origin}: line {n}"
         meta = {k: str(rec[k]) for k in META_FIELDS if rec.get(k) is not None}
-        yield Document(id=doc_id, text=rec["text"], **meta)
+        text, title = _unhtml(text, where, force=False, notify=notify)
+        if not text.strip():
+            yield Skip(origin, errors.JSONL_BLANK_TEXT.format(line=n))
+            continue
+        meta.setdefault("title", title)
+        raw_id = rec.get("id")
+        doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else f"{origin}:{n}"
+        unique = ids(doc_id)
+        if unique != doc_id:
+            notify(Note(origin, f"line {n}: " + errors.DUPLICATE_ID.format(id=doc_id, new=unique)))
+        yield Document(id=unique, text=text, **meta)
 
 
-def _read_path(path: Path, doc_id: str, encoding: str | None) -> Iterator[Document | Skip]:
-    if path.suffix == ".jsonl":
-        try:
-            text = decode(path.read_bytes(), encoding)
-        except FileNotFoundError:
-            yield Skip(str(path), errors.MISSING)
-            return
-        except (OSError, UnicodeDecodeError) as exc:
-            yield Skip(str(path), errors.UNREADABLE.format(detail=exc))
-            return
-        yield from read_jsonl(text.splitlines(), doc_id)
+def _lines(text: str) -> list[str]:
+    """JSON Lines split on newlines only: U+2028 and form feeds are valid inside JSON strings."""
+    return text.split("\n")
+
+
+def _read_path(path: Path, doc_id: str, encoding: str | None, notify: Notify,
+               ids: UniqueIds) -> Iterator[Document | Skip]:
+    if path.suffix.lower() != ".jsonl":
+        yield read_text_file(path, doc_id, encoding, notify=notify, ids=ids)
+        return
+    data = _read_bytes(path)
+    if isinstance(data, Skip):
+        yield data
+        return
+    try:
+        text = text_of(data, encoding)
+    except ValueError as exc:
+        yield Skip(str(path), str(exc))
+        return
+    yield from read_jsonl(_lines(text), doc_id, notify=notify, ids=ids)
+
+
+def _read_stdin(stream: IO, encoding: str | None, notify: Notify, ids: UniqueIds) -> Iterator[Document | Skip]:
+    raw = getattr(stream, "buffer", None)
+    try:
+        text = text_of(raw.read(), encoding) if raw is not None else stream.read()
+    except ValueError as exc:
+        yield Skip("<stdin>", str(exc))
+        return
+    if not text.strip():
+        yield Skip("<stdin>", errors.BLANK)
+    elif text.lstrip().startswith("{"):
+        yield from read_jsonl(_lines(text), "<stdin>", notify=notify, ids=ids)
     else:
-        yield read_text_file(path, doc_id, encoding)
+        text, title = _unhtml(text, "<stdin>", force=False, notify=notify)
+        if text.strip():
+            yield _document("<stdin>", text, "<stdin>", ids, notify, title=title)
+        else:
+            yield Skip("<stdin>", errors.HTML_NO_TEXT)
 
 
-def read_inputs(inputs: Iterable[str], *, encoding: str | None = None,
-                stdin=None) -> Iterator[Document | Skip]:
+def read_inputs(inputs: Iterable[str], *, encoding: str | None = None, stdin: IO | None = None,
+                notify: Notify = _warn) -> Iterator[Document | Skip]:
     """Every article named by ``inputs``: files, folders (recursive), ``-``.
 
     A document's id is its path relative to the folder it was found in, or
-    the file's path as given; JSONL records use their ``id`` field.
+    the file's path as given; JSONL records use their ``id`` field. Ids are
+    unique over the whole run: a repeated one is renamed ``id#2`` and a
+    :class:`~nlp.errors.Note` saying so goes to ``notify`` (by default a
+    warning).
+
+    >>> import io
+    >>> [str(r) for r in read_inputs(["-", "no/such.txt"], stdin=io.StringIO("  "))]
+    ['<stdin>: skipped: the file holds only white space', 'no/such.txt: skipped: no such file or folder']
     """
+    ids = UniqueIds()
     for given in inputs:
         if given == "-":
-            stream = stdin if stdin is not None else sys.stdin
-            text = stream.read()
-            if text.lstrip().startswith("{"):
-                yield from read_jsonl(text.splitlines(), "<stdin>")
-            elif text.strip():
-                yield Document(id="<stdin>", text=text)
-            else:
-                yield Skip("<stdin>", errors.BLANK)
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin, encoding, notify, ids)
             continue
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+            try:
+                files = sorted(p for p in path.rglob("*")
+                               if p.suffix.lower() in SUFFIXES and (p.is_file() or p.is_symlink()))
+            except OSError as exc:
+                yield Skip(given, errors.UNREADABLE.format(detail=exc.strerror or exc))
+                continue
             if not files:
                 yield Skip(given, errors.NO_TEXT_IN_FOLDER)
             for f in files:
-                yield from _read_path(f, f.relative_to(path).as_posix(), encoding)
+                yield from _read_path(f, f.relative_to(path).as_posix(), encoding, notify, ids)
+        elif path.is_file():
+            yield from _read_path(path, path.as_posix(), encoding, notify, ids)
         elif path.exists():
-            yield from _read_path(path, path.as_posix(), encoding)
+            yield Skip(given, errors.NOT_REGULAR)
         else:
             yield Skip(given, errors.MISSING)

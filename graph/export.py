@@ -24,7 +24,9 @@ import networkx as nx
 from graph.atomic import atomic_write
 
 LIST_ATTRS = ("aliases", "roles", "mentions", "docs", "evidence")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: first characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a
+#: formula or a command (OWASP "CSV Injection"), with their full-width forms
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _plain(value: Any) -> Any:
@@ -108,13 +110,19 @@ def read_gexf(path: str | os.PathLike) -> nx.MultiDiGraph:
 def csv_cell(value: Any) -> str:
     """A CSV cell that spreadsheets will not run as a formula.
 
-    >>> csv_cell("=1+1")
-    "'=1+1"
+    A cell whose first character (after any leading spaces, which some
+    spreadsheets skip) starts a formula gets a leading apostrophe, which
+    spreadsheets show as text; numbers are left as they are.
+
+    >>> csv_cell("=1+1"), csv_cell("  @SUM(A1)"), csv_cell(-3), csv_cell("Ana Bell")
+    ("'=1+1", "'  @SUM(A1)", '-3', 'Ana Bell')
     """
     if isinstance(value, (list, dict, tuple)):
         value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
     s = "" if value is None else str(value)
-    return "'" + s if s.startswith(_FORMULA_START) else s
+    return "'" + s if s.lstrip(" ").startswith(_FORMULA_START) else s
 
 
 NODE_COLUMNS = ("id", "label", "type", "count", "aliases", "roles", "docs", "affiliation")
@@ -123,16 +131,21 @@ EDGE_COLUMNS = ("source", "target", "kind", "verb", "polarity", "category", "wei
 
 
 def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path]:
-    """``nodes.csv`` and ``edges.csv`` for pandas, spreadsheets and Neo4j import."""
+    """``nodes.csv`` and ``edges.csv`` for pandas, spreadsheets and Neo4j import.
+
+    Both files are written in full before either replaces an older one, so a
+    failed write (full disk, interrupt) never leaves new nodes beside old
+    edges. Cells that would start a spreadsheet formula are neutralised
+    (:func:`csv_cell`).
+    """
     folder = Path(folder)
     nodes, edges = folder / "nodes.csv", folder / "edges.csv"
-    with atomic_write(nodes, newline="") as fh:
-        w = csv.writer(fh)
+    with atomic_write(nodes, newline="") as nfh, atomic_write(edges, newline="") as efh:
+        w = csv.writer(nfh)
         w.writerow(NODE_COLUMNS)
         for n, a in G.nodes(data=True):
             w.writerow([csv_cell(n), *(csv_cell(a.get(c)) for c in NODE_COLUMNS[1:])])
-    with atomic_write(edges, newline="") as fh:
-        w = csv.writer(fh)
+        w = csv.writer(efh)
         w.writerow(EDGE_COLUMNS)
         for u, v, a in G.edges(data=True):
             w.writerow([csv_cell(u), csv_cell(v), *(csv_cell(a.get(c)) for c in EDGE_COLUMNS[2:])])

@@ -10,6 +10,7 @@ standard error) but a graph was written; 2 usage error or nothing processed.
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 from pathlib import Path
@@ -58,10 +59,11 @@ def _say(quiet: bool, msg: str) -> None:
 
 
 def build_command(args: argparse.Namespace) -> int:
+    from graph.atomic import check_writable
     from graph.build import build_graph
     from graph.export import write_csv, write_gexf, write_graphml, write_json
     from graph.html import write_html
-    from nlp.errors import Skip
+    from nlp.errors import Note, Skip, summary
     from nlp.model import ModelError, load_model, model_id
     from nlp.pipeline import extract_documents
     from nlp.reader import read_inputs
@@ -74,6 +76,22 @@ def build_command(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         print("newsgraph: --engine dask is not available in this version", file=sys.stderr)
         return EXIT_FAILED
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            print(f"newsgraph: unknown encoding {args.encoding!r} given with --encoding", file=sys.stderr)
+            return EXIT_FAILED
+    # every output, checked before the long work: a folder that cannot be written fails now
+    outputs = [(args.output, write_html), (args.json, write_json), (args.graphml, write_graphml),
+               (args.gexf, write_gexf), (args.csv, write_csv)]
+    outputs = [(path, writer) for path, writer in outputs if path]
+    for path, writer in outputs:
+        try:
+            check_writable(Path(path) / "nodes.csv" if writer is write_csv else path)
+        except OSError as exc:
+            print(f"newsgraph: cannot write {exc.filename or path}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILED
     try:
         nlp = load_model(args.model)
     except ModelError as exc:
@@ -83,8 +101,11 @@ def build_command(args: argparse.Namespace) -> int:
     skipped: list[Skip] = []
     counted = {"docs": 0}
 
+    def note(n: Note) -> None:
+        _say(args.quiet, str(n))
+
     def documents():
-        for rec in read_inputs(args.inputs or [_default_seeds()], encoding=args.encoding):
+        for rec in read_inputs(args.inputs or [_default_seeds()], encoding=args.encoding, notify=note):
             if isinstance(rec, Skip):
                 skipped.append(rec)
                 print(str(rec), file=sys.stderr)
@@ -94,22 +115,28 @@ def build_command(args: argparse.Namespace) -> int:
 
     extractions = list(extract_documents(documents(), nlp, n_process=args.processes))
     if not extractions:
-        print(f"newsgraph: nothing to build: no document could be read ({len(skipped)} skipped)", file=sys.stderr)
+        print("newsgraph: nothing to build: no document could be read", file=sys.stderr)
+        print(summary(0, skipped), file=sys.stderr)
         return EXIT_FAILED
     entities, relations = merge(extractions)
     G = build_graph(entities, relations, documents=len(extractions), model=model_id(nlp),
                     words=sum(e.words for e in extractions))
-    try:
-        write_html(G, args.output)
-        for flag, writer in ((args.json, write_json), (args.graphml, write_graphml),
-                             (args.gexf, write_gexf), (args.csv, write_csv)):
-            if flag:
-                writer(G, flag)
-    except OSError as exc:
-        print(f"newsgraph: cannot write {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
+    # each output is written whole or not at all (graph.atomic); one that fails leaves its
+    # previous file as it was, is named with the reason, and the others are still written
+    failed = []
+    for path, writer in outputs:
+        try:
+            writer(G, path)
+        except OSError as exc:
+            failed.append(path)
+            print(f"newsgraph: cannot write {path}: {exc.strerror or exc}; "
+                  f"a previous {path}, if any, is unchanged", file=sys.stderr)
+    written = [path for path, _ in outputs if path not in failed]
+    if written:
+        _say(args.quiet, f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {', '.join(written)}")
+    _say(args.quiet, summary(len(extractions), skipped))
+    if failed:
         return EXIT_FAILED
-    _say(args.quiet, f"processed {len(extractions)} documents, skipped {len(skipped)}; "
-                     f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {args.output}")
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
@@ -119,7 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "build":
         p.print_help(sys.stderr)
         return EXIT_FAILED
-    return build_command(args)
+    try:
+        return build_command(args)
+    except KeyboardInterrupt:
+        # outputs are renamed into place only when whole (graph.atomic): none is left half-written
+        print("newsgraph: interrupted; every output is either whole or as it was before", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""Verb lemma -> (polarity, category) from ``data/verbs.tsv`` (CAMEO-style).
+"""The verb and event-noun lexicon ``data/verbs.tsv``, modelled on CAMEO.
+
+Each entry names the CAMEO root class (01-20) of a verb or event noun; the
+QuadClass and the cooperation/conflict polarity follow from the root code, as
+in GDELT and Phoenix: 01-02 neutral, 03-08 cooperation, 09-20 conflict.
 
 Example
 -------
@@ -6,25 +10,107 @@ Example
 ('conflict', 'arrest')
 >>> classify("walk")
 ('neutral', '')
+>>> lookup("encounter", "N").verb, lookup("encounter", "N").polarity
+('meet', 'cooperation')
+>>> lookup("meet").quad, has_flag("meet", "symmetric")
+(1, True)
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+#: flags a lexicon row may carry (see the header of data/verbs.tsv)
+FLAGS = frozenset({"speech", "symmetric", "support", "motion", "intent", "negative", "possessor"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbClass:
+    """One lexicon row: a verb or event noun and the CAMEO class it links by."""
+
+    word: str
+    pos: str  # "V" verb, "N" event noun
+    verb: str  # the lemma the edge carries
+    cameo: str  # root code "01".."20"; "00" for light verbs
+    category: str
+    flags: frozenset[str]
+
+    @property
+    def quad(self) -> int:
+        """QuadClass: 0 neutral, 1/2 verbal/material cooperation, 3/4 verbal/material conflict.
+
+        >>> lookup("praise").quad, lookup("release").quad, lookup("criticize").quad, lookup("attack").quad
+        (1, 2, 3, 4)
+        """
+        root = int(self.cameo)
+        if root <= 2:
+            return 0
+        if root <= 5:
+            return 1
+        if root <= 8:
+            return 2
+        if root <= 13:
+            return 3
+        return 4
+
+    @property
+    def polarity(self) -> str:
+        """``cooperation``, ``conflict`` or ``neutral`` from the QuadClass.
+
+        >>> lookup("say").polarity
+        'neutral'
+        """
+        return ("neutral", "cooperation", "cooperation", "conflict", "conflict")[self.quad]
+
 
 @lru_cache(maxsize=1)
-def table() -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
+def table() -> dict[tuple[str, str], VerbClass]:
+    """{(word, pos): VerbClass} read once from ``data/verbs.tsv``.
+
+    >>> ("visit", "N") in table() and ("visit", "V") in table()
+    True
+    """
+    out: dict[tuple[str, str], VerbClass] = {}
     with resources.files("nlp.data").joinpath("verbs.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
-            lemma, polarity, category = line.rstrip("\n").split("\t")
-            out[lemma] = (polarity, category)
+            word, pos, verb, cameo, category, flags = line.rstrip("\n").split("\t")
+            marks = frozenset() if flags == "-" else frozenset(flags.split(","))
+            unknown = marks - FLAGS
+            if unknown:
+                raise ValueError(f"verbs.tsv: unknown flag {sorted(unknown)} on {word!r}")
+            out.setdefault((word, pos), VerbClass(word, pos, verb, cameo, "" if category == "-" else category, marks))
     return out
 
 
-def classify(lemma: str) -> tuple[str, str]:
-    """(polarity, category) of a verb lemma; unknown verbs are neutral."""
-    return table().get(lemma.lower(), ("neutral", ""))
+def lookup(word: str, pos: str = "V") -> VerbClass | None:
+    """The lexicon row of a verb lemma (``pos="V"``) or event noun (``pos="N"``).
+
+    >>> lookup("arrest", "N").flags
+    frozenset({'possessor'})
+    >>> lookup("walk") is None
+    True
+    """
+    return table().get((word.lower(), pos))
+
+
+def has_flag(word: str, flag: str, pos: str = "V") -> bool:
+    """Whether the lexicon marks ``word`` with ``flag``.
+
+    >>> has_flag("say", "speech"), has_flag("arrest", "speech")
+    (True, False)
+    """
+    row = lookup(word, pos)
+    return row is not None and flag in row.flags
+
+
+def classify(lemma: str, pos: str = "V") -> tuple[str, str]:
+    """(polarity, category) of a verb lemma or event noun; unknown words are neutral.
+
+    >>> classify("threaten")
+    ('conflict', 'threaten')
+    """
+    row = lookup(lemma, pos)
+    return (row.polarity, row.category) if row else ("neutral", "")

@@ -13,7 +13,7 @@ Example
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -29,20 +29,41 @@ def _edge_key(r: Relation) -> tuple:
     return (src, tgt, r.kind, r.verb, r.negated, r.modality)
 
 
-def build_graph(entities: Iterable[Entity], relations: Iterable[Relation],
+def _dates(docs: Iterable[str], meta: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """Sorted distinct dates of the documents that have one."""
+    return sorted({meta[d]["date"] for d in docs if meta.get(d, {}).get("date")})
+
+
+def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], *,
+                documents_meta: Mapping[str, Mapping[str, str]] | None = None,
                 **graph_attrs: Any) -> nx.MultiDiGraph:
     """A MultiDiGraph: one node per entity, one edge per distinct relation.
 
     Relations with the same ends, kind, verb, negation and modality are one
     edge whose ``weight`` counts its evidence sentences.
+
+    ``documents_meta`` maps a document id to its ``title``, ``date``, ``url``
+    and ``source`` (``Extraction.meta``): it is kept whole as the graph
+    attribute ``documents_meta``, and every node and edge gets ``dates``, the
+    sorted distinct dates of the documents it comes from (empty when they
+    have none), for filtering by time.
+
+    >>> from nlp.records import Entity, Mention
+    >>> e = Entity("country:PE", "Peru", "country", mentions=(Mention("d1", 0, 4, "Peru", "country"),))
+    >>> G = build_graph([e], [], documents_meta={"d1": {"date": "2024-05-01", "title": "Lima"}})
+    >>> G.nodes["country:PE"]["dates"], G.graph["documents_meta"]["d1"]["title"]
+    (['2024-05-01'], 'Lima')
     """
+    meta = {d: dict(m) for d, m in (documents_meta or {}).items() if m}
     G = nx.MultiDiGraph()
     G.graph.update({"built": datetime.now(timezone.utc).isoformat(timespec="seconds"), **graph_attrs})
+    if meta:
+        G.graph["documents_meta"] = meta
     for e in entities:
         G.add_node(
             e.key, label=e.label, type=e.type, aliases=list(e.aliases), roles=list(e.roles),
             mentions=[[m.doc, m.start, m.end] for m in e.mentions], count=len(e.mentions),
-            docs=list(e.docs), affiliation=e.affiliation,
+            docs=list(e.docs), affiliation=e.affiliation, dates=_dates(e.docs, meta),
         )
     merged: dict[tuple, dict[str, Any]] = {}
     for r in relations:
@@ -69,5 +90,6 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation],
         src, tgt = edge.pop("source"), edge.pop("target")
         edge["weight"] = len(edge["evidence"])
         edge["docs"] = list(dict.fromkeys(ev["doc"] for ev in edge["evidence"]))
+        edge["dates"] = _dates(edge["docs"], meta)
         G.add_edge(src, tgt, key=":".join(x for x in (edge["kind"], edge["verb"], "not" if edge["negated"] else "", edge["modality"]) if x), **edge)
     return G

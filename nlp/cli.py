@@ -150,7 +150,9 @@ def build_command(args: argparse.Namespace) -> int:
             writer(G, path)
         except OSError as exc:
             failed.append(path)
-            print(f"newsgraph: cannot write {path}: {exc.strerror or exc}; "
+            where = f" ({exc.filename})" if exc.filename and Path(exc.filename).name != Path(path).name \
+                and not str(exc.filename).endswith(".part") else ""
+            print(f"newsgraph: cannot write {path}: {exc.strerror or exc}{where}; "
                   f"a previous {path}, if any, is unchanged", file=sys.stderr)
     written = [path for path, _ in outputs if path not in failed]
     if written:
@@ -161,8 +163,6 @@ def build_command(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = parser()
 def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, object]:
     """Every document's Extraction, in order, with the engine, cache and progress asked for.
 
@@ -202,6 +202,8 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
     return extractions, cache
 
 
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
     args = p.parse_args(argv)
     if args.command != "build":
         p.print_help(sys.stderr)

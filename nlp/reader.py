@@ -191,12 +191,13 @@ def read_text_file(path: Path, doc_id: str, encoding: str | None = None, *,
     return _document(doc_id, text, str(path), ids or UniqueIds(), notify, title=title)
 
 
-def read_jsonl(lines: Iterable[str], origin: str, *, notify: Notify = _warn,
-               ids: UniqueIds | None = None) -> Iterator[Document | Skip]:
+def read_jsonl(lines: Iterable[str], origin: str, *, notify: Notify = _warn, ids: UniqueIds | None = None,
+               where: str | None = None) -> Iterator[Document | Skip]:
     """Articles from JSON Lines: ``text`` required, ``id``/``title``/... optional.
 
     A record without an ``id`` gets ``origin:LINE``; a repeated id is renamed
-    ``id#2`` and reported to ``notify``.
+    ``id#2`` and reported to ``notify``. Skips and notes name ``where`` (the
+    file's path; default ``origin``) and the line.
 
     >>> recs = read_jsonl(['{"id": "x", "text": "Rome."}', 'oops', '{"id": "x", "text": "Oslo."}'], "f.jsonl",
     ...                   notify=print)
@@ -205,30 +206,30 @@ def read_jsonl(lines: Iterable[str], origin: str, *, notify: Notify = _warn,
     ['x', 'f.jsonl: skipped: line 2: not valid JSON (Expecting value)', 'x#2']
     """
     ids = ids or UniqueIds()
+    where = where or origin
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Skip(origin, errors.JSONL_BAD_LINE.format(line=n, detail=exc.msg))
+            yield Skip(where, errors.JSONL_BAD_LINE.format(line=n, detail=exc.msg))
             continue
         text = rec.get("text") if isinstance(rec, dict) else None
         if not isinstance(text, str):
-            yield Skip(origin, errors.JSONL_NO_TEXT.format(line=n))
+            yield Skip(where, errors.JSONL_NO_TEXT.format(line=n))
             continue
-        where = f"{origin}: line {n}"
         meta = {k: str(rec[k]) for k in META_FIELDS if rec.get(k) is not None}
-        text, title = _unhtml(text, where, force=False, notify=notify)
+        text, title = _unhtml(text, f"{where}: line {n}", force=False, notify=notify)
         if not text.strip():
-            yield Skip(origin, errors.JSONL_BLANK_TEXT.format(line=n))
+            yield Skip(where, errors.JSONL_BLANK_TEXT.format(line=n))
             continue
         meta.setdefault("title", title)
         raw_id = rec.get("id")
         doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else f"{origin}:{n}"
         unique = ids(doc_id)
         if unique != doc_id:
-            notify(Note(origin, f"line {n}: " + errors.DUPLICATE_ID.format(id=doc_id, new=unique)))
+            notify(Note(where, f"line {n}: " + errors.DUPLICATE_ID.format(id=doc_id, new=unique)))
         yield Document(id=unique, text=text, **meta)
 
 
@@ -251,7 +252,7 @@ def _read_path(path: Path, doc_id: str, encoding: str | None, notify: Notify,
     except ValueError as exc:
         yield Skip(str(path), str(exc))
         return
-    yield from read_jsonl(_lines(text), doc_id, notify=notify, ids=ids)
+    yield from read_jsonl(_lines(text), doc_id, notify=notify, ids=ids, where=str(path))
 
 
 def _read_stdin(stream: IO, encoding: str | None, notify: Notify, ids: UniqueIds) -> Iterator[Document | Skip]:

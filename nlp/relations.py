@@ -1,68 +1,143 @@
 """Relations between the entities of one document.
 
-- :func:`cooccurrences`: entities named in one sentence (kind ``cooccurrence``).
-- :func:`actions`: subject–verb–object from the dependency parse (kind ``action``).
+- :func:`cooccurrences`: entities named in one sentence, or one paragraph
+  (kind ``cooccurrence``);
+- :func:`actions`: verb clauses linking a doer to a target (kind ``action``,
+  or ``quote`` for verbs of speech: "told Reuters", "quoting Lula");
+- :func:`make_relation`: one record, classified by the verb lexicon (also
+  used by :mod:`nlp.eventnouns` and :mod:`nlp.quotes`).
 
 Each yields :class:`~nlp.records.Relation` records carrying the sentence they
 came from as :class:`~nlp.records.Evidence`.
+
+Example
+-------
+>>> from nlp.model import load_model
+>>> from nlp.entities import extract_entities
+>>> from nlp.actors import Actors
+>>> doc = load_model()("Peruvian police arrested Pedro Castillo.")
+>>> entities, index = extract_entities(doc, "d")
+>>> [(r.source, r.verb, r.target, r.agent) for r in actions(doc, "d", Clauses(Actors(doc, index, entities)))]
+[('country:PE', 'arrest', 'person:pedro-castillo', 'police')]
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.actors import Actor, Actors
+from nlp.clauses import Clauses
 from nlp.entities import MentionIndex
-from nlp.records import Evidence, Relation
-from nlp.verbs import classify
+from nlp.records import Entity, Evidence, Relation
+from nlp.verbs import has_flag, lookup
 
-_SUBJ_DEPS = {"nsubj"}
-_OBJ_DEPS = {"dobj", "obj", "dative"}
+#: co-occurrence windows
+WINDOWS = ("sentence", "paragraph")
+#: verbs whose relations are speech (kind ``quote``) beyond those the lexicon flags ``speech``
+QUOTE_VERBS = frozenset({"quote", "cite", "interview"})
+#: verbs that never link two actors by themselves
+_SKIP_LEMMAS = frozenset({"be", "become", "seem", "appear", "remain", "include"})
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
-def evidence(doc_id: str, sent: Span) -> Evidence:
-    return Evidence(doc_id, sent.text, sent.start_char, sent.end_char)
+def evidence(doc_id: str, sent: Span, quote: str = "") -> Evidence:
+    """The sentence ``sent`` as evidence, with its character offsets."""
+    return Evidence(doc_id, sent.text, sent.start_char, sent.end_char, quote)
 
 
-def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex) -> Iterator[Relation]:
-    """One relation per pair of distinct entities named in one sentence.
+def paragraphs(doc: Doc) -> list[Span]:
+    """The paragraphs of a document: runs of text between line breaks.
 
-    Pairs are sorted so that the same pair always gives the same edge.
+    >>> import spacy
+    >>> [p.text for p in paragraphs(spacy.blank("en")("One two.\\n\\nThree."))]
+    ['One two.', 'Three.']
     """
-    for sent in doc.sents:
-        keys = sorted({k for i in range(sent.start, sent.end) if (k := index.key_of(i))})
+    out: list[Span] = []
+    start = 0
+    for m in _PARAGRAPH_BREAK.finditer(doc.text):
+        span = doc.char_span(start, m.start(), alignment_mode="expand")
+        if span is not None and span.text.strip():
+            out.append(span)
+        start = m.end()
+    span = doc.char_span(start, len(doc.text), alignment_mode="expand")
+    if span is not None and span.text.strip():
+        out.append(span)
+    return out
+
+
+def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex, *, window: str = "sentence") -> Iterator[Relation]:
+    """One relation per pair of distinct entities named in one sentence (or paragraph).
+
+    Pairs are sorted so that the same pair always gives the same edge; the
+    graph counts the windows a pair shares as the edge's weight.
+    """
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
+    spans = list(doc.sents) if window == "sentence" else paragraphs(doc)
+    for span in spans:
+        keys = sorted({k for i in range(span.start, span.end) if (k := index.key_of(i))})
         for a, b in combinations(keys, 2):
-            yield Relation(a, b, "cooccurrence", evidence=(evidence(doc_id, sent),), symmetric=True)
+            yield Relation(a, b, "cooccurrence", evidence=(evidence(doc_id, span),), symmetric=True)
 
 
-def _entity_of(tok: Token, index: MentionIndex) -> str | None:
-    """The entity a noun phrase head stands for (the head or its compound)."""
-    key = index.key_of(tok.i)
-    if key:
-        return key
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod", "poss") and (key := index.key_of(child.i)):
-            return key
-    return None
+def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, sent: Span,
+                  negated: bool = False, modality: str = "", quote: str = "",
+                  symmetric: bool | None = None) -> Relation:
+    """A relation record for ``src`` doing ``lemma`` to ``tgt``, classified by the verb lexicon."""
+    row = lookup(lemma, pos)
+    verb = row.verb if row else lemma
+    polarity, category = (row.polarity, row.category) if row else ("neutral", "")
+    speech = row is not None and "speech" in row.flags or verb in QUOTE_VERBS
+    sym = (row is not None and "symmetric" in row.flags) if symmetric is None else symmetric
+    return Relation(src.key, tgt.key, "quote" if speech else "action", verb, polarity, category,
+                    (evidence(doc_id, sent, quote),), negated, modality, src.agent or tgt.agent, sym)
 
 
-def actions(doc: Doc, doc_id: str, index: MentionIndex) -> Iterator[Relation]:
-    """Active subject–verb–object clauses whose ends are both entities."""
+def _relatable(tok: Token) -> bool:
+    if tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass") or tok.lemma_.lower() in _SKIP_LEMMAS:
+        return False
+    row = lookup(tok.lemma_)
+    if row and "support" in row.flags:
+        return False  # light verbs act through their event noun (nlp.eventnouns)
+    if row and row.flags & {"intent", "negative"} and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "wants to visit": the infinitive carries the action
+    return True
+
+
+def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
+            quotes_by_cue: dict[int, tuple[str, str]] | None = None) -> Iterator[Relation]:
+    """Verb clauses whose doer and target are both actors.
+
+    ``quotes_by_cue`` maps a speech verb's token index to (speaker key, quote
+    text) found by :mod:`nlp.quotes`: the speaker there beats the parse, and
+    the quote text goes into the evidence.
+    """
+    quotes_by_cue = quotes_by_cue or {}
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX"):
+        if not _relatable(tok):
             continue
-        subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
-        objects = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
-        for prep in (c for c in tok.children if c.dep_ == "prep"):
-            objects.extend(c for c in prep.children if c.dep_ == "pobj")
-        for s in subjects:
-            src = _entity_of(s, index)
-            if not src:
-                continue
-            for o in objects:
-                tgt = _entity_of(o, index)
-                if tgt and tgt != src:
-                    polarity, category = classify(tok.lemma_)
-                    yield Relation(src, tgt, "action", tok.lemma_.lower(), polarity, category,
-                                   (evidence(doc_id, tok.sent),))
+        subjects: Sequence[Actor] = clauses.subjects(tok)
+        speaker, text = quotes_by_cue.get(tok.i, ("", ""))
+        if speaker:
+            subjects = (Actor(speaker),)
+        if not subjects:
+            continue
+        lemma = tok.lemma_.lower()
+        targets = [a for a, _ in clauses.targets(tok)]
+        negated, modality = clauses.negated(tok), clauses.modality(tok)
+        sent = tok.sent
+        if targets:
+            for s in subjects:
+                for t in targets:
+                    if s.key != t.key:
+                        yield make_relation(s, t, lemma, pos="V", doc_id=doc_id, sent=sent,
+                                            negated=negated, modality=modality, quote=text)
+        elif has_flag(lemma, "symmetric") and len({s.key for s in subjects}) > 1:
+            # conjoined subjects of a symmetric verb: "Peru and Chile met"
+            for s, t in combinations(subjects, 2):
+                if s.key != t.key:
+                    yield make_relation(s, t, lemma, pos="V", doc_id=doc_id, sent=sent,
+                                        negated=negated, modality=modality)

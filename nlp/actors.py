@@ -1,0 +1,136 @@
+"""Which entity a noun phrase stands for when it acts or is acted on.
+
+A noun phrase head is an actor when it is
+
+- a mention of an entity ("Meng Wanzhou", "Canadians");
+- an agent noun modified by a country ("Canadian police", "China's
+  ambassador", "the government of Peru"): the country, with the noun kept as
+  ``agent`` (CAMEO's actor + agent codes, ``data/agents.tsv``);
+- a definite title that one official of the document holds ("the Prime
+  Minister"), derived from the roles the entity step found;
+- a third-person pronoun with a confident antecedent (:mod:`nlp.pronouns`);
+- an apposition to an actor ("Kovrig, one of the hostages" -> Kovrig).
+
+Example
+-------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from nlp.entities import MentionIndex
+>>> from nlp.records import Entity
+>>> doc = Doc(spacy.blank("en").vocab, words=["Peruvian", "police", "arrested", "Lopez", "."],
+...           heads=[1, 2, 2, 2, 2], deps=["amod", "nsubj", "ROOT", "dobj", "punct"],
+...           pos=["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"])
+>>> index = MentionIndex(); index.add(0, 1, "country:PE"); index.add(3, 4, "person:lopez")
+>>> finder = Actors(doc, index, [Entity("country:PE", "Peru", "country"), Entity("person:lopez", "Lopez", "person")])
+>>> finder.of(doc[1])
+(Actor(key='country:PE', agent='police'),)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from nlp import lexicons
+from nlp.entities import MentionIndex
+from nlp.pronouns import PRONOUNS, Pronouns
+from nlp.records import Entity
+
+#: modifiers through which a country qualifies an agent noun
+_AGENT_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+#: modifiers that make up a title phrase ("the Prime Minister")
+_TITLE_DEPS = frozenset({"compound", "amod"})
+_OFFICIAL_TYPES = frozenset({"official", "person"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An entity key and, for "Canadian police", the agent noun behind it."""
+
+    key: str
+    agent: str = ""
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, str]:
+    """{agent noun (lower case): CAMEO agent code} from ``data/agents.tsv``.
+
+    >>> agent_nouns()["police"]
+    'COP'
+    """
+    with resources.files("nlp.data").joinpath("agents.tsv").open(encoding="utf-8") as fh:
+        rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
+    return {row[0].lower(): row[1] for row in rows}
+
+
+class Actors:
+    """Map noun-phrase heads of one document to the actors they stand for."""
+
+    def __init__(self, doc: Doc, index: MentionIndex, entities: list[Entity] | tuple[Entity, ...]) -> None:
+        self.doc = doc
+        self.index = index
+        self.types = {e.key: e.type for e in entities}
+        self.pronouns = Pronouns(doc, index, self.types)
+        self.roles: dict[str, str] = {}
+        for e in entities:
+            if e.type not in _OFFICIAL_TYPES:
+                continue
+            for role in e.roles:
+                low = " ".join(role.lower().split())
+                if low.startswith(("former ", "ex-", "late ")):
+                    continue
+                self.roles.setdefault(low, e.key)
+                if self.roles[low] != e.key:
+                    self.roles[low] = ""  # two people hold it: ambiguous
+
+    def type_of(self, key: str) -> str:
+        """The entity type of a key ("" when unknown)."""
+        return self.types.get(key, "")
+
+    def of(self, tok: Token) -> tuple[Actor, ...]:
+        """The actors a noun-phrase head stands for; ``()`` when none."""
+        key = self.index.key_of(tok.i)
+        if key:
+            return (Actor(key),)
+        if tok.lower_ in PRONOUNS:
+            return tuple(Actor(k) for k in self.pronouns.resolve(tok))
+        if tok.pos_ in ("NOUN", "PROPN"):
+            country = self._country_agent(tok)
+            if country:
+                return (country,)
+            holder = self._title_holder(tok)
+            if holder:
+                return (Actor(holder),)
+        if tok.dep_ == "appos" and tok.head.i != tok.i:
+            # "Kovrig, one of the hostages": the apposition is its head
+            key = self.index.key_of(tok.head.i)
+            if key:
+                return (Actor(key),)
+        return ()
+
+    def _country_agent(self, tok: Token) -> Actor | None:
+        """"Canadian police", "China's ambassador", "the government of Peru"."""
+        if tok.lower_ not in agent_nouns() and tok.lemma_.lower() not in agent_nouns():
+            return None
+        mods = [c for c in tok.children if c.dep_ in _AGENT_MODIFIER_DEPS]
+        mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for mod in mods:
+            key = self.index.key_of(mod.i)
+            if key and self.types.get(key) == "country":
+                return Actor(key, tok.lemma_.lower())
+        return None
+
+    def _title_holder(self, tok: Token) -> str:
+        """The one official of the document whose title a definite noun phrase is."""
+        if not self.roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return ""
+        words = [c for c in tok.children if c.dep_ in _TITLE_DEPS and c.i < tok.i]
+        if any(self.index.key_of(c.i) for c in words):
+            return ""
+        phrase = " ".join(t.lower_ for t in sorted([*words, tok], key=lambda t: t.i))
+        if not lexicons.role_kind(phrase):
+            return ""
+        holders = {key for role, key in self.roles.items() if role == phrase or role.endswith(" " + phrase)}
+        return holders.pop() if len(holders) == 1 and "" not in holders else ""

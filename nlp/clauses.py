@@ -1,0 +1,208 @@
+"""Who does and who undergoes the action of a verb, across clause types.
+
+:class:`Clauses` finds the doers and the targets of a verb token:
+
+- active clauses: subject and direct object ("Peru expelled Chile's envoy");
+- passives: the ``by`` agent does, the passive subject undergoes
+  ("Lopez was arrested by Peruvian police");
+- prepositional objects that name a target ("sanctions against", "spoke to",
+  "met with"); travel verbs also take ``for`` ("departed for Lima");
+- conjoined subjects and objects ("Peru and Chile met", "met Lula and Milei");
+- relative clauses ("officials who spoke to Reuters") and participles
+  ("Le Monde ..., approvingly quoting Macron", "one of the men taken by Peru");
+- control ("Macron invited him to visit Peru": him visits), a verb without a
+  subject of its own borrowing its governor's.
+
+It also says whether the action is negated and under which modality.
+
+Example
+-------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from nlp.actors import Actors
+>>> from nlp.entities import MentionIndex
+>>> from nlp.records import Entity
+>>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "did", "not", "meet", "Chile", "."],
+...           heads=[3, 3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
+...           pos=["PROPN", "AUX", "PART", "VERB", "PROPN", "PUNCT"])
+>>> index = MentionIndex(); index.add(0, 1, "country:PE"); index.add(4, 5, "country:CL")
+>>> cl = Clauses(Actors(doc, index, [Entity("country:PE", "Peru", "country"), Entity("country:CL", "Chile", "country")]))
+>>> [a.key for a in cl.subjects(doc[3])], [a.key for a, _ in cl.targets(doc[3])], cl.negated(doc[3])
+(['country:PE'], ['country:CL'], True)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from nlp.actors import Actor, Actors
+from nlp.verbs import has_flag
+
+#: active subjects
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+#: passive subjects: they undergo the action
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+#: direct and indirect objects
+OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+#: prepositions whose object is the target of a verb ("against", "to", "with")
+TARGET_PREPS = frozenset({"against", "to", "with", "toward", "towards", "into", "on", "upon", "at"})
+#: prepositions whose object is the destination of a travel verb
+MOTION_PREPS = frozenset({"for", "to", "toward", "towards", "into"})
+#: clause links through which a subjectless verb borrows its governor's subject
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "prep", "pobj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "shall", "should", "'ll", "wo", "ca"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+_MAX_CLIMB = 8
+
+
+def _expand(tok: Token) -> list[Token]:
+    """A noun phrase head and its conjuncts ("Peru and Chile")."""
+    return [tok, *tok.conjuncts]
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" or c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+
+
+class Clauses:
+    """Doers and targets of verbs in one document (results cached per token)."""
+
+    def __init__(self, actors: Actors) -> None:
+        self.actors = actors
+        self._subjects: dict[int, tuple[Actor, ...]] = {}
+
+    def phrase(self, tok: Token) -> list[Actor]:
+        """The actors of a noun phrase head and its conjuncts."""
+        out: list[Actor] = []
+        for t in _expand(tok):
+            out.extend(a for a in self.actors.of(t) if a not in out)
+        return out
+
+    def is_passive(self, verb: Token) -> bool:
+        """A passive clause ("was arrested by"), or a past participle modifying a noun ("men taken by")."""
+        if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children):
+            return True
+        return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+    def subjects(self, verb: Token, _depth: int = 0) -> tuple[Actor, ...]:
+        """The doers of ``verb``; ``()`` when its subject is not an actor."""
+        if verb.i in self._subjects:
+            return self._subjects[verb.i]
+        self._subjects[verb.i] = ()  # guard against cycles
+        found = tuple(self._find_subjects(verb, _depth))
+        self._subjects[verb.i] = found
+        return found
+
+    def _find_subjects(self, verb: Token, depth: int) -> list[Actor]:
+        if self.is_passive(verb):
+            # prepositional object acting as agent of a passive verb
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return [a for g in agents for a in self.phrase(g)]
+        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        if subj:
+            if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                # relative clause: the relative pronoun stands for the noun it modifies
+                return self.phrase(verb.head)
+            return [a for s in subj for a in self.phrase(s)]
+        if depth >= _MAX_CLIMB or verb.head.i == verb.i or verb.dep_ not in INHERIT_DEPS:
+            return []
+        head = verb.head
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            # "officials visiting Lima": the modified noun does it
+            return self.phrase(head)
+        if verb.dep_ == "xcomp":
+            # object control ("invited him to visit") else subject control ("wants to visit")
+            objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
+            if objs:
+                return [a for o in objs for a in self.phrase(o)]
+            return list(self.subjects(head, depth + 1)) if _is_verb(head) else []
+        if verb.dep_ == "advcl" and _infinitive(verb):
+            return []  # "pressed Chile to release ...": whose purpose is unclear
+        return self._climb(verb, depth)
+
+    def around(self, tok: Token) -> list[Actor]:
+        """The doers of the clause a phrase hangs from ("in an interview with X" -> who speaks)."""
+        return self._climb(tok, 0)
+
+    def _climb(self, tok: Token, depth: int) -> list[Actor]:
+        """Borrow the subject of the clause a participle hangs from, or an actor it is in apposition to."""
+        cur = tok
+        for _ in range(_MAX_CLIMB):
+            nxt = cur.head
+            if nxt.i == cur.i:
+                return []
+            if cur.dep_ == "appos":
+                found = self.phrase(nxt)
+                if found:
+                    return found
+            if _is_verb(nxt):
+                return list(self.subjects(nxt, depth + 1))
+            if cur.dep_ not in INHERIT_DEPS | {"appos", "dobj", "nsubj", "attr"}:
+                return []
+            cur = nxt
+        return []
+
+    def patients(self, verb: Token) -> list[Actor]:
+        """Who undergoes ``verb``: its object, or its passive subject."""
+        out: list[Actor] = []
+        if self.is_passive(verb):
+            if verb.dep_ == "acl":
+                out.extend(self.phrase(verb.head))
+            for c in verb.children:
+                if c.dep_ in PASS_SUBJ_DEPS:
+                    out.extend(self.phrase(c))
+        for c in verb.children:
+            if c.dep_ in OBJ_DEPS:
+                out.extend(self.phrase(c))
+        if not out and verb.dep_ == "relcl" and any(
+                c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+            # "the envoy that Peru expelled": the modified noun is the object
+            out.extend(self.phrase(verb.head))
+        return out
+
+    def targets(self, verb: Token) -> list[tuple[Actor, str]]:
+        """(actor, preposition or "") pairs the action of ``verb`` is directed at."""
+        out = [(a, "") for a in self.patients(verb)]
+        preps = MOTION_PREPS | TARGET_PREPS if has_flag(verb.lemma_, "motion") else TARGET_PREPS
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend((a, c.lower_) for a in self.phrase(g))
+        return out
+
+    def negated(self, verb: Token) -> bool:
+        """"did not meet", "never met", "no deal was signed", "refused to meet"."""
+        for v in self._governors(verb):
+            if any(c.dep_ == "neg" for c in v.children):
+                return True
+            if v is not verb and has_flag(v.lemma_, "negative"):
+                return True
+        return any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS | OBJ_DEPS and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+
+    def modality(self, verb: Token) -> str:
+        """"will", "could", "want" (an intent verb governing it), "conditional" (if/unless), or ""."""
+        for v in self._governors(verb):
+            if v is not verb and has_flag(v.lemma_, "intent"):
+                return v.lemma_.lower()
+            for c in v.children:
+                if c.dep_ == "aux" and c.tag_ == "MD":
+                    return c.lower_ if c.lower_ not in ("'ll", "wo", "ca") else {"'ll": "will", "wo": "will", "ca": "can"}[c.lower_]
+            if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.children):
+                return "conditional"
+        return ""
+
+    @staticmethod
+    def _governors(verb: Token) -> list[Token]:
+        """The verb and the verbs it is the infinitive complement of ("wants to stop meeting")."""
+        chain = [verb]
+        cur = verb
+        while cur.dep_ == "xcomp" and cur.head.i != cur.i and len(chain) < 5:
+            cur = cur.head
+            chain.append(cur)
+        return chain

@@ -1,0 +1,112 @@
+"""Relations carried by event nouns: "Lula's arrest of Bolsonaro", "talks with Peru".
+
+An event noun of the lexicon (``pos`` N in ``data/verbs.tsv``) links
+
+- its doer: the possessor ("Lula's visit"), a ``by`` phrase ("the arrest of
+  X by Peru"), or the subject of the clause that governs it through a light
+  verb ("Peru brought pressure against Chile"), a travel verb ("departed for
+  a visit to Lima") or a preposition ("in an interview with Le Monde");
+- to its target: the ``of`` object ("arrest of Bolsonaro") or a
+  prepositional argument ("visit to Lima", "pressure against Chile").
+
+A lexicon verb governing the noun that is not a light verb names the edge
+("Peru dropped its charges against Lopez" -> drop). A noun qualified by an
+adjective or compound actor ("U.S. sanctions") is skipped: its doer is not
+sure. Symmetric nouns with two doers link them ("Peru and Chile held talks").
+
+Example
+-------
+>>> from nlp.model import load_model
+>>> from nlp.entities import extract_entities
+>>> from nlp.actors import Actors
+>>> from nlp.clauses import Clauses
+>>> doc = load_model()("Brazil condemned Lula's arrest of Jair Bolsonaro.")
+>>> entities, index = extract_entities(doc, "d")
+>>> [(r.source, r.verb, r.target) for r in event_relations(doc, "d", Clauses(Actors(doc, index, entities)))]
+[('person:lula', 'arrest', 'person:jair-bolsonaro')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.tokens import Doc, Token
+
+from nlp.actors import Actor
+from nlp.clauses import Clauses
+from nlp.records import Relation
+from nlp.relations import make_relation
+from nlp.verbs import lookup
+
+#: prepositions that introduce the target of an event noun
+ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon"})
+#: prepositions through which an event noun hangs from the clause that does it
+FRAME_PREPS = frozenset({"for", "in", "during", "at", "on", "after", "before"})
+#: modifiers whose actor would make the doer uncertain ("U.S. sanctions")
+_QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _pobjs(tok: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
+    return [(g, c.lower_) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
+    """Relations whose link is an event noun of the lexicon."""
+    np = clauses.phrase
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        row = lookup(tok.lemma_.lower(), "N")
+        if row is None:
+            continue
+        if any(c.dep_ in _QUALIFIER_DEPS and clauses.actors.of(c) for c in tok.children):
+            continue
+        of_obj = [a for g, _ in _pobjs(tok, frozenset({"of"})) for a in np(g)]
+        others = [a for g, _ in _pobjs(tok, ARG_PREPS - {"of"}) for a in np(g)]
+        by_agent = [a for g, _ in _pobjs(tok, frozenset({"by"})) for a in np(g)]
+        poss = [a for c in tok.children if c.dep_ == "poss" for a in clauses.actors.of(c)]
+        lemma, pos, governor = row.word, "N", None
+        if poss and by_agent and not of_obj and "possessor" in row.flags:
+            # "Lopez's arrest by Peru": the possessor undergoes it
+            doers, of_obj = by_agent, poss
+        elif poss or by_agent:
+            doers = poss or by_agent
+        else:
+            doers, governor = _governed(tok, clauses)
+            if governor is not None and tok.dep_ == "dobj":
+                grow = lookup(governor.lemma_)
+                if grow is not None and not grow.flags & {"support", "motion"}:
+                    lemma, pos = governor.lemma_.lower(), "V"  # "dropped charges against"
+        targets = of_obj + others
+        negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
+        modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""
+        sent = tok.sent
+        if targets:
+            for s in doers:
+                for t in targets:
+                    if s.key != t.key:
+                        yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent,
+                                            negated=negated, modality=modality)
+        elif "symmetric" in row.flags:
+            pair = doers or [a for g, _ in _pobjs(tok, frozenset({"between"})) for a in np(g)]
+            for s, t in combinations(dict.fromkeys(pair), 2):
+                if s.key != t.key:
+                    yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent,
+                                        negated=negated, modality=modality)
+
+
+def _governed(tok: Token, clauses: Clauses) -> tuple[list[Actor], Token | None]:
+    """The doers of the clause an event noun is the object of, and its governing verb."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.pos_ == "VERB":
+        row = lookup(head.lemma_)
+        if row is None:
+            return [], None
+        return list(clauses.subjects(head)), head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
+        verb = head.head
+        if verb.pos_ == "VERB":
+            return list(clauses.subjects(verb)), verb
+        return clauses.around(head), None
+    return [], None

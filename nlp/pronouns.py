@@ -1,0 +1,127 @@
+"""Pronoun antecedents by one deterministic rule, without a coreference model.
+
+The rule, in order:
+
+1. Only third-person pronouns resolve: he/him/his/she/her (a person or
+   official), it/its (a country, organisation or outlet), they/them/their (two
+   coordinated entities, "Carney and Xi", or one plural mention, "Canadians").
+2. Candidates are entity mentions that end before the pronoun, in its own
+   sentence or the two before it. Adjectival mentions ("Canadian police") are
+   modifiers, not antecedents.
+3. A non-possessive pronoun never takes the subject of its own verb
+   ("Xi invited him": him is not Xi).
+4. In the pronoun's own sentence the nearest compatible candidate wins. In an
+   earlier sentence, the nearest sentence with candidates must offer exactly
+   one entity, or exactly one in subject position; otherwise there is no
+   confident antecedent and the pronoun stays unresolved.
+
+Example
+-------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from nlp.entities import MentionIndex
+>>> words = ["Merkel", "said", "she", "met", "Macron", "."]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 1],
+...           deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"], sent_starts=[1, 0, 0, 0, 0, 0])
+>>> index = MentionIndex(); index.add(0, 1, "person:merkel"); index.add(4, 5, "person:macron")
+>>> Pronouns(doc, index, {"person:merkel": "person", "person:macron": "person"}).resolve(doc[2])
+('person:merkel',)
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from nlp.entities import MentionIndex
+
+PERSON_TYPES = frozenset({"person", "official"})
+GROUP_TYPES = frozenset({"country", "organization", "outlet"})
+#: pronoun -> which antecedents it takes
+PRONOUNS = {
+    "he": "person", "him": "person", "his": "person", "himself": "person",
+    "she": "person", "her": "person", "hers": "person", "herself": "person",
+    "it": "group", "its": "group", "itself": "group",
+    "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
+}
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "pobj"})
+_MODIFIER_DEPS = frozenset({"amod"})
+_PLURAL_TAGS = frozenset({"NNPS", "NNS"})
+#: sentences before the pronoun's own that may hold its antecedent
+WINDOW = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    end: int  # token index just past the mention
+    keys: tuple[str, ...]
+    kind: str  # "person", "group" or "plural"
+    subject: bool
+    verb: int  # token index of the verb the mention is an argument of, or -1
+
+
+class Pronouns:
+    """Resolve third-person pronouns of one parsed document to entity keys."""
+
+    def __init__(self, doc: Doc, index: MentionIndex, types: dict[str, str]) -> None:
+        self.doc = doc
+        self.sent_starts = [s.start for s in doc.sents]
+        self.by_sent: dict[int, list[_Mention]] = {}
+        spans = sorted(index.spans)
+        for start, end, key in spans:
+            head = _head(doc, start, end)
+            if head.dep_ in _MODIFIER_DEPS:
+                continue
+            typ = types.get(key, "")
+            kinds = []
+            if typ in PERSON_TYPES:
+                kinds.append("person")
+            elif typ in GROUP_TYPES:
+                kinds.append("plural" if head.tag_ in _PLURAL_TAGS else "group")
+            subject = head.dep_ in _SUBJ_DEPS or (head.dep_ == "conj" and head.head.dep_ in _SUBJ_DEPS)
+            verb = head.head.i if head.dep_ in _SUBJ_DEPS | _OBJ_DEPS else -1
+            sent = self._sent_of(start)
+            for kind in kinds:
+                self.by_sent.setdefault(sent, []).append(_Mention(end, (key,), kind, subject, verb))
+            # two coordinated entities are one plural antecedent: "Carney and Xi"
+            for child in head.children:
+                if child.dep_ == "conj" and (other := index.key_of(child.i)) and other != key:
+                    self.by_sent.setdefault(sent, []).append(
+                        _Mention(child.i + 1, (key, other), "plural", subject, verb))
+        for mentions in self.by_sent.values():
+            mentions.sort(key=lambda m: m.end)
+
+    def _sent_of(self, token_i: int) -> int:
+        return bisect_right(self.sent_starts, token_i) - 1
+
+    def resolve(self, tok: Token) -> tuple[str, ...]:
+        """Entity keys the pronoun ``tok`` stands for; ``()`` when not confident."""
+        kind = PRONOUNS.get(tok.lower_)
+        if kind is None:
+            return ()
+        own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
+        sent = self._sent_of(tok.i)
+        for s in range(sent, max(sent - WINDOW - 1, -1), -1):
+            cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind
+                     and (s < sent or m.end <= tok.i)
+                     and not (own_verb >= 0 and m.subject and m.verb == own_verb)]
+            if not cands:
+                continue
+            if s == sent:
+                return cands[-1].keys
+            distinct = {m.keys for m in cands}
+            if len(distinct) == 1:
+                return cands[-1].keys
+            subjects = {m.keys for m in cands if m.subject}
+            return next(iter(subjects)) if len(subjects) == 1 else ()
+        return ()
+
+
+def _head(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``doc[start:end]`` whose head lies outside it."""
+    for tok in doc[start:end]:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+            return tok
+    return doc[end - 1]

@@ -5,6 +5,24 @@
 (``person:mark-carney``, ``country:CA``) and a :class:`MentionIndex` that the
 relation step uses to find which entity a token belongs to.
 
+The model's entities are the start; then, in order:
+
+1. outlets from the lexicon and from context replace what the model said
+   (:mod:`nlp.outlets`);
+2. each name is trimmed of "the", possessives, honorifics and titles;
+3. parenthetical abbreviations join their long form, and abbreviations of
+   common words ("electric vehicles (EVs)") are dropped
+   (:mod:`nlp.abbreviations`);
+4. each name is typed: country (names, demonyms, capitals), outlet,
+   organisation (also by its head word, "... University"), person, place;
+5. the model's mistakes are corrected from the document: a short name of a
+   full-named person is that person whatever its label (:mod:`nlp.names`),
+   and a "place" no gazetteer knows that speaks or is labelled a person
+   elsewhere is a person;
+6. roles are read around every person mention (:mod:`nlp.roles`): a person
+   with a public role is an official; title fragments ("Energy" in "Energy
+   Minister") are dropped; the entity a role belongs to is the affiliation.
+
 Example
 -------
 >>> import spacy
@@ -25,11 +43,28 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from nlp import countries, lexicons
+from nlp.abbreviations import find_abbreviations
+from nlp.names import match_short_name
+from nlp.outlets import find_outlets
+from nlp.places import is_known_place
 from nlp.records import Entity, Mention
+from nlp.roles import HONORIFICS, Role, affiliation_after, appositive_role, predicate_role, title_before
 
-LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr."}
+#: model labels that can be entities of the graph
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+#: labels of places; a name with one of them that no gazetteer knows may be a mislabelled person
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+#: verbs whose subject is a person ("Kovrig said", "Moe insisted")  -- Levin (1993), classes 37.7 and 29.5
+SPEECH_VERBS = frozenset({"say", "tell", "insist", "add", "argue", "warn", "claim", "deny", "admit",
+                          "explain", "note", "believe", "think", "hope", "wonder", "muse", "recall",
+                          "suggest", "acknowledge", "complain", "reply", "ask", "urge", "want"})
+#: verbs whose object is a person ("advised Kovrig")
+ADVICE_VERBS = frozenset({"advise", "urge", "tell", "ask", "warn", "persuade"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJ_DEPS = frozenset({"dobj", "obj"})
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?|\s*\()$")
+_TRIM_END = frozenset({"'s", "\u2019s", "'", "\u2019", "(", ")", ",", "-", "\u2014", ":", ";"})
+_TRIM_START = frozenset({"the", "(", "-", "\u2014", "\"", "\u201c"})
 
 
 def slug(text: str) -> str:
@@ -62,18 +97,14 @@ def clean_surface(text: str) -> str:
     return s.strip(" -—,.;:\"“”") if not s.endswith(".") or len(s) < 4 else s.strip(" -—,;:\"“”")
 
 
-@dataclass
-class _Cluster:
-    key: str
-    type: str
-    label: str
-    aliases: set[str] = field(default_factory=set)
-    roles: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-
-
 class MentionIndex:
-    """Which entity key each token of a document belongs to."""
+    """Which entity key each token of a document belongs to.
+
+    >>> index = MentionIndex()
+    >>> index.add(0, 2, "person:ada-lovelace")
+    >>> index.key_of(1), index.key_of(2)
+    ('person:ada-lovelace', None)
+    """
 
     def __init__(self) -> None:
         self.by_token: dict[int, str] = {}
@@ -88,102 +119,269 @@ class MentionIndex:
         return self.by_token.get(token_i)
 
 
-def title_before(span: Span) -> tuple[str, int]:
-    """A role phrase just before a name ("Foreign Affairs Minister"), and its start token."""
-    doc = span.doc
-    i = span.start
-    words: list[str] = []
-    start = i
-    j = i - 1
-    while j >= 0 and i - j <= 6:
-        tok = doc[j]
-        if tok.is_punct or tok.ent_type_ in ("PERSON", "DATE") or tok.pos_ in ("VERB", "AUX", "DET", "PRON", "ADP"):
-            if tok.lower_ == "and" or tok.lower_ == "of":
-                pass
-            else:
-                break
-        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "CCONJ", "ADP") and tok.lower_ not in HONORIFICS:
-            break
-        words.insert(0, tok.text)
-        start = j
-        j -= 1
-    # keep the longest suffix of words that ends in a role word
-    phrase = " ".join(words)
-    while words:
-        if lexicons.role_kind(" ".join(words)) and words[0].lower() not in ("and", "of"):
-            return " ".join(words), start
-        words.pop(0)
+@dataclass
+class _Candidate:
+    """One name in the text while it is being typed and resolved."""
+
+    start: int                 # tokens of the name itself
+    end: int
+    label: str                 # the model's label, or "OUTLET"
+    text: str
+    ent_start: int             # where the model's entity began (title words included)
+    type: str = ""
+    key: str = ""
+    roles: list[Role] = field(default_factory=list)
+    dropped: bool = False
+
+
+@dataclass
+class _Cluster:
+    key: str
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    affiliation: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """The name inside an entity: no "the", possessive, parenthesis, honorific or title."""
+    while end > start and doc[end - 1].text in _TRIM_END:
+        end -= 1
+    while start < end and (doc[start].lower_ in _TRIM_START or doc[start].lower_ in HONORIFICS):
         start += 1
-    return "", span.start
-
-
-def _type_of(span: Span, text: str) -> tuple[str, str] | None:
-    """(type, key) for a cleaned mention, or None when it is not an entity."""
-    label = span.label_
-    outlet = lexicons.outlet_name(text)
-    if outlet:
-        return "outlet", f"outlet:{slug(outlet)}"
-    hit = countries.lookup(text)
-    if hit and label in ("GPE", "LOC", "NORP", "ORG", "FAC"):
-        return "country", f"country:{hit.code}"
-    if label == "NORP":
-        return None
     if label == "PERSON":
-        return "person", f"person:{slug(text)}"
-    if label == "ORG":
-        return "organization", f"org:{slug(text)}"
-    return "place", f"place:{slug(text)}"
+        changed = True
+        while changed and end - start > 1:
+            changed = False
+            for n in (3, 2, 1):
+                if end - start > n:
+                    hit = lexicons.role_match([t.text for t in doc[start:start + n]])
+                    if hit and hit[0] == n:
+                        start += n
+                        changed = True
+                        break
+            while start < end - 1 and doc[start].lower_ in HONORIFICS:
+                start += 1
+                changed = True
+    return start, end
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    """Model entities and outlets, trimmed to their names, in text order."""
+    outlets = find_outlets(doc)
+    taken = {i for o in outlets for i in range(o.start, o.end)}
+    cands = [_Candidate(o.start, o.end, "OUTLET", o.name, o.start, "outlet", f"outlet:{slug(o.name)}")
+             for o in outlets]
+    for ent in doc.ents:
+        if ent.label_ not in LABELS or not taken.isdisjoint(range(ent.start, ent.end)):
+            continue
+        start, end = _trim(doc, ent.start, ent.end, ent.label_)
+        text = clean_surface(doc[start:end].text) if end > start else ""
+        if not any(c.isalpha() for c in text):
+            continue
+        cands.append(_Candidate(start, end, ent.label_, text, ent.start))
+    return sorted(cands, key=lambda c: c.start)
+
+
+def _first_type(c: _Candidate) -> None:
+    """Type a name from its words and the model's label alone."""
+    if c.type == "outlet":
+        return
+    outlet = lexicons.outlet_name(c.text)
+    hit = countries.lookup(c.text)
+    if outlet:
+        c.type, c.key = "outlet", f"outlet:{slug(outlet)}"
+    elif hit and c.label != "PERSON":
+        c.type, c.key = "country", f"country:{hit.code}"
+    elif c.label != "PERSON" and lexicons.has_org_head(c.text):
+        c.type, c.key = "organization", f"org:{slug(c.text)}"
+    elif c.label == "NORP":
+        c.type = ""                              # "Conservative", "Muslim": a group, not a node
+    elif c.label == "PERSON":
+        c.type, c.key = "person", f"person:{slug(c.text)}"
+    elif c.label == "ORG":
+        c.type, c.key = "organization", f"org:{slug(c.text)}"
+    else:
+        c.type, c.key = "place", f"place:{slug(c.text)}"
+
+
+def _speaks(span: Span) -> bool:
+    """The name is the subject of a speech verb or the object of advice."""
+    root = span.root
+    head = root.head
+    if root.dep_ in _SUBJ_DEPS and head.lemma_ in SPEECH_VERBS:
+        return True
+    return root.dep_ in _OBJ_DEPS and head.lemma_ in ADVICE_VERBS
+
+
+def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
+    """Join "Long Form (LF)" and drop abbreviations of common words ("EVs")."""
+    by_start = {c.start: c for c in cands}
+    common: set[str] = set()
+    long_of: dict[str, _Candidate] = {}
+    for ab in find_abbreviations(doc):
+        if ab.lowercase:
+            common.add(ab.short)
+            continue
+        long = next((c for c in cands if c.start < ab.long_end and ab.long_start < c.end and not c.dropped), None)
+        if long is None:
+            start, end = _trim(doc, ab.long_start, ab.long_end, "ORG")
+            long = _Candidate(start, end, "ORG", clean_surface(doc[start:end].text), start)
+            _first_type(long)
+            cands.append(long)
+        elif long.type == "place" or long.label in _PLACE_LABELS and long.type != "country":
+            long.type, long.key = "organization", f"org:{slug(long.text)}"   # a defined name is an organisation
+        long_of[ab.short] = long
+        if ab.short_i not in by_start:
+            short = _Candidate(ab.short_i, ab.short_i + 1, "ORG", ab.short, ab.short_i)
+            cands.append(short)
+    for c in cands:
+        bare = c.text[:-1] if c.text.endswith("s") and c.text[:-1].isupper() else c.text
+        if bare in common and c.type != "outlet":
+            c.dropped = True
+        elif bare in long_of and long_of[bare] is not c and c.type != "outlet":
+            long = long_of[bare]
+            c.type, c.key = long.type, long.key
+    cands.sort(key=lambda c: c.start)
+
+
+def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
+    """Short names to full names; mislabelled people and places fixed from the document."""
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1]
+    full_key = {name: f"person:{slug(name)}" for name in full}
+    person_labelled = {c.text for c in cands if c.label == "PERSON"}
+    short_of: dict[str, str | None] = {}
+    for c in cands:
+        if c.dropped or c.type == "outlet" or len(c.text.split()) > 1 and c.type != "person":
+            continue
+        if c.type == "country" and c.text not in person_labelled:
+            continue                             # "Jordan" the country, unless also tagged a person
+        if c.text not in short_of:
+            short_of[c.text] = match_short_name(c.text, full) if c.text not in full_key else c.text
+        target = short_of[c.text]
+        if target:
+            c.type, c.key = "person", full_key[target]
+        elif c.type == "person" and len(c.text.split()) == 1 and countries.lookup(c.text):
+            hit = countries.lookup(c.text)           # "Ottawa" tagged PERSON, no one of that name
+            c.type, c.key = "country", f"country:{hit.code}"
+        elif c.label in _PLACE_LABELS and c.type != "country" and not is_known_place(c.text) \
+                and (c.text in person_labelled or _speaks(doc[c.start:c.end])):
+            c.type, c.key = "person", f"person:{slug(c.text)}"
+
+
+def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
+    """Roles of every person mention; title fragments dropped; role owners retyped."""
+    at: dict[int, _Candidate] = {}
+    for c in cands:
+        for i in range(c.ent_start, c.end):
+            at.setdefault(i, c)
+    added: list[_Candidate] = []
+    for c in cands:
+        if c.type != "person" or c.dropped:
+            continue
+        span = doc[c.start:c.end]
+        found = [title_before(span, ent_start=c.ent_start), appositive_role(span), predicate_role(span)]
+        c.roles = [r for r in found if r is not None]
+        for role in c.roles:
+            for fs, fe in role.fragments:
+                for i in range(fs, fe):
+                    if i in at and at[i] is not c:
+                        at[i].dropped = True
+            if role.affiliation and _owner(at, role.affiliation) is None:
+                # a place the model did not tag ("Ontario Premier Doug Ford")
+                start, end = role.affiliation
+                owner = _Candidate(start, end, "GPE", clean_surface(doc[start:end].text), start)
+                _first_type(owner)
+                added.append(owner)
+                at.update((i, owner) for i in range(start, end))
+            owner = _owner(at, role.affiliation) if role.affiliation else None
+            if owner is not None and owner is not c and owner.label == "PERSON" \
+                    and owner.key == f"person:{slug(owner.text)}" and len(owner.text.split()) == 1:
+                # "Bavaria Premier Markus Söder": the model's "person" owns an office, so it is a place
+                if owner.text not in {x.text for x in cands if x.key == owner.key and x is not owner}:
+                    owner.type = "place" if role.kind == "official" else "organization"
+                    owner.key = f"{'place' if owner.type == 'place' else 'org'}:{slug(owner.text)}"
+    cands.extend(added)
+    cands.sort(key=lambda c: c.start)
+
+
+def _affiliation(doc: Doc, c: _Candidate, at: dict[int, _Candidate]) -> str:
+    """Key of the country, place or organisation a person's role belongs to."""
+    spans = [r.affiliation for r in c.roles if r.affiliation and (r.kind == "official" or _is_org(at, r.affiliation))]
+    after = affiliation_after(doc[c.start:c.end])
+    if after:
+        spans.append(after)
+    for s in spans:
+        owner = _owner(at, s)
+        if owner is not None and not owner.dropped and owner.key and owner.type in ("country", "place", "organization", "outlet"):
+            return owner.key
+    return ""
+
+
+def _owner(at: dict[int, _Candidate], span: tuple[int, int]) -> _Candidate | None:
+    """The candidate that covers any token of ``span``."""
+    return next((at[i] for i in range(*span) if i in at), None)
+
+
+def _is_org(at: dict[int, _Candidate], span: tuple[int, int]) -> bool:
+    owner = _owner(at, span)
+    return owner is not None and owner.type in ("organization", "outlet")
 
 
 def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]:
-    """Doc-local entities (with global keys) and the token index of their mentions."""
+    """Doc-local entities (with global keys) and the token index of their mentions.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc, Span
+    >>> nlp = spacy.blank("en")
+    >>> doc = Doc(nlp.vocab, words=["Mr.", "Rutte", "met", "Mark", "Rutte", "."])
+    >>> doc.ents = [Span(doc, 1, 2, "GPE"), Span(doc, 3, 5, "PERSON")]
+    >>> [(e.key, e.aliases) for e in extract_entities(doc, "d1")[0]]
+    [('person:mark-rutte', ('Rutte',))]
+    """
+    cands = _candidates(doc)
+    for c in cands:
+        _first_type(c)
+    _abbreviations(doc, cands)
+    _resolve_people(doc, cands)
+    _read_roles(doc, cands)
+    cands = [c for c in cands if not c.dropped and c.type and c.key]
+
+    at = {i: c for c in cands for i in range(c.start, c.end)}
     clusters: dict[str, _Cluster] = {}
-    raw: list[tuple[Span, str, str, str]] = []  # span, clean text, type, key
-    for span in doc.ents:
-        if span.label_ not in LABELS:
-            continue
-        text = clean_surface(span.text)
-        words = text.split()
-        while words and words[0].lower().rstrip(".") + "." in HONORIFICS | {w + "." for w in HONORIFICS}:
-            words.pop(0)
-        text = " ".join(words)
-        if not text or not any(c.isalpha() for c in text):
-            continue
-        typed = _type_of(span, text)
-        if typed is None:
-            continue
-        raw.append((span, text, *typed))
-
-    # surnames of full-named people in this document
-    full_names: dict[str, set[str]] = defaultdict(set)
-    for span, text, typ, key in raw:
-        if typ == "person" and len(text.split()) > 1:
-            full_names[text.split()[-1]].add(key)
-
     index = MentionIndex()
-    for span, text, typ, key in raw:
-        if len(text.split()) == 1 and len(full_names.get(text, ())) == 1:
-            # a lone surname of exactly one full-named person is that person
-            key, typ = next(iter(full_names[text])), "person"
-        cl = clusters.get(key)
-        label = text if typ != "country" else countries.country_name(key.split(":", 1)[1])
+    for c in cands:
+        cl = clusters.get(c.key)
+        if c.type == "country":
+            label = countries.country_name(c.key.split(":", 1)[1])
+        elif c.type == "outlet":
+            label = lexicons.outlet_name(c.text) or c.text
+        else:
+            label = c.text
         if cl is None:
-            cl = clusters[key] = _Cluster(key, typ, label)
-        if typ == "person" and len(text) > len(cl.label):
-            cl.label = text
-        cl.aliases.add(span.text.strip())
-        role, _ = title_before(span) if typ == "person" else ("", span.start)
-        if role and role not in cl.roles:
-            cl.roles.append(role)
-        cl.mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, typ))
-        index.add(span.start, span.end, key)
+            cl = clusters[c.key] = _Cluster(c.key, c.type, label)
+        elif c.type in ("person", "organization", "place") and \
+                (len(label.split()), len(label)) > (len(cl.label.split()), len(cl.label)):
+            cl.label = label
+        span = doc[c.start:c.end]
+        cl.aliases.add(span.text)
+        for role in c.roles:
+            if role.text.lower() not in {r.lower() for r in cl.roles}:
+                cl.roles.append(role.text)
+            cl.kinds.add(role.kind)
+        if c.type == "person" and not cl.affiliation:
+            cl.affiliation = _affiliation(doc, c, at)
+        cl.mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, c.type))
+        index.add(c.start, c.end, c.key)
 
     entities = []
     for cl in clusters.values():
-        typ = cl.type
-        if typ == "person" and any(lexicons.role_kind(r) == "official" for r in cl.roles):
-            typ = "official"
+        typ = "official" if cl.type == "person" and "official" in cl.kinds else cl.type
         aliases = tuple(sorted(a for a in cl.aliases if a != cl.label))
         entities.append(Entity(cl.key, cl.label, typ, aliases, tuple(cl.roles),
-                               tuple(Mention(m.doc, m.start, m.end, m.text, typ) for m in cl.mentions)))
+                               tuple(Mention(m.doc, m.start, m.end, m.text, typ) for m in cl.mentions),
+                               cl.affiliation))
     return entities, index

@@ -1,6 +1,7 @@
-"""Load the data files beside the code: titles and outlets.
+"""Load the data files beside the code: titles, outlets, portfolios, organisation heads.
 
-Each file starts with ``#`` lines saying where its entries come from.
+Each file starts with ``#`` lines saying where its entries come from; every
+table is built once (``lru_cache``).
 
 Example
 -------
@@ -8,11 +9,16 @@ Example
 'official'
 >>> outlet_name("the associated press")
 'Associated Press'
+>>> is_portfolio("Natural Resources")
+True
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+
+#: words that join the parts of a title or portfolio ("Energy and Natural Resources")
+JOINERS = frozenset({"and", "of", "&", "-", "for", "the"})
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -21,7 +27,11 @@ def _lines(name: str) -> list[list[str]]:
 
 
 def fold(text: str) -> str:
-    """Case-fold a name and drop a leading "the" for lexicon look-ups."""
+    """Case-fold a name and drop a leading "the" for lexicon look-ups.
+
+    >>> fold("The  Wall Street Journal")
+    'wall street journal'
+    """
     s = " ".join(text.replace("\u2019", "'").split()).lower()
     return s[4:] if s.startswith("the ") else s
 
@@ -32,16 +42,39 @@ def titles() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in _lines("titles.tsv")}
 
 
-def role_kind(role: str) -> str | None:
-    """"official" or "person" for a role phrase by its head word, else None."""
-    words = role.lower().replace("-", " - ").split()
+def role_match(words: list[str]) -> tuple[int, str] | None:
+    """How many trailing words form a known role, and its kind.
+
+    >>> role_match(["the", "first", "Canadian", "prime", "minister"])
+    (2, 'official')
+    >>> role_match(["media", "mogul"])
+    (1, 'person')
+    >>> role_match(["big", "house"]) is None
+    True
+    """
+    low = [w.lower() for w in words]
     table = titles()
     for n in (3, 2, 1):
-        if len(words) >= n:
-            tail = " ".join(words[-n:]).replace(" - ", "-")
+        if len(low) >= n:
+            tail = " ".join(low[-n:])
             if tail in table:
-                return table[tail]
+                return n, table[tail]
+            joined = tail.replace(" - ", "-")
+            if joined in table:
+                return n, table[joined]
     return None
+
+
+def role_kind(role: str) -> str | None:
+    """"official" or "person" for a role phrase by its head word, else None.
+
+    >>> role_kind("Energy and Natural Resources Minister")
+    'official'
+    >>> role_kind("dean of international studies") is None
+    True
+    """
+    hit = role_match(role.replace("-", " - ").split())
+    return hit[1] if hit else None
 
 
 @lru_cache(maxsize=1)
@@ -55,5 +88,55 @@ def outlets() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def outlet_forms() -> tuple[str, ...]:
+    """Every outlet name and alias as written in the lexicon (for phrase matching)."""
+    forms: list[str] = []
+    for row in _lines("outlets.txt"):
+        for form in row:
+            forms.append(form)
+            if form.startswith("The "):
+                forms.append(form[4:])
+    return tuple(dict.fromkeys(forms))
+
+
 def outlet_name(text: str) -> str | None:
+    """Canonical name of a news outlet or agency, if the lexicon knows it.
+
+    >>> outlet_name("Kyodo")
+    'Kyodo News'
+    """
     return outlets().get(fold(text))
+
+
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Words of government portfolios ("energy", "trade", "foreign", "affairs")."""
+    return frozenset(row[0].lower() for row in _lines("portfolios.txt"))
+
+
+def is_portfolio(text: str) -> bool:
+    """True when every word of ``text`` is a portfolio word or a joiner.
+
+    >>> is_portfolio("International"), is_portfolio("Siemens")
+    (True, False)
+    """
+    words = [w for w in text.lower().replace("-", " ").split() if w not in JOINERS]
+    table = portfolio_words()
+    return bool(words) and all(w in table for w in words)
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Last words that make a name an organisation ("university", "party")."""
+    return frozenset(row[0].lower() for row in _lines("org_heads.txt"))
+
+
+def has_org_head(text: str) -> bool:
+    """True when a multi-word name ends in an organisation head word.
+
+    >>> has_org_head("Nanjing University"), has_org_head("Cape Town")
+    (True, False)
+    """
+    words = text.replace("-", " ").split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in org_heads()

@@ -1,0 +1,63 @@
+"""Which full name a short person name stands for.
+
+News writes a person's full name once and then one name alone: the family
+name, which is the last word in Western order ("Angela Merkel" -> "Merkel")
+and the first word in East Asian and Hungarian order ("Moon Jae-in" ->
+"Moon", "Orbán Viktor" -> "Orbán"). A short name that could be two people
+("Bush" with "George Bush" and "Jeb Bush") is not guessed.
+
+Example
+-------
+>>> match_short_name("Merkel", ["Angela Merkel", "Olaf Scholz"])
+'Angela Merkel'
+>>> match_short_name("Moon", ["Moon Jae-in", "Kim Jong Un"])
+'Moon Jae-in'
+>>> match_short_name("Bush", ["George Bush", "Jeb Bush"]) is None
+True
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from nlp.countries import normalize
+
+
+def name_words(name: str) -> list[str]:
+    """Folded words of a name ("Nicolás Maduro" -> ["nicolas", "maduro"]).
+
+    >>> name_words("Nicolás  Maduro")
+    ['nicolas', 'maduro']
+    """
+    return normalize(name).split()
+
+
+def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
+    """The only full name whose last (else first) word is ``short``, if exactly one.
+
+    A last-word match wins over a first-word one: "Jordan" with "Michael
+    Jordan" and "Jordan Peele" is Michael Jordan's family name.
+
+    >>> match_short_name("Jordan", ["Michael Jordan", "Jordan Peele"])
+    'Michael Jordan'
+    >>> match_short_name("Kim", ["Kim Jong Un", "Kim Yo Jong"]) is None
+    True
+    """
+    key = " ".join(name_words(short))
+    if not key:
+        return None
+    n = len(key.split())
+    last: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for full in full_names:
+        words = name_words(full)
+        if len(words) <= n:
+            continue
+        ident = " ".join(words)
+        if " ".join(words[-n:]) == key:
+            last.setdefault(ident, full)
+        elif " ".join(words[:n]) == key:
+            first.setdefault(ident, full)
+    for found in (last, first):
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None

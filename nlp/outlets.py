@@ -1,0 +1,164 @@
+"""News outlets named in a document: from the outlet lexicon and from context.
+
+The model often misses an outlet ("in an interview with CityNews") or calls
+it a person ("Der Spiegel"). Two sources find them:
+
+- the lexicon of outlets and agencies (``data/outlets.txt``), matched
+  case-sensitively with a ``PhraseMatcher`` built once per vocabulary;
+- the words around a proper name: "told X", "according to X", "the
+  state-run X", "in an interview with X", "X reported", "X quoted".
+
+Example
+-------
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("The minister told Jornal Diario and the Kyiv Independent on Monday.")
+>>> for tok, pos in zip(doc, ["DET", "NOUN", "VERB", "PROPN", "PROPN", "CCONJ", "DET", "PROPN",
+...                          "PROPN", "ADP", "PROPN", "PUNCT"]):
+...     tok.pos_ = pos
+>>> [(doc[o.start:o.end].text, o.name, o.via) for o in find_outlets(doc)]
+[('Jornal Diario', 'Jornal Diario', 'context'), ('Kyiv Independent', 'Kyiv Independent', 'lexicon')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from nlp import countries, lexicons
+
+#: words after which a proper name is an outlet ("told", "according to")
+BEFORE_CUES = (("told",), ("according", "to"), ("interview", "with"), ("interviews", "with"),
+               ("quoted", "by"), ("reported", "by"))
+#: "state-run", "state-owned", ... before an outlet
+STATE_CUES = frozenset({"run", "owned", "controlled", "backed", "affiliated", "funded", "media"})
+#: verbs after which a proper name is an outlet ("Reuters reported", "X quoted")
+AFTER_CUES = frozenset({"reported", "reports", "quoted", "quoting"})
+#: a reporting verb with a direct object is a company's report, not an outlet's ("Acme reported a loss")
+_OBJ_DEPS = frozenset({"dobj", "obj"})
+#: model labels that an outlet name can wrongly carry; a lexicon match over
+#: any other label (GPE "Atlantic") is left to the model
+_OUTLET_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", ""})
+_NOT_OUTLET_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME"})
+_JOINERS = frozenset({"&", "of"})
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+MAX_NAME = 6
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSpan:
+    """An outlet mention: token offsets, the outlet's name, and how it was found."""
+
+    start: int
+    end: int
+    name: str       # canonical lexicon name, or the words as written
+    via: str        # "lexicon" or "context"
+
+
+@lru_cache(maxsize=8)
+def _matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    tokenizer = English(vocab=vocab).tokenizer
+    matcher.add("OUTLET", [tokenizer(form) for form in lexicons.outlet_forms()])
+    return matcher
+
+
+def _plausible_lexicon_match(doc: Doc, start: int, end: int) -> bool:
+    """A lexicon hit that is a name here, not a common word ("Time is short")."""
+    span = doc[start:end]
+    labels = {t.ent_type_ for t in span}
+    if not labels <= _OUTLET_LABELS:
+        return False
+    text = span.text
+    if len(text) <= 3 and text.isupper():
+        return span[0].ent_type_ == "ORG"           # "AP", "FT": only when the model agrees
+    if len(span) == 1 and text[:1].isupper() and text[1:].islower():
+        tok = span[0]
+        return tok.pos_ == "PROPN" or bool(tok.ent_type_) and not tok.is_sent_start
+    return True
+
+
+def _propn_run(doc: Doc, i: int) -> int:
+    """End of the run of proper nouns from token ``i`` ("Voice of America")."""
+    j = i
+    while j < len(doc):
+        if doc[j].pos_ == "PROPN":
+            j += 1
+        elif doc[j].lower_ in _JOINERS and j > i and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+            j += 1
+        else:
+            break
+    return j
+
+
+def _name_from(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The proper name starting at token ``i`` (after "the", or after "Toronto's")."""
+    if i < len(doc) and doc[i].lower_ in _DETERMINERS:
+        i += 1
+    j = _propn_run(doc, i)
+    if i < j < len(doc) and doc[j].text in _POSSESSIVE:
+        i = j + 1                      # "Toronto's CityNews": the owner's city is not the outlet
+        j = _propn_run(doc, i)
+    return (i, j) if 0 < j - i <= MAX_NAME else None
+
+
+def _name_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The proper name ending just before token ``i`` ("Reuters" in "Reuters reported")."""
+    j = i
+    while j > 0 and (doc[j - 1].pos_ == "PROPN"
+                     or doc[j - 1].lower_ in _JOINERS and j < i and j >= 2 and doc[j - 2].pos_ == "PROPN"):
+        j -= 1
+    return (j, i) if 0 < i - j <= MAX_NAME else None
+
+
+def _context_names(doc: Doc) -> Iterator[tuple[int, int]]:
+    for tok in doc:
+        low = tok.lower_
+        if low in AFTER_CUES:
+            if low.startswith("report") and any(c.dep_ in _OBJ_DEPS for c in tok.children):
+                continue
+            span = _name_before(doc, tok.i)
+            if span:
+                yield span
+            continue
+        if low == "state" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" \
+                and doc[tok.i + 2].lower_ in STATE_CUES:
+            span = _name_from(doc, tok.i + 3)
+            if span:
+                yield span
+            continue
+        for cue in BEFORE_CUES:
+            if low == cue[0] and all(tok.i + k < len(doc) and doc[tok.i + k].lower_ == w
+                                     for k, w in enumerate(cue[1:], 1)):
+                span = _name_from(doc, tok.i + len(cue))
+                if span:
+                    yield span
+
+
+def find_outlets(doc: Doc) -> list[OutletSpan]:
+    """Outlet mentions in ``doc``, longest first where they overlap, in text order."""
+    found: dict[tuple[int, int], OutletSpan] = {}
+    for _, start, end in _matcher(doc.vocab)(doc):
+        if _plausible_lexicon_match(doc, start, end):
+            name = lexicons.outlet_name(doc[start:end].text)
+            if name:
+                found[(start, end)] = OutletSpan(start, end, name, "lexicon")
+    for start, end in _context_names(doc):
+        span = doc[start:end]
+        if any(t.ent_type_ in _NOT_OUTLET_LABELS for t in span) or countries.lookup(span.text):
+            continue
+        name = lexicons.outlet_name(span.text)
+        found.setdefault((start, end), OutletSpan(start, end, name or span.text, "lexicon" if name else "context"))
+    kept: list[OutletSpan] = []
+    taken: set[int] = set()
+    for o in sorted(found.values(), key=lambda o: (o.start - o.end, o.start)):
+        if taken.isdisjoint(range(o.start, o.end)):
+            kept.append(o)
+            taken.update(range(o.start, o.end))
+    return sorted(kept, key=lambda o: o.start)

@@ -1,0 +1,281 @@
+"""Roles of people named in a parsed document, and whom the role belongs to.
+
+A role is found three ways, each a function over a name's ``Span``:
+
+- :func:`title_before`: a title in front of the name ("Foreign Affairs
+  Minister Anita Anand", "former Prime Minister Jean Chrétien",
+  "Bavaria Premier Markus Söder"); entities inside the title that are only
+  portfolio words ("Energy" in "Energy Minister") are title fragments;
+- :func:`appositive_role`: an apposition ("Gerhard Schmidt, the mayor of
+  Hamburg, ..."; "dean of law at Leiden University");
+- :func:`predicate_role`: a copula ("Rutte became prime minister").
+
+Each returns a :class:`Role` with token offsets: which words are the role,
+which entity it belongs to (the country, place or organisation), and which
+entity-tagged words were only part of the title.
+
+Example
+-------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> nlp = spacy.blank("en")
+>>> doc = Doc(nlp.vocab, words=["Trade", "Minister", "Ana", "Lopes", "spoke"],
+...           pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+...           ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O"])
+>>> role = title_before(doc[2:4])
+>>> role.text, role.kind, role.fragments
+('Trade Minister', 'official', ((0, 1),))
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from nlp import lexicons
+from nlp.places import is_known_place
+
+#: courtesy titles that are not roles ("Mr. Carney")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam",
+                        "mr.", "mrs.", "ms.", "dr.", "messrs", "messrs."})
+#: entity labels that end a title phrase: another name, a date, a number
+_TITLE_STOP_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: entity labels a role can belong to ("Canadian", "Huawei", "Bavaria")
+AFFILIATION_ENTS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON"})
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_TITLE_JOINERS = frozenset({"and", "of", "&", "-"})
+_WORD_JOINERS = frozenset({"and", "of", "&"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+#: longest title in tokens ("Deputy Energy and Natural Resources Minister")
+MAX_TITLE = 8
+#: apposition and predicate structure
+_APPOS_DEPS = frozenset({"appos"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PRED_DEPS = frozenset({"attr", "oprd"})
+_COPULAS = frozenset({"be", "become", "remain"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_AFFILIATION_PREPS = frozenset({"of", "at", "for", "from", "with", "in"})
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role of a named person, as token offsets into its document."""
+
+    text: str                                   # "Foreign Affairs Minister"
+    kind: str                                   # "official" or "person"
+    start: int
+    end: int
+    affiliation: tuple[int, int] | None = None  # entity the role belongs to
+    fragments: tuple[tuple[int, int], ...] = ()  # entity-tagged words that are part of the title
+
+
+def is_honorific(tok: Token) -> bool:
+    """True for "Mr.", "Dr", "Sir" and the like.
+
+    >>> import spacy
+    >>> is_honorific(spacy.blank("en")("Mr. Smith")[0])
+    True
+    """
+    return tok.lower_ in HONORIFICS
+
+
+def ent_extent(tok: Token) -> tuple[int, int]:
+    """Token offsets of the model entity ``tok`` is in (``tok`` alone when none)."""
+    doc = tok.doc
+    if not tok.ent_type_:
+        return tok.i, tok.i + 1
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def _affiliation_before(doc, k: int) -> tuple[int, int] | None:
+    """The entity just before a title ("Bavaria Premier", "Germany's Chancellor")."""
+    if k <= 0:
+        return None
+    prev = doc[k - 1]
+    if prev.text in _POSSESSIVE and k >= 2:
+        prev = doc[k - 2]
+    if prev.ent_type_ in AFFILIATION_ENTS:
+        return ent_extent(prev)
+    return None
+
+
+def _role_in(doc, start: int, end: int, name_ent: tuple[int, int]) -> Role | None:
+    """The role whose head word ends at ``end``, within the title words ``start:end``."""
+    hit = lexicons.role_match([t.text for t in doc[start:end]])
+    if hit is None:
+        return _role_of_in(doc, start, end, name_ent)
+    n, kind = hit
+    k, fragments, affiliation = end - n, [], None
+    while k > start:
+        tok = doc[k - 1]
+        if tok.ent_type_ in AFFILIATION_ENTS and not (name_ent[0] <= tok.i < name_ent[1]):
+            es, ee = ent_extent(tok)
+            if es >= start and lexicons.is_portfolio(doc[es:ee].text):
+                fragments.append((es, ee))    # "Energy" in "Energy and Natural Resources Minister"
+                k = es
+                continue
+            affiliation = (es, ee)            # "Canadian" in "Canadian Prime Minister"
+            break
+        if tok.text in _POSSESSIVE:
+            break
+        if tok.lower_ in _WORD_JOINERS and (k - 2 < start or not doc[k - 2].is_title):
+            break                             # "the jailing of media mogul X": only capitalised titles join
+        if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and k == end - n \
+                and not lexicons.is_portfolio(tok.text) and is_known_place(tok.text):
+            affiliation = (tok.i, tok.i + 1)  # "Ontario Premier", untagged by the model
+            break
+        k -= 1
+    while k < end - n and doc[k].lower_ in _TITLE_JOINERS:
+        k += 1
+    if affiliation is None:
+        affiliation = _affiliation_before(doc, k)
+    fragments = [f for f in fragments if f[0] >= k]
+    text_start = k
+    if kind == "person" and affiliation and affiliation[1] == k and doc[affiliation[0]].ent_type_ == "ORG":
+        text_start = affiliation[0]           # "Huawei executive": the company is part of the role
+    return Role(doc[text_start:end].text, kind, text_start, end, affiliation, tuple(sorted(fragments)))
+
+
+def _role_of_in(doc, start: int, end: int, name_ent: tuple[int, int]) -> Role | None:
+    """A title with its office after "of" ("Secretary of State", "Minister of Foreign Affairs")."""
+    for k in range(end - 2, start, -1):
+        if doc[k].lower_ != "of":
+            continue
+        hit = lexicons.role_match([t.text for t in doc[start:k]])
+        rest = doc[k + 1:end]
+        if hit is None or not rest.text[:1].isupper():
+            continue
+        fragments = []
+        affiliation = None
+        if lexicons.is_portfolio(rest.text):
+            fragments = [ent_extent(t) for t in rest if t.ent_type_ in AFFILIATION_ENTS]
+        elif all(t.ent_type_ in AFFILIATION_ENTS - {"PERSON"} for t in rest):
+            affiliation = ent_extent(rest[0])     # "President of Peru"
+        else:
+            continue
+        role_start = k - hit[0]
+        return Role(doc[role_start:end].text, hit[1], role_start, end, affiliation,
+                    tuple(sorted(set(fragments))))
+    return None
+
+
+def title_before(name: Span, *, ent_start: int | None = None) -> Role | None:
+    """The title written just before a name ("Industry Minister" before "Ana Lopes").
+
+    ``ent_start`` is where the model's entity began when title words were cut
+    off the name ("Premier" of a "Premier Ana Lopes" entity): those words are
+    part of the title even though they are tagged PERSON.
+    """
+    doc = name.doc
+    floor = name.start if ent_start is None else ent_start
+    j = name.start - 1
+    while j >= floor and is_honorific(doc[j]):
+        j -= 1
+    end = j + 1
+    while j >= 0 and end - j <= MAX_TITLE:
+        tok = doc[j]
+        if j < floor and tok.ent_type_ in _TITLE_STOP_ENTS:
+            break
+        if tok.pos_ in _TITLE_POS or tok.lower_ in _TITLE_JOINERS:
+            j -= 1
+            continue
+        break
+    start = j + 1
+    if start >= end:
+        return None
+    name_ent = (floor, name.end)
+    role = _role_in(doc, start, end, name_ent)
+    if role is not None:
+        return role
+    # coordinated titles: "Acme executive and party royalty Ana Lopes"
+    for k in range(end - 1, start, -1):
+        if doc[k].lower_ == "and":
+            role = _role_in(doc, start, k, name_ent)
+            if role is not None:
+                return role
+    return None
+
+
+def _modifiers_and_head(head: Token) -> list[Token]:
+    """The contiguous modifiers before a noun, and the noun ("Foreign policy expert")."""
+    toks = [head]
+    for left in reversed(list(head.lefts)):
+        if left.dep_ in _MODIFIER_DEPS and left.i == toks[0].i - 1:
+            toks.insert(0, left)
+        elif left.i == toks[0].i - 1 and left.text == "-":
+            toks.insert(0, left)
+        else:
+            break
+    return toks
+
+
+def appositive_role(name: Span) -> Role | None:
+    """A role in apposition to a name ("Ana Lopes, dean of law at Leiden University").
+
+    The role's own "of" phrase is kept unless it names an entity; an entity
+    in an "of", "at" or "for" phrase is the affiliation.
+    """
+    root = name.root
+    heads = [c for c in root.children if c.dep_ in _APPOS_DEPS]
+    if root.dep_ in _APPOS_DEPS:
+        heads.append(root.head)               # "the mayor of Hamburg, Gerhard Schmidt"
+    for head in heads:
+        if head.ent_type_ or head.i in range(name.start, name.end):
+            continue
+        toks = _modifiers_and_head(head)
+        hit = lexicons.role_match([t.text for t in toks])
+        if hit is None:
+            continue
+        start, end, affiliation = toks[0].i, head.i + 1, None
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPS:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if pobj.ent_type_ in AFFILIATION_ENTS - {"PERSON"}:
+                affiliation = affiliation or ent_extent(pobj)
+            elif prep.lower_ == "of" and prep.i == end and affiliation is None:
+                end = pobj.right_edge.i + 1   # "dean of international studies"
+        for i in range(start, end):
+            if i >= name.start and i < name.end:
+                end = i
+                break
+        return Role(name.doc[start:end].text, hit[1], start, end, affiliation)
+    return None
+
+
+def predicate_role(name: Span) -> Role | None:
+    """A role a name is said to be or become ("Rutte became the Dutch prime minister")."""
+    root = name.root
+    if root.dep_ not in _SUBJ_DEPS or root.head.lemma_ not in _COPULAS:
+        return None
+    for attr in root.head.children:
+        if attr.dep_ not in _PRED_DEPS:
+            continue
+        toks = _modifiers_and_head(attr)
+        hit = lexicons.role_match([t.text for t in toks])
+        if hit is None:
+            continue
+        n, kind = hit
+        affiliation = next((ent_extent(t) for t in toks[:-n] if t.ent_type_ in AFFILIATION_ENTS - {"PERSON"}), None)
+        start = attr.i + 1 - n
+        return Role(name.doc[start:attr.i + 1].text, kind, start, attr.i + 1, affiliation)
+    return None
+
+
+def affiliation_after(name: Span) -> tuple[int, int] | None:
+    """An organisation named right after a person ("Ana Lopes of Leiden University")."""
+    for prep in name.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from") or prep.i != name.end:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.ent_type_ in ("ORG", "FAC"):
+            return ent_extent(pobj)
+    return None

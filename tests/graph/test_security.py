@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 from html.parser import HTMLParser
 
 import networkx as nx
@@ -149,3 +150,37 @@ def test_security_csv_cells_never_start_a_formula(tmp_path, formula):
 ])
 def test_security_csv_cell_leaves_plain_values(value, expected):
     assert csv_cell(value) == expected
+
+
+def _tree(root) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*")}
+
+
+@pytest.mark.model
+def test_security_document_ids_and_titles_never_become_paths(tmp_path, monkeypatch, nlp):
+    """JSONL ids and titles that look like paths are only ever data: no file is written where they point."""
+    from nlp import cli
+
+    work = tmp_path / "a" / "b" / "work"
+    work.mkdir(parents=True)
+    absolute = tmp_path / "evil-absolute"
+    hostile = ["../../etc/x", "../../../evil", str(absolute), "/tmp/evil-newsgraph-test", "..\\..\\win",
+               "out/../../../evil-out", "~/evil-home", "nul:", "a/./../../evil-dot", "$(touch evil-shell)"]
+    lines = [json.dumps({"id": h, "title": h, "source": h, "url": f"file://{h}",
+                         "text": f"Reuters said President Ana Bell of Peru met officials in Lima on day {i}."})
+             for i, h in enumerate(hostile)]
+    (work / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    before = _tree(tmp_path)
+    code = cli.main(["build", "feed.jsonl", "--processes", "1", "-o", "out/g.html", "--json", "out/g.json",
+                     "--csv", "out/csv", "--graphml", "out/g.graphml", "--gexf", "out/g.gexf"])
+    assert code == cli.EXIT_OK
+    new = _tree(tmp_path) - before
+    assert new, "the outputs were written"
+    # everything written is under the output folder, named by the command line, not by an article
+    assert all(p.startswith("a/b/work/out") for p in new), sorted(new)
+    assert not any("evil" in p or "etc" in p or "win" in p for p in new), sorted(new)
+    assert not absolute.exists() and not Path("/tmp/evil-newsgraph-test").exists()
+    data = json.loads((work / "out" / "g.json").read_text(encoding="utf-8"))
+    assert set(hostile) <= {d for n in data["nodes"] for d in n["docs"]}  # the ids are kept, as data

@@ -119,6 +119,10 @@ class Actors:
         for mod in mods:
             key = self.index.key_of(mod.i)
             if key and self.types.get(key) == "country":
+                if tok.tag_ in ("NN", "NNP") and lexicons.role_kind(tok.lower_) == "official" and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                    # "the Peruvian president" is one person, not the country
+                    return None
                 return Actor(key, tok.lemma_.lower())
         return None
 

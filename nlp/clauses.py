@@ -84,7 +84,7 @@ class Clauses:
 
     def is_passive(self, verb: Token) -> bool:
         """A passive clause ("was arrested by"), or a past participle modifying a noun ("men taken by")."""
-        if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ in ("auxpass", "agent") for c in verb.children):
             return True
         return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
@@ -141,7 +141,9 @@ class Clauses:
                     return found
             if _is_verb(nxt):
                 return list(self.subjects(nxt, depth + 1))
-            if cur.dep_ not in INHERIT_DEPS | {"appos", "dobj", "nsubj", "attr"}:
+            if nxt.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and nxt.dep_ != "appos":
+                return []  # "jibes about annexing X": a noun's complement, not the clause's
+            if cur.dep_ not in INHERIT_DEPS | {"appos"}:
                 return []
             cur = nxt
         return []

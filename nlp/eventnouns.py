@@ -72,6 +72,13 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
             doers, of_obj = by_agent, poss
         elif poss or by_agent:
             doers = poss or by_agent
+            gdoers, gov = _governed(tok, clauses)
+            if gov is not None and tok.dep_ == "dobj" and {a.key for a in gdoers} == {a.key for a in doers}:
+                # "Peru dropped its charges against Lopez": the governing verb is what Peru did
+                governor = gov
+                grow = lookup(gov.lemma_)
+                if grow is not None and not grow.flags & {"support", "motion"}:
+                    lemma, pos = gov.lemma_.lower(), "V"
         else:
             doers, governor = _governed(tok, clauses)
             if governor is not None and tok.dep_ == "dobj":

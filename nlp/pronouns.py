@@ -5,6 +5,9 @@ The rule, in order:
 1. Only third-person pronouns resolve: he/him/his/she/her (a person or
    official), it/its (a country, organisation or outlet), they/them/their (two
    coordinated entities, "Carney and Xi", or one plural mention, "Canadians").
+   "it" resolves only as a subject, not of "be" ("it is time to ..."), and
+   only to an antecedent that was a subject: elsewhere it mostly stands for
+   an event or for nothing.
 2. Candidates are entity mentions that end before the pronoun, in its own
    sentence or the two before it. Adjectival mentions ("Canadian police") are
    modifiers, not antecedents.
@@ -101,12 +104,16 @@ class Pronouns:
         kind = PRONOUNS.get(tok.lower_)
         if kind is None:
             return ()
+        if tok.lower_ in ("it", "itself") and (tok.dep_ not in _SUBJ_DEPS or tok.head.lemma_ == "be"):
+            return ()  # object "it" and "it is ..." mostly stand for events or nothing
+        subject_only = tok.lower_ == "it"
         own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
         sent = self._sent_of(tok.i)
         for s in range(sent, max(sent - WINDOW - 1, -1), -1):
             cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind
                      and (s < sent or m.end <= tok.i)
-                     and not (own_verb >= 0 and m.subject and m.verb == own_verb)]
+                     and not (own_verb >= 0 and m.subject and m.verb == own_verb)
+                     and (m.subject or not subject_only)]
             if not cands:
                 continue
             if s == sent:

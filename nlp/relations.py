@@ -32,7 +32,7 @@ from nlp.actors import Actor, Actors
 from nlp.clauses import Clauses
 from nlp.entities import MentionIndex
 from nlp.records import Entity, Evidence, Relation
-from nlp.verbs import has_flag, lookup
+from nlp.verbs import VerbClass, lookup
 
 #: co-occurrence windows
 WINDOWS = ("sentence", "paragraph")
@@ -40,6 +40,8 @@ WINDOWS = ("sentence", "paragraph")
 QUOTE_VERBS = frozenset({"quote", "cite", "interview"})
 #: verbs that never link two actors by themselves
 _SKIP_LEMMAS = frozenset({"be", "become", "seem", "appear", "remain", "include"})
+#: children that make an idiom with their verb: particles and bare nouns ("take hostage")
+_IDIOM_DEPS = frozenset({"prt", "dobj", "oprd", "npadvmod"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -96,15 +98,26 @@ def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, 
                     (evidence(doc_id, sent, quote),), negated, modality, src.agent or tgt.agent, sym)
 
 
-def _relatable(tok: Token) -> bool:
+def verb_entry(tok: Token) -> VerbClass | None:
+    """The lexicon row of a verb token, idioms first ("take hostage", "hand over").
+
+    Only lexicon verbs link actors, as in CAMEO coders: an unknown verb is no
+    evidence of who did what to whom.
+    """
     if tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass") or tok.lemma_.lower() in _SKIP_LEMMAS:
-        return False
-    row = lookup(tok.lemma_)
-    if row and "support" in row.flags:
-        return False  # light verbs act through their event noun (nlp.eventnouns)
-    if row and row.flags & {"intent", "negative"} and any(c.dep_ == "xcomp" for c in tok.children):
-        return False  # "wants to visit": the infinitive carries the action
-    return True
+        return None
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in _IDIOM_DEPS:
+            row = lookup(f"{lemma} {c.lemma_.lower()}")
+            if row:
+                return row
+    row = lookup(lemma)
+    if row is None or "support" in row.flags:
+        return None  # light verbs act through their event noun (nlp.eventnouns)
+    if row.flags & {"intent", "negative"} and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "wants to visit": the infinitive carries the action
+    return row
 
 
 def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
@@ -117,7 +130,8 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
     """
     quotes_by_cue = quotes_by_cue or {}
     for tok in doc:
-        if not _relatable(tok):
+        row = verb_entry(tok)
+        if row is None:
             continue
         subjects: Sequence[Actor] = clauses.subjects(tok)
         speaker, text = quotes_by_cue.get(tok.i, ("", ""))
@@ -125,7 +139,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
             subjects = (Actor(speaker),)
         if not subjects:
             continue
-        lemma = tok.lemma_.lower()
+        lemma = row.word
         targets = [a for a, _ in clauses.targets(tok)]
         negated, modality = clauses.negated(tok), clauses.modality(tok)
         sent = tok.sent
@@ -135,7 +149,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
                     if s.key != t.key:
                         yield make_relation(s, t, lemma, pos="V", doc_id=doc_id, sent=sent,
                                             negated=negated, modality=modality, quote=text)
-        elif has_flag(lemma, "symmetric") and len({s.key for s in subjects}) > 1:
+        elif "symmetric" in row.flags and len({s.key for s in subjects}) > 1:
             # conjoined subjects of a symmetric verb: "Peru and Chile met"
             for s, t in combinations(subjects, 2):
                 if s.key != t.key:

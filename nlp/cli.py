@@ -2,7 +2,7 @@
 
     newsgraph build [INPUT ...] [-o OUT.html] [--json OUT.json] [--graphml OUT.graphml]
                     [--gexf OUT.gexf] [--csv DIR] [--model NAME] [--processes N]
-                    [--engine local|dask] [--scheduler ADDRESS] [--quiet]
+                    [--engine local|dask] [--scheduler ADDRESS] [--window sentence|paragraph] [--quiet]
 
 Exit status: 0 every input processed; 1 some inputs skipped (each named on
 standard error) but a graph was written; 2 usage error or nothing processed.
@@ -61,6 +61,8 @@ def parser() -> argparse.ArgumentParser:
                         "(default: .newsgraph-cache.sqlite beside the HTML output)")
     b.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     b.add_argument("--encoding", metavar="NAME", help="decode files that are neither UTF-8 nor carry a BOM with this encoding (e.g. latin-1)")
+    b.add_argument("--window", choices=("sentence", "paragraph"), default="sentence",
+                   help="entities named together in one sentence (default) or one paragraph get a co-occurrence edge")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return p
 
@@ -181,7 +183,7 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
 
     None (after saying why) when the Dask scheduler cannot be reached.
     """
-    from nlp.cache import ExtractionCache, default_cache_path
+    from nlp.cache import ExtractionCache, default_cache_path, extractor_version
     from nlp.model import model_id
     from nlp.pipeline import extract_documents
     from nlp.progress import Progress, input_size, wants_progress
@@ -189,7 +191,10 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
     cache = None
     if not args.no_cache:
         try:
-            cache = ExtractionCache(args.cache or default_cache_path(args.output), model=model_id(nlp))
+            # the co-occurrence window changes the extraction, so it is part of the cache key
+            extractor = extractor_version() + ("" if args.window == "sentence" else f"+window={args.window}")
+            cache = ExtractionCache(args.cache or default_cache_path(args.output), model=model_id(nlp),
+                                    extractor=extractor)
         except (OSError, sqlite3.Error) as exc:
             print(f"newsgraph: cache {args.cache or default_cache_path(args.output)} not used: {exc}", file=sys.stderr)
     show = wants_progress(args.quiet)
@@ -198,9 +203,11 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
             from nlp.dask_engine import extract_documents_dask
 
             stream = extract_documents_dask(documents, model=args.model, scheduler=args.scheduler,
-                                            n_workers=args.processes, cache=cache, progress=progress)
+                                            n_workers=args.processes, cache=cache, progress=progress,
+                                            window=args.window)
         else:
-            stream = extract_documents(documents, nlp, n_process=args.processes, cache=cache, progress=progress)
+            stream = extract_documents(documents, nlp, n_process=args.processes, cache=cache, progress=progress,
+                                       window=args.window)
         try:
             extractions = list(stream)
         except (OSError, TimeoutError) as exc:

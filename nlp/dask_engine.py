@@ -38,7 +38,8 @@ class ModelMismatch(RuntimeError):
     """A worker has another version of the model than the client."""
 
 
-def extract_partition(documents: list[Document], model: str) -> tuple[str, list[Extraction]]:
+def extract_partition(documents: list[Document], model: str,
+                      window: str = "sentence") -> tuple[str, list[Extraction]]:
     """Run on a worker: the model's id and the extractions of one partition.
 
     >>> from nlp.records import Document
@@ -47,7 +48,7 @@ def extract_partition(documents: list[Document], model: str) -> tuple[str, list[
     ['a']
     """
     nlp = load_model(model)
-    return model_id(nlp), extract_batch(documents, nlp)
+    return model_id(nlp), extract_batch(documents, nlp, window=window)
 
 
 class _Checked:
@@ -68,7 +69,7 @@ def extract_documents_dask(documents: Iterable[Document], *, model: str | None =
                            scheduler: str | None = None, client: Client | None = None,
                            n_workers: int = 1, cache: ExtractionCache | None = None,
                            progress: ProgressHook | None = None,
-                           partition_size: int = PARTITION_SIZE) -> Iterator[Extraction]:
+                           partition_size: int = PARTITION_SIZE, window: str = "sentence") -> Iterator[Extraction]:
     """Yield one Extraction per document, in order, extracted on a Dask cluster.
 
     Uses ``client`` if given, else connects to ``scheduler`` (an address such
@@ -90,7 +91,7 @@ def extract_documents_dask(documents: Iterable[Document], *, model: str | None =
         slots = max(1, sum(client.nthreads().values()))
 
         def submit(docs: list[Document]) -> _Checked:
-            return _Checked(client.submit(extract_partition, docs, model, pure=False), expected)
+            return _Checked(client.submit(extract_partition, docs, model, window, pure=False), expected)
 
         yield from run_chunks(documents, submit, cache=cache, progress=progress,
                               chunk_size=partition_size, in_flight=2 * slots)

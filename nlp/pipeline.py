@@ -114,8 +114,10 @@ def parse_long(nlp: Language, text: str) -> Doc:
     return doc
 
 
-def extract_batch(documents: list[Document], nlp: Language) -> list[Extraction]:
+def extract_batch(documents: list[Document], nlp: Language, *, window: str = "sentence") -> list[Extraction]:
     """Parse and extract a list of documents with ``nlp.pipe``, in order.
+
+    ``window`` is where co-occurrence is counted (``nlp.extract.extract``).
 
     >>> from nlp.records import Document
     >>> [e.doc for e in extract_batch([Document("a", "Reuters visited Paris.")], load_model())]
@@ -124,10 +126,10 @@ def extract_batch(documents: list[Document], nlp: Language) -> list[Extraction]:
     out: list[Extraction | None] = [None] * len(documents)
     short = [(d.text, i) for i, d in enumerate(documents) if len(d.text) <= nlp.max_length]
     for doc, i in nlp.pipe(short, as_tuples=True, batch_size=BATCH_SIZE):
-        out[i] = extract(doc, documents[i])
+        out[i] = extract(doc, documents[i], window=window)
     for i, d in enumerate(documents):
         if out[i] is None:
-            out[i] = extract(parse_long(nlp, d.text), d)
+            out[i] = extract(parse_long(nlp, d.text), d, window=window)
     return out  # type: ignore[return-value]
 
 
@@ -153,9 +155,9 @@ def _worker_init(nlp: Language | None, path: str | None) -> None:
     _WORKER_NLP = nlp if nlp is not None else load_model(path)
 
 
-def _worker_extract(documents: list[Document]) -> list[Extraction]:
+def _worker_extract(documents: list[Document], window: str = "sentence") -> list[Extraction]:
     assert _WORKER_NLP is not None
-    return extract_batch(documents, _WORKER_NLP)
+    return extract_batch(documents, _WORKER_NLP, window=window)
 
 
 def _executor(nlp: Language, n_process: int) -> ProcessPoolExecutor:
@@ -216,11 +218,12 @@ def run_chunks(documents: Iterable[Document], submit: BatchRunner, *, cache: Ext
 def extract_documents(documents: Iterable[Document], nlp: Language | None = None, *,
                       n_process: int = 1, cache: ExtractionCache | None = None,
                       progress: ProgressHook | None = None,
-                      chunk_size: int = CHUNK_SIZE) -> Iterator[Extraction]:
+                      chunk_size: int = CHUNK_SIZE, window: str = "sentence") -> Iterator[Extraction]:
     """Parse documents in batches and yield one Extraction per document, in order.
 
     ``n_process`` worker processes parse and extract in parallel; ``cache``
-    skips documents extracted before; ``progress`` is called per document.
+    skips documents extracted before; ``progress`` is called per document;
+    ``window`` (``sentence`` or ``paragraph``) is where co-occurrence is counted.
 
     >>> from nlp.records import Document
     >>> [e.words for e in extract_documents([Document("d", "France met Germany.")])]
@@ -233,8 +236,8 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
         documents = chain(head, documents)
         if len(head) > WORKER_CHUNK_SIZE:
             with _executor(nlp, n_process) as pool:
-                yield from run_chunks(documents, lambda docs: pool.submit(_worker_extract, docs), cache=cache,
+                yield from run_chunks(documents, lambda docs: pool.submit(_worker_extract, docs, window), cache=cache,
                                       progress=progress, chunk_size=WORKER_CHUNK_SIZE, in_flight=2 * n_process)
             return
-    yield from run_chunks(documents, lambda docs: extract_batch(docs, nlp), cache=cache,
+    yield from run_chunks(documents, lambda docs: extract_batch(docs, nlp, window=window), cache=cache,
                           progress=progress, chunk_size=chunk_size, in_flight=1)

@@ -16,6 +16,7 @@ Example
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable
@@ -54,6 +55,16 @@ def input_size(inputs: Iterable[str]) -> int | None:
     return total
 
 
+def _size(stream: IO[str]) -> tuple[int, int]:
+    """The terminal's columns and rows; 80 x 24 when it does not say (a fresh pseudo-terminal says 0 x 0,
+    and tqdm then draws nothing)."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+        return size.columns or 80, size.lines or 24
+    except (AttributeError, OSError, ValueError):
+        return 80, 24
+
+
 class Progress:
     """A progress line fed once per finished document (a pipeline progress hook).
 
@@ -74,7 +85,7 @@ class Progress:
             fmt = ("{desc}: {percentage:3.0f}%|{bar:20}| {postfix} [{elapsed}, {remaining} left]" if total
                    else "{desc}: {postfix} [{elapsed}]")
             self._bar = tqdm(total=total or None, file=self.stream, desc="newsgraph", bar_format=fmt,
-                             mininterval=0.5, dynamic_ncols=True, leave=True)
+                             mininterval=0.5, ncols=_size(self.stream)[0], nrows=_size(self.stream)[1], leave=True)
 
     def __call__(self, document: Document, extraction: Extraction) -> None:
         self.documents += 1

@@ -1,0 +1,113 @@
+"""The extraction stream: order, worker processes, long documents, metadata."""
+from __future__ import annotations
+
+import pytest
+
+from graph.build import build_graph
+from nlp.pipeline import extract_documents, parse_long, run_chunks, split_text
+from nlp.records import Document, Extraction
+from nlp.resolve import merge
+
+pytestmark = pytest.mark.model
+
+SENTENCES = (
+    "Angela Merkel met Emmanuel Macron in Paris on Monday.",
+    "Reuters reported that Germany and France signed a trade deal.",
+    "Merkel told the Associated Press that the talks had gone well.",
+    "Police in Brazil arrested a former minister, Folha de S.Paulo said.",
+    "Japan and South Korea agreed to share data, Kyodo News reported.",
+    "The Norwegian government praised Sweden for its help after the floods.",
+)
+
+
+def _corpus(n: int) -> list[Document]:
+    return [Document(f"doc-{i:03d}", " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(3)))
+            for i in range(n)]
+
+
+def _long_text(paragraphs: int) -> str:
+    return "\n\n".join(" ".join(SENTENCES[(p + k) % len(SENTENCES)] for k in range(2)) for p in range(paragraphs))
+
+
+@pytest.mark.parametrize("limit", [40, 150, 1000])
+def test_pipeline_split_text_parts_join_back_and_fit(limit):
+    text = _long_text(12)
+    parts = split_text(text, limit)
+    assert "".join(parts) == text
+    assert all(0 < len(p) <= limit for p in parts)
+    # every cut but a forced one falls just after white space
+    assert all(p[-1].isspace() for p in parts[:-1])
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("Lima is big and old.\n\nQuito is high. Bogota is cold.", 30,
+     ["Lima is big and old.\n\n", "Quito is high. Bogota is cold."]),
+    ("Lima is big. Quito is high. Bogota is cold.", 30, ["Lima is big. Quito is high. ", "Bogota is cold."]),
+    ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+])
+def test_pipeline_split_text_prefers_paragraphs(text, limit, expected):
+    assert split_text(text, limit) == expected
+
+
+@pytest.mark.parametrize("max_length", [250, 700])
+def test_pipeline_long_document_offsets_slice_the_original_text(nlp, monkeypatch, max_length):
+    text = _long_text(30)
+    assert len(text) > 3 * max_length
+    monkeypatch.setattr(nlp, "max_length", max_length)
+    doc = parse_long(nlp, text)
+    assert doc.text == text
+    [ex] = extract_documents([Document("long", text)], nlp)
+    mentions = [m for e in ex.entities for m in e.mentions]
+    assert mentions and max(m.start for m in mentions) > 2 * max_length
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    for r in ex.relations:
+        for ev in r.evidence:
+            assert text[ev.start:ev.end] == ev.sentence
+
+
+@pytest.mark.parametrize("n", [1, 7, 70])
+def test_pipeline_extract_documents_keeps_input_order(nlp, n):
+    docs = _corpus(n)
+    assert [e.doc for e in extract_documents(iter(docs), nlp, chunk_size=8)] == [d.id for d in docs]
+
+
+@pytest.mark.parametrize("n_process", [2])
+def test_pipeline_worker_processes_give_the_same_records(nlp, n_process):
+    docs = _corpus(40)  # more than one worker's share, so processes really start
+    one = list(extract_documents(docs, nlp, n_process=1))
+    many = list(extract_documents(docs, nlp, n_process=n_process))
+    assert many == one
+
+
+@pytest.mark.parametrize("chunk_size", [1, 3])
+def test_pipeline_run_chunks_reads_lazily(chunk_size):
+    read: list[str] = []
+
+    def documents():
+        for i in range(10):
+            read.append(str(i))
+            yield Document(str(i), "x")
+
+    stream = run_chunks(documents(), lambda docs: [Extraction(d.id) for d in docs], chunk_size=chunk_size,
+                        in_flight=2)
+    assert next(stream).doc == "0"
+    assert len(read) <= 2 * chunk_size  # no more than the chunks in flight are held
+    assert [e.doc for e in stream] == [str(i) for i in range(1, 10)]
+
+
+@pytest.mark.parametrize("date", ["2024-03-01"])
+def test_pipeline_metadata_reaches_nodes_and_edges(nlp, date):
+    docs = [Document("a", "Angela Merkel met Emmanuel Macron in Paris.", title="Summit", date=date,
+                     url="https://example.org/a", source="Example Wire"),
+            Document("b", "Emmanuel Macron visited Rome.")]
+    exs = list(extract_documents(docs, nlp))
+    G = build_graph(*merge(exs), documents_meta={e.doc: dict(e.meta) for e in exs})
+    assert G.graph["documents_meta"]["a"] == {"title": "Summit", "date": date, "url": "https://example.org/a",
+                                              "source": "Example Wire"}
+    assert "b" not in G.graph["documents_meta"]
+    assert G.nodes["person:angela-merkel"]["dates"] == [date]
+    macron = G.nodes["person:emmanuel-macron"]
+    assert macron["dates"] == [date] and set(macron["docs"]) == {"a", "b"}
+    edge = next(d for u, v, d in G.edges(data=True) if {u, v} == {"person:angela-merkel", "person:emmanuel-macron"})
+    assert edge["dates"] == [date]

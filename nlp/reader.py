@@ -39,10 +39,10 @@ META_FIELDS = ("title", "date", "url", "source")
 #: byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one)
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-#: leading bytes of common binary formats
-MAGIC = ((b"\x89PNG", "PNG image"), (b"\x1f\x8b", "gzip archive"), (b"%PDF", "PDF document"),
-         (b"PK\x03\x04", "zip archive"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
-         (b"BZh", "bzip2 archive"), (b"\xfd7zXZ\x00", "xz archive"), (b"\x7fELF", "executable"))
+#: leading bytes of common binary formats (long enough that no plain text starts with them)
+MAGIC = ((b"\x89PNG\r\n", "PNG image"), (b"\x1f\x8b\x08", "gzip archive"), (b"%PDF-", "PDF document"),
+         (b"PK\x03\x04", "zip archive"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF87a", "GIF image"),
+         (b"GIF89a", "GIF image"), (b"\xfd7zXZ\x00", "xz archive"), (b"\x7fELF", "executable"))
 
 Notify = Callable[[Note], None]
 

@@ -195,3 +195,11 @@ def test_reader_jsonl_in_folder_skips_name_the_file_path(tmp_path):
     assert recs[0].id == "sub/f.jsonl:1"  # the id is relative to the folder given
     assert recs[1] == Skip(str(tmp_path / "sub" / "f.jsonl"), errors.JSONL_BAD_LINE.format(
         line=2, detail="Expecting value"))
+
+
+@pytest.mark.parametrize("text", ["BZh said Peru won.", "GIF8 was the code name.", "%PDF is a comment here.",
+                                  "PK said nothing.", "\x7fELF"[1:] + " in Lima."])
+def test_reader_text_resembling_a_magic_number_is_text(tmp_path, text):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    [doc], _ = _read(tmp_path / "a.txt")
+    assert not isinstance(doc, Skip) and doc.text == text

@@ -210,3 +210,12 @@ def test_faults_cli_quiet_prints_skips_only(tmp_path, capsys):
     code, lines = run(capsys, tmp_path, tmp_path / "p.html", "-o", tmp_path / "o" / "g.html", "--quiet")
     assert code == cli.EXIT_SKIPPED
     assert lines == [f"{tmp_path / 'e.txt'}: skipped: {errors.EMPTY}"]
+
+
+@pytest.mark.parametrize("encoding", ["no-such-codec", "latin-99"])
+def test_faults_cli_unknown_encoding_is_a_usage_error(tmp_path, capsys, encoding):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    code, lines = run(capsys, tmp_path / "a.txt", "-o", tmp_path / "g.html", "--encoding", encoding)
+    assert code == cli.EXIT_FAILED
+    assert lines == [f"newsgraph: unknown encoding {encoding!r} given with --encoding"]
+    assert not (tmp_path / "g.html").exists()

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 _OPEN, _CLOSE = "(", ")"
+#: words left lower case inside proper names ("Bank of England", "Doctors without Borders")
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "de", "du", "la", "le", "del", "without", "&"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,8 @@ class Abbreviation:
     short_i: int        # token index of the short form
     long_start: int
     long_end: int
-    lowercase: bool     # the long form is common words ("electric vehicles")
+    common: bool        # the long form is common words ("electric vehicles", "Gross domestic product")
+    proper: bool        # every word of the long form is capitalised ("World Trade Organization")
 
 
 def short_form(text: str) -> str | None:
@@ -98,5 +101,9 @@ def find_abbreviations(doc: Doc) -> Iterator[Abbreviation]:
         span = doc.char_span(window.end_char - len(long), window.end_char, alignment_mode="expand")
         if span is None or sum(1 for t in span if t.is_alpha) > max_words:
             continue
-        lowercase = all(t.is_lower for t in span if t.is_alpha)
-        yield Abbreviation(short, tok.i + 1, span.start, span.end, lowercase)
+        words = [t for t in span if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
+        # a sentence's first word is capitalised whatever it is
+        rest = words[1:] if words and words[0].is_sent_start else words
+        common = all(t.is_lower for t in rest)
+        proper = all(t.text[0].isupper() for t in words)
+        yield Abbreviation(short, tok.i + 1, span.start, span.end, common, proper)

@@ -48,7 +48,9 @@ from nlp.names import match_short_name
 from nlp.outlets import find_outlets
 from nlp.places import is_known_place
 from nlp.records import Entity, Mention
-from nlp.roles import HONORIFICS, Role, affiliation_after, appositive_role, predicate_role, title_before
+from nlp.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, predicate_role,
+                       title_before)
+from nlp.spans import model_spans
 
 #: model labels that can be entities of the graph
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -175,14 +177,14 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     taken = {i for o in outlets for i in range(o.start, o.end)}
     cands = [_Candidate(o.start, o.end, "OUTLET", o.name, o.start, "outlet", f"outlet:{slug(o.name)}")
              for o in outlets]
-    for ent in doc.ents:
-        if ent.label_ not in LABELS or not taken.isdisjoint(range(ent.start, ent.end)):
+    for ent_start, ent_end, label, title_start in model_spans(doc, LABELS):
+        if not taken.isdisjoint(range(ent_start, ent_end)):
             continue
-        start, end = _trim(doc, ent.start, ent.end, ent.label_)
+        start, end = _trim(doc, ent_start, ent_end, label)
         text = clean_surface(doc[start:end].text) if end > start else ""
         if not any(c.isalpha() for c in text):
             continue
-        cands.append(_Candidate(start, end, ent.label_, text, ent.start))
+        cands.append(_Candidate(start, end, label, text, min(title_start, ent_start)))
     return sorted(cands, key=lambda c: c.start)
 
 
@@ -223,10 +225,10 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
     common: set[str] = set()
     long_of: dict[str, _Candidate] = {}
     for ab in find_abbreviations(doc):
-        if ab.lowercase:
-            common.add(ab.short)
-            continue
         long = next((c for c in cands if c.start < ab.long_end and ab.long_start < c.end and not c.dropped), None)
+        if ab.common or long is None and not ab.proper:
+            common.add(ab.short)              # "gross domestic product (GDP)": no entity
+            continue
         if long is None:
             start, end = _trim(doc, ab.long_start, ab.long_end, "ORG")
             long = _Candidate(start, end, "ORG", clean_surface(doc[start:end].text), start)
@@ -272,8 +274,21 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
             c.type, c.key = "person", f"person:{slug(c.text)}"
 
 
+#: the label the role finder sees for each type
+_VIEW_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE", "organization": "ORG", "outlet": "ORG"}
+
+
+def _view(doc: Doc, cands: list[_Candidate]) -> EntityView:
+    """Entities as corrected so far, plus the model's dates and numbers."""
+    spans = [(c.start, c.end, "NORP" if c.label == "NORP" and c.type == "country" else _VIEW_LABELS[c.type])
+             for c in cands if not c.dropped and c.type]
+    spans += [(e.start, e.end, e.label_) for e in doc.ents if e.label_ not in LABELS]
+    return EntityView(spans)
+
+
 def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
     """Roles of every person mention; title fragments dropped; role owners retyped."""
+    view = _view(doc, cands)
     at: dict[int, _Candidate] = {}
     for c in cands:
         for i in range(c.ent_start, c.end):
@@ -283,7 +298,8 @@ def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
         if c.type != "person" or c.dropped:
             continue
         span = doc[c.start:c.end]
-        found = [title_before(span, ent_start=c.ent_start), appositive_role(span), predicate_role(span)]
+        found = [title_before(span, ent_start=c.ent_start, ents=view), appositive_role(span, ents=view),
+                 predicate_role(span, ents=view)]
         c.roles = [r for r in found if r is not None]
         for role in c.roles:
             for fs, fe in role.fragments:
@@ -308,10 +324,10 @@ def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
     cands.sort(key=lambda c: c.start)
 
 
-def _affiliation(doc: Doc, c: _Candidate, at: dict[int, _Candidate]) -> str:
+def _affiliation(doc: Doc, c: _Candidate, at: dict[int, _Candidate], view: EntityView) -> str:
     """Key of the country, place or organisation a person's role belongs to."""
     spans = [r.affiliation for r in c.roles if r.affiliation and (r.kind == "official" or _is_org(at, r.affiliation))]
-    after = affiliation_after(doc[c.start:c.end])
+    after = affiliation_after(doc[c.start:c.end], ents=view)
     if after:
         spans.append(after)
     for s in spans:
@@ -351,6 +367,7 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     cands = [c for c in cands if not c.dropped and c.type and c.key]
 
     at = {i: c for c in cands for i in range(c.start, c.end)}
+    view = _view(doc, cands)
     clusters: dict[str, _Cluster] = {}
     index = MentionIndex()
     for c in cands:
@@ -373,7 +390,7 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
                 cl.roles.append(role.text)
             cl.kinds.add(role.kind)
         if c.type == "person" and not cl.affiliation:
-            cl.affiliation = _affiliation(doc, c, at)
+            cl.affiliation = _affiliation(doc, c, at, view)
         cl.mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, c.type))
         index.add(c.start, c.end, c.key)
 

@@ -35,7 +35,8 @@ def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
     """The only full name whose last (else first) word is ``short``, if exactly one.
 
     A last-word match wins over a first-word one: "Jordan" with "Michael
-    Jordan" and "Jordan Peele" is Michael Jordan's family name.
+    Jordan" and "Jordan Peele" is Michael Jordan's family name; a middle word
+    comes last ("Lula" of "Luiz Inacio Lula da Silva").
 
     >>> match_short_name("Jordan", ["Michael Jordan", "Jordan Peele"])
     'Michael Jordan'
@@ -48,6 +49,7 @@ def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
     n = len(key.split())
     last: dict[str, str] = {}
     first: dict[str, str] = {}
+    middle: dict[str, str] = {}
     for full in full_names:
         words = name_words(full)
         if len(words) <= n:
@@ -57,7 +59,9 @@ def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
             last.setdefault(ident, full)
         elif " ".join(words[:n]) == key:
             first.setdefault(ident, full)
-    for found in (last, first):
+        elif n == 1 and key in words[1:-1]:
+            middle.setdefault(ident, full)
+    for found in (last, first, middle):
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
     return None

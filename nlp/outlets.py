@@ -75,6 +75,11 @@ def _plausible_lexicon_match(doc: Doc, start: int, end: int) -> bool:
     labels = {t.ent_type_ for t in span}
     if not labels <= _OUTLET_LABELS:
         return False
+    if start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].is_alpha \
+            and doc[start - 1].lower_ not in _DETERMINERS:
+        return False                                 # "North Atlantic Treaty Organization" is no "Atlantic"
+    if end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_alpha:
+        return False                                 # "Time Warner" is no "Time"
     text = span.text
     if len(text) <= 3 and text.isupper():
         return span[0].ent_type_ == "ORG"           # "AP", "FT": only when the model agrees

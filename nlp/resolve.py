@@ -1,8 +1,14 @@
 """Merge per-document extractions into one set of entities and relations.
 
-The same key in two documents is one entity with both documents in ``docs``;
-a one-word person key (``person:carney``) joins the only person across the
-corpus whose last name it is, and stays apart when two people share it.
+The same key in two documents is one entity with both documents in ``docs``.
+Across documents, as within one:
+
+- a one-word person key (``person:carney``) joins the only person whose
+  family name it is (last word, else first word: ``person:moon`` joins
+  ``person:moon-jae-in``), and stays apart when two people share it;
+- an organisation, outlet or place whose name is an alias of exactly one
+  other such entity (``org:nato`` and "North Atlantic Treaty Organization"
+  with alias "NATO") is that entity.
 
 Example
 -------
@@ -18,24 +24,76 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
+from nlp.entities import slug
+from nlp.names import match_short_name
 from nlp.records import Entity, Extraction, Relation
 
 _TYPE_RANK = {"official": 0, "outlet": 1, "country": 2, "person": 3, "organization": 4, "place": 5}
+#: key prefixes whose entities merge through aliases ("APEC" -> Asia-Pacific Economic Cooperation)
+_ALIAS_PREFIXES = ("org:", "outlet:", "place:")
 
 
 def _merge_entities(group: list[Entity], key: str) -> Entity:
-    label = max((e.label for e in group), key=len)
+    people = key.startswith("person:")
+    label = max((e.label for e in group), key=lambda s: (len(s.split()), len(s)) if people else len(s))
+    if key.startswith(("country:", "outlet:")):
+        label = next((e.label for e in group if e.key == key), label)
     typ = min((e.type for e in group), key=lambda t: _TYPE_RANK.get(t, 9))
     aliases = {a for e in group for a in (*e.aliases, e.label)} - {label}
-    roles = tuple(dict.fromkeys(r for e in group for r in e.roles))
+    roles: dict[str, str] = {}
+    for e in group:
+        for r in e.roles:
+            roles.setdefault(r.lower(), r)
     mentions = tuple(m for e in group for m in e.mentions)
     affiliation = next((e.affiliation for e in group if e.affiliation), "")
-    return Entity(key, label, typ, tuple(sorted(aliases)), roles, mentions, affiliation)
+    return Entity(key, label, typ, tuple(sorted(aliases)), tuple(roles.values()), mentions, affiliation)
+
+
+def _person_remap(by_key: dict[str, list[Entity]]) -> dict[str, str]:
+    """One-word person keys -> the one full-named person they can only be."""
+    full = {group[0].label: key for key, group in by_key.items()
+            if key.startswith("person:") and len(group[0].label.split()) > 1}
+    remap: dict[str, str] = {}
+    for key, group in by_key.items():
+        if key.startswith("person:") and len(group[0].label.split()) == 1:
+            target = match_short_name(group[0].label, full)
+            if target and full[target] != key:
+                remap[key] = full[target]
+    return remap
+
+
+def _alias_remap(by_key: dict[str, list[Entity]]) -> dict[str, str]:
+    """Organisations, outlets and places named by another one's alias."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, group in by_key.items():
+        if key.startswith(_ALIAS_PREFIXES):
+            for e in group:
+                for a in e.aliases:
+                    owners[slug(a)].add(key)
+    remap: dict[str, str] = {}
+    for key, group in by_key.items():
+        if not key.startswith(_ALIAS_PREFIXES):
+            continue
+        targets = owners.get(slug(group[0].label), set()) - {key}
+        if len(targets) == 1:
+            target = next(iter(targets))
+            if key.split(":")[0] == target.split(":")[0] and remap.get(target) != key:
+                remap[key] = target
+    return remap
 
 
 def merge(extractions: Iterable[Extraction]) -> tuple[list[Entity], list[Relation]]:
-    """Global entities and relations from per-document extractions."""
+    """Global entities and relations from per-document extractions.
+
+    >>> from nlp.records import Entity, Extraction
+    >>> a = Extraction("a", (Entity("org:world-trade-organization", "World Trade Organization",
+    ...                              "organization", aliases=("WTO",)),))
+    >>> b = Extraction("b", (Entity("org:wto", "WTO", "organization"),))
+    >>> [e.key for e in merge([a, b])[0]]
+    ['org:world-trade-organization']
+    """
     by_key: dict[str, list[Entity]] = defaultdict(list)
     relations: list[Relation] = []
     for ex in extractions:
@@ -43,24 +101,21 @@ def merge(extractions: Iterable[Extraction]) -> tuple[list[Entity], list[Relatio
             by_key[e.key].append(e)
         relations.extend(ex.relations)
 
-    # one-word person keys -> the unique multi-word person with that last name
-    surname: dict[str, set[str]] = defaultdict(set)
-    for key, group in by_key.items():
-        if key.startswith("person:") and "-" in key[7:]:
-            surname[key[7:].rsplit("-", 1)[1]].add(key)
-    remap: dict[str, str] = {}
-    for key in list(by_key):
-        if key.startswith("person:") and "-" not in key[7:] and len(surname.get(key[7:], ())) == 1:
-            remap[key] = next(iter(surname[key[7:]]))
+    remap = {**_person_remap(by_key), **_alias_remap(by_key)}
+    for old in remap:                                    # follow chains: a -> b -> c is a -> c
+        seen = {old}
+        while remap[old] in remap and remap[old] not in seen:
+            seen.add(remap[old])
+            remap[old] = remap[remap[old]]
+    remap = {old: new for old, new in remap.items() if old != new}
     for old, new in remap.items():
         by_key[new].extend(by_key.pop(old))
 
     entities = [_merge_entities(group, key) for key, group in sorted(by_key.items())]
     if remap:
-        relations = [
-            Relation(remap.get(r.source, r.source), remap.get(r.target, r.target), r.kind, r.verb,
-                     r.polarity, r.category, r.evidence, r.negated, r.modality, r.agent, r.symmetric)
-            for r in relations
-        ]
+        entities = [replace(e, affiliation=remap[e.affiliation]) if e.affiliation in remap else e
+                    for e in entities]
+        relations = [replace(r, source=remap.get(r.source, r.source), target=remap.get(r.target, r.target))
+                     for r in relations]
         relations = [r for r in relations if r.source != r.target]
     return entities, relations

@@ -79,43 +79,59 @@ def is_honorific(tok: Token) -> bool:
     return tok.lower_ in HONORIFICS
 
 
-def ent_extent(tok: Token) -> tuple[int, int]:
-    """Token offsets of the model entity ``tok`` is in (``tok`` alone when none)."""
-    doc = tok.doc
-    if not tok.ent_type_:
-        return tok.i, tok.i + 1
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
+class EntityView:
+    """Which entity covers each token: ``(start, end, label)``.
+
+    By default the model's entities; :mod:`nlp.entities` passes its own,
+    corrected ones (an outlet the model missed, a surname it called a place).
+
+    >>> view = EntityView([(0, 2, "PERSON"), (3, 4, "GPE")])
+    >>> view.label_at(1), view.extent_at(1), view.label_at(2)
+    ('PERSON', (0, 2), '')
+    """
+
+    def __init__(self, spans) -> None:
+        self._at: dict[int, tuple[int, int, str]] = {}
+        for start, end, label in spans:
+            for i in range(start, end):
+                self._at.setdefault(i, (start, end, label))
+
+    @classmethod
+    def of_doc(cls, doc) -> "EntityView":
+        """The model's entities of ``doc``."""
+        return cls((e.start, e.end, e.label_) for e in doc.ents)
+
+    def label_at(self, i: int) -> str:
+        return self._at.get(i, (0, 0, ""))[2]
+
+    def extent_at(self, i: int) -> tuple[int, int]:
+        start, end, _ = self._at.get(i, (i, i + 1, ""))
+        return start, end
 
 
-def _affiliation_before(doc, k: int) -> tuple[int, int] | None:
+def _affiliation_before(doc, k: int, view: EntityView) -> tuple[int, int] | None:
     """The entity just before a title ("Bavaria Premier", "Germany's Chancellor")."""
     if k <= 0:
         return None
     prev = doc[k - 1]
     if prev.text in _POSSESSIVE and k >= 2:
         prev = doc[k - 2]
-    if prev.ent_type_ in AFFILIATION_ENTS:
-        return ent_extent(prev)
+    if view.label_at(prev.i) in AFFILIATION_ENTS:
+        return view.extent_at(prev.i)
     return None
 
 
-def _role_in(doc, start: int, end: int, name_ent: tuple[int, int]) -> Role | None:
+def _role_in(doc, start: int, end: int, name_ent: tuple[int, int], view: EntityView) -> Role | None:
     """The role whose head word ends at ``end``, within the title words ``start:end``."""
     hit = lexicons.role_match([t.text for t in doc[start:end]])
     if hit is None:
-        return _role_of_in(doc, start, end, name_ent)
+        return _role_of_in(doc, start, end, name_ent, view)
     n, kind = hit
     k, fragments, affiliation = end - n, [], None
     while k > start:
         tok = doc[k - 1]
-        if tok.ent_type_ in AFFILIATION_ENTS and not (name_ent[0] <= tok.i < name_ent[1]):
-            es, ee = ent_extent(tok)
+        if view.label_at(tok.i) in AFFILIATION_ENTS and not (name_ent[0] <= tok.i < name_ent[1]):
+            es, ee = view.extent_at(tok.i)
             if es >= start and lexicons.is_portfolio(doc[es:ee].text):
                 fragments.append((es, ee))    # "Energy" in "Energy and Natural Resources Minister"
                 k = es
@@ -126,7 +142,7 @@ def _role_in(doc, start: int, end: int, name_ent: tuple[int, int]) -> Role | Non
             break
         if tok.lower_ in _WORD_JOINERS and (k - 2 < start or not doc[k - 2].is_title):
             break                             # "the jailing of media mogul X": only capitalised titles join
-        if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and k == end - n \
+        if tok.pos_ == "PROPN" and tok.is_title and not view.label_at(tok.i) and k == end - n \
                 and not lexicons.is_portfolio(tok.text) and is_known_place(tok.text):
             affiliation = (tok.i, tok.i + 1)  # "Ontario Premier", untagged by the model
             break
@@ -134,15 +150,15 @@ def _role_in(doc, start: int, end: int, name_ent: tuple[int, int]) -> Role | Non
     while k < end - n and doc[k].lower_ in _TITLE_JOINERS:
         k += 1
     if affiliation is None:
-        affiliation = _affiliation_before(doc, k)
+        affiliation = _affiliation_before(doc, k, view)
     fragments = [f for f in fragments if f[0] >= k]
     text_start = k
-    if kind == "person" and affiliation and affiliation[1] == k and doc[affiliation[0]].ent_type_ == "ORG":
+    if kind == "person" and affiliation and affiliation[1] == k and view.label_at(affiliation[0]) == "ORG":
         text_start = affiliation[0]           # "Huawei executive": the company is part of the role
     return Role(doc[text_start:end].text, kind, text_start, end, affiliation, tuple(sorted(fragments)))
 
 
-def _role_of_in(doc, start: int, end: int, name_ent: tuple[int, int]) -> Role | None:
+def _role_of_in(doc, start: int, end: int, name_ent: tuple[int, int], view: EntityView) -> Role | None:
     """A title with its office after "of" ("Secretary of State", "Minister of Foreign Affairs")."""
     for k in range(end - 2, start, -1):
         if doc[k].lower_ != "of":
@@ -154,9 +170,9 @@ def _role_of_in(doc, start: int, end: int, name_ent: tuple[int, int]) -> Role | 
         fragments = []
         affiliation = None
         if lexicons.is_portfolio(rest.text):
-            fragments = [ent_extent(t) for t in rest if t.ent_type_ in AFFILIATION_ENTS]
-        elif all(t.ent_type_ in AFFILIATION_ENTS - {"PERSON"} for t in rest):
-            affiliation = ent_extent(rest[0])     # "President of Peru"
+            fragments = [view.extent_at(t.i) for t in rest if view.label_at(t.i) in AFFILIATION_ENTS]
+        elif all(view.label_at(t.i) in AFFILIATION_ENTS - {"PERSON"} for t in rest):
+            affiliation = view.extent_at(rest[0].i)     # "President of Peru"
         else:
             continue
         role_start = k - hit[0]
@@ -165,7 +181,7 @@ def _role_of_in(doc, start: int, end: int, name_ent: tuple[int, int]) -> Role | 
     return None
 
 
-def title_before(name: Span, *, ent_start: int | None = None) -> Role | None:
+def title_before(name: Span, *, ent_start: int | None = None, ents: EntityView | None = None) -> Role | None:
     """The title written just before a name ("Industry Minister" before "Ana Lopes").
 
     ``ent_start`` is where the model's entity began when title words were cut
@@ -173,14 +189,15 @@ def title_before(name: Span, *, ent_start: int | None = None) -> Role | None:
     part of the title even though they are tagged PERSON.
     """
     doc = name.doc
+    view = ents or EntityView.of_doc(doc)
     floor = name.start if ent_start is None else ent_start
     j = name.start - 1
-    while j >= floor and is_honorific(doc[j]):
+    while j >= 0 and is_honorific(doc[j]):
         j -= 1
     end = j + 1
     while j >= 0 and end - j <= MAX_TITLE:
         tok = doc[j]
-        if j < floor and tok.ent_type_ in _TITLE_STOP_ENTS:
+        if j < floor and view.label_at(tok.i) in _TITLE_STOP_ENTS:
             break
         if tok.pos_ in _TITLE_POS or tok.lower_ in _TITLE_JOINERS:
             j -= 1
@@ -190,13 +207,13 @@ def title_before(name: Span, *, ent_start: int | None = None) -> Role | None:
     if start >= end:
         return None
     name_ent = (floor, name.end)
-    role = _role_in(doc, start, end, name_ent)
+    role = _role_in(doc, start, end, name_ent, view)
     if role is not None:
         return role
     # coordinated titles: "Acme executive and party royalty Ana Lopes"
     for k in range(end - 1, start, -1):
         if doc[k].lower_ == "and":
-            role = _role_in(doc, start, k, name_ent)
+            role = _role_in(doc, start, k, name_ent, view)
             if role is not None:
                 return role
     return None
@@ -215,18 +232,19 @@ def _modifiers_and_head(head: Token) -> list[Token]:
     return toks
 
 
-def appositive_role(name: Span) -> Role | None:
+def appositive_role(name: Span, *, ents: EntityView | None = None) -> Role | None:
     """A role in apposition to a name ("Ana Lopes, dean of law at Leiden University").
 
     The role's own "of" phrase is kept unless it names an entity; an entity
     in an "of", "at" or "for" phrase is the affiliation.
     """
+    view = ents or EntityView.of_doc(name.doc)
     root = name.root
     heads = [c for c in root.children if c.dep_ in _APPOS_DEPS]
     if root.dep_ in _APPOS_DEPS:
         heads.append(root.head)               # "the mayor of Hamburg, Gerhard Schmidt"
     for head in heads:
-        if head.ent_type_ or head.i in range(name.start, name.end):
+        if view.label_at(head.i) or head.i in range(name.start, name.end):
             continue
         toks = _modifiers_and_head(head)
         hit = lexicons.role_match([t.text for t in toks])
@@ -239,8 +257,8 @@ def appositive_role(name: Span) -> Role | None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            if pobj.ent_type_ in AFFILIATION_ENTS - {"PERSON"}:
-                affiliation = affiliation or ent_extent(pobj)
+            if view.label_at(pobj.i) in AFFILIATION_ENTS - {"PERSON"}:
+                affiliation = affiliation or view.extent_at(pobj.i)
             elif prep.lower_ == "of" and prep.i == end and affiliation is None:
                 end = pobj.right_edge.i + 1   # "dean of international studies"
         for i in range(start, end):
@@ -251,8 +269,9 @@ def appositive_role(name: Span) -> Role | None:
     return None
 
 
-def predicate_role(name: Span) -> Role | None:
+def predicate_role(name: Span, *, ents: EntityView | None = None) -> Role | None:
     """A role a name is said to be or become ("Rutte became the Dutch prime minister")."""
+    view = ents or EntityView.of_doc(name.doc)
     root = name.root
     if root.dep_ not in _SUBJ_DEPS or root.head.lemma_ not in _COPULAS:
         return None
@@ -264,18 +283,19 @@ def predicate_role(name: Span) -> Role | None:
         if hit is None:
             continue
         n, kind = hit
-        affiliation = next((ent_extent(t) for t in toks[:-n] if t.ent_type_ in AFFILIATION_ENTS - {"PERSON"}), None)
+        affiliation = next((view.extent_at(t.i) for t in toks[:-n] if view.label_at(t.i) in AFFILIATION_ENTS - {"PERSON"}), None)
         start = attr.i + 1 - n
         return Role(name.doc[start:attr.i + 1].text, kind, start, attr.i + 1, affiliation)
     return None
 
 
-def affiliation_after(name: Span) -> tuple[int, int] | None:
+def affiliation_after(name: Span, *, ents: EntityView | None = None) -> tuple[int, int] | None:
     """An organisation named right after a person ("Ana Lopes of Leiden University")."""
+    view = ents or EntityView.of_doc(name.doc)
     for prep in name.root.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from") or prep.i != name.end:
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.ent_type_ in ("ORG", "FAC"):
-            return ent_extent(pobj)
+        if pobj is not None and view.label_at(pobj.i) in ("ORG", "FAC"):
+            return view.extent_at(pobj.i)
     return None

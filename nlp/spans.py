@@ -1,0 +1,93 @@
+"""Repair the model's entity spans before they are typed.
+
+The small model cuts and glues names in a few regular ways; each repair
+works on token offsets and yields ``(start, end, label, title_start)``:
+
+- a hyphenated given name cut short ("Moon Jae" of "Moon Jae-in") is
+  extended over the hyphen;
+- a possessive phrase ("Söder's party") keeps only its owner;
+- a title swallowed into a name ("Bavaria Premier Markus Söder" as one
+  organisation) is split into the office's owner (a place, or an
+  organisation for non-political roles), the title, and a person.
+
+Example
+-------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> words = ["Bavaria", "Premier", "Markus", "Weber", "met", "Moon", "Jae", "-", "in", "."]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, spaces=[1, 1, 1, 1, 1, 1, 0, 0, 0, 0],
+...           pos=["PROPN"] * 4 + ["VERB"] + ["PROPN"] * 2 + ["PUNCT", "PROPN", "PUNCT"],
+...           ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+>>> [(doc[s:e].text, label) for s, e, label, _ in model_spans(doc, {"ORG", "PERSON"})]
+[('Bavaria', 'GPE'), ('Markus Weber', 'PERSON'), ('Moon Jae-in', 'PERSON')]
+"""
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+
+from spacy.tokens import Doc
+
+from nlp import countries, lexicons
+from nlp.places import is_known_place
+
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+#: longest name left after a title is split off ("Luiz Inacio Lula da Silva")
+MAX_NAME = 5
+
+
+def _extend_hyphen(doc: Doc, end: int) -> int:
+    """Extend a name over "-in" of "Jae-in" when the hyphen has no spaces."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
+def _title_split(doc: Doc, start: int, end: int) -> tuple[int, int, str] | None:
+    """(title start, name start, title kind) when a title sits inside the span."""
+    for i in range(start, end - 1):
+        hit = lexicons.role_match([t.text for t in doc[start:i + 1]])
+        if hit is None:
+            continue
+        name = doc[i + 1:end]
+        if not 0 < len(name) <= MAX_NAME or lexicons.has_org_head(name.text) \
+                or lexicons.role_match([name[0].text]) is not None:
+            continue
+        if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+            return i + 1 - hit[0], i + 1, hit[1]
+    return None
+
+
+def _owner_label(text: str, kind: str) -> str:
+    """Label of the words before a title: a place for offices, else an organisation."""
+    if countries.lookup(text) or is_known_place(text):
+        return "GPE"
+    if lexicons.has_org_head(text):
+        return "ORG"
+    return "GPE" if kind == "official" else "ORG"
+
+
+def model_spans(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, str, int]]:
+    """The model's entities with ``labels``, repaired: ``(start, end, label, title_start)``.
+
+    ``title_start`` is where a title split off a person's name began (the
+    name's start when there was none).
+    """
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        if label == "PERSON":
+            end = _extend_hyphen(doc, end)
+        poss = next((t.i for t in doc[start + 1:end - 1] if t.text in _POSSESSIVE), None)
+        if poss is not None and all(not t.is_alpha or t.is_lower for t in doc[poss + 1:end]):
+            end = poss                        # "Söder's party": the owner is the name
+        split = _title_split(doc, start, end)
+        if split is None:
+            yield start, end, label, start
+            continue
+        title_start, name_start, kind = split
+        owner = doc[start:title_start]
+        if title_start > start and not lexicons.is_portfolio(owner.text):
+            yield start, title_start, _owner_label(owner.text, kind), start
+        yield name_start, _extend_hyphen(doc, end), "PERSON", title_start

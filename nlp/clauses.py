@@ -52,6 +52,8 @@ INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "pr
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "shall", "should", "'ll", "wo", "ca"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+#: heads of partitives ("one of the hostages")
+QUANTIFIERS = frozenset({"one", "some", "many", "several", "few", "all", "each", "most", "two", "three"})
 _MAX_CLIMB = 8
 
 
@@ -153,7 +155,7 @@ class Clauses:
         out: list[Actor] = []
         if self.is_passive(verb):
             if verb.dep_ == "acl":
-                out.extend(self.phrase(verb.head))
+                out.extend(self.phrase(verb.head) or self._partitive(verb.head))
             for c in verb.children:
                 if c.dep_ in PASS_SUBJ_DEPS:
                     out.extend(self.phrase(c))
@@ -165,6 +167,15 @@ class Clauses:
             # "the envoy that Peru expelled": the modified noun is the object
             out.extend(self.phrase(verb.head))
         return out
+
+    def _partitive(self, tok: Token) -> list[Actor]:
+        """"Sweden, one of the countries attacked by ...": the countries' "one" is Sweden."""
+        of = tok.head
+        if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i:
+            whole = of.head
+            if whole.pos_ == "NUM" or whole.lower_ in QUANTIFIERS:
+                return self.phrase(whole)
+        return []
 
     def targets(self, verb: Token) -> list[tuple[Actor, str]]:
         """(actor, preposition or "") pairs the action of ``verb`` is directed at."""

@@ -100,7 +100,7 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
             for s, t in combinations(dict.fromkeys(pair), 2):
                 if s.key != t.key:
                     yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent,
-                                        negated=negated, modality=modality)
+                                        negated=negated, modality=modality, symmetric=True)
 
 
 def _governed(tok: Token, clauses: Clauses) -> tuple[list[Actor], Token | None]:

@@ -23,10 +23,10 @@ Example
 >>> from nlp.entities import extract_entities
 >>> from nlp.actors import Actors
 >>> from nlp.clauses import Clauses
->>> doc = load_model()("“We will not sign this deal today,” Olaf Scholz said.")
+>>> doc = load_model()("“We will not sign this deal today,” Angela Merkel said.")
 >>> entities, index = extract_entities(doc, "d")
 >>> [(q.speaker, q.cue, q.text) for q in find_quotes(doc, Clauses(Actors(doc, index, entities)))]
-[('person:olaf-scholz', 'say', 'We will not sign this deal today,')]
+[('person:angela-merkel', 'say', 'We will not sign this deal today')]
 """
 from __future__ import annotations
 
@@ -66,19 +66,26 @@ def _speech(tok: Token) -> bool:
     return tok.pos_ == "VERB" and has_flag(tok.lemma_, "speech")
 
 
-def _cue_after(doc: Doc, span: Span) -> Token | None:
+def _cue_after(doc: Doc, span: Span, text: str) -> Token | None:
+    """A speech verb right after the quote, in its sentence or after a quote ending in a comma."""
+    last_sent = doc[span.end - 1].sent
+    open_end = text.rstrip().endswith((",", "?", "!", "—"))
     for tok in doc[span.end:span.end + CUE_AFTER]:
-        if tok.text in ("“", '"') or (tok.is_sent_start and tok.i > span.end and tok.text[:1].isupper() and tok.pos_ == "PRON"):
+        if tok.text in ("“", '"'):
             return None
+        if tok.sent != last_sent and not open_end:
+            return None  # "“...elections.” Chong blasted ...": a new sentence, not an attribution
         if _speech(tok):
             return tok
     return None
 
 
 def _cue_before(doc: Doc, span: Span) -> Token | None:
+    """A speech verb before the quote whose complement the quote is ("said: “...”", "told X that “...”")."""
     sent = doc[span.start].sent
+    governors = {t.head.i for t in span if not t.is_punct and not span.start <= t.head.i < span.end}
     for tok in reversed(doc[sent.start:span.start]):
-        if _speech(tok) and tok.left_edge.i <= span.start <= tok.right_edge.i:
+        if _speech(tok) and tok.i in governors:
             return tok
     return None
 
@@ -109,7 +116,7 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        cue = _cue_after(doc, span) or _cue_before(doc, span)
+        cue = _cue_after(doc, span, text) or _cue_before(doc, span)
         speakers: list[Actor] = []
         named = True
         if cue is not None:
@@ -124,7 +131,7 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
         speaker = speakers[0].key if len(speakers) == 1 else ""
         if speaker and named:
             last_named = speaker
-        out.append(Quote(text, m.start(), m.end(), speaker, cue.lemma_.lower() if cue is not None else "",
+        out.append(Quote(text.rstrip(" ,"), m.start(), m.end(), speaker, cue.lemma_.lower() if cue is not None else "",
                          cue.i if cue is not None else -1))
     return out
 

@@ -92,7 +92,8 @@ def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, 
     row = lookup(lemma, pos)
     verb = row.verb if row else lemma
     polarity, category = (row.polarity, row.category) if row else ("neutral", "")
-    speech = row is not None and "speech" in row.flags or verb in QUOTE_VERBS
+    # speech proper (CAMEO 01: say, tell, quote) is a quote; "warned", "criticized" stay actions
+    speech = verb in QUOTE_VERBS or (row is not None and "speech" in row.flags and row.cameo == "01")
     sym = (row is not None and "symmetric" in row.flags) if symmetric is None else symmetric
     return Relation(src.key, tgt.key, "quote" if speech else "action", verb, polarity, category,
                     (evidence(doc_id, sent, quote),), negated, modality, src.agent or tgt.agent, sym)

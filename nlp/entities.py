@@ -64,6 +64,9 @@ SPEECH_VERBS = frozenset({"say", "tell", "insist", "add", "argue", "warn", "clai
 ADVICE_VERBS = frozenset({"advise", "urge", "tell", "ask", "warn", "persuade"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJ_DEPS = frozenset({"dobj", "obj"})
+#: lower-case particles inside personal names ("Pieter de Vries", "Ursula von der Leyen")
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
+                            "den", "ter", "la", "le", "al", "el", "bin", "ibn", "ben"})
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?|\s*\()$")
 _TRIM_END = frozenset({"'s", "\u2019s", "'", "\u2019", "(", ")", ",", "-", "\u2014", ":", ";"})
 _TRIM_START = frozenset({"the", "(", "-", "\u2014", "\"", "\u201c"})
@@ -286,6 +289,56 @@ def _view(doc: Doc, cands: list[_Candidate]) -> EntityView:
     return EntityView(spans)
 
 
+def _looks_like_name(doc: Doc, c: _Candidate) -> bool:
+    """Two to five capitalised proper nouns (and "de", "van" ...) that no other source knows."""
+    toks = [t for t in doc[c.start:c.end] if t.lower_ not in NAME_PARTICLES]
+    return 2 <= len(toks) <= 5 and all(t.pos_ == "PROPN" and t.is_title for t in toks) \
+        and not lexicons.has_org_head(c.text) and not is_known_place(c.text)
+
+
+def _people_by_evidence(doc: Doc, cands: list[_Candidate]) -> None:
+    """A "place" or "organisation" that is a person by the document's own evidence.
+
+    It has a personal role ("Ruto's deputy, Ana Lopes"), or one of its words
+    is tagged a person elsewhere ("Helena Costa" ... "Prime Minister Costa").
+    """
+    view = None
+    lone_people = {c.text for c in cands if c.label == "PERSON" and len(c.text.split()) == 1}
+    for c in cands:
+        if c.dropped or c.type not in ("organization", "place") or not _looks_like_name(doc, c):
+            continue
+        words = c.text.split()
+        if words[0] in lone_people or words[-1] in lone_people:
+            c.type, c.key = "person", f"person:{slug(c.text)}"
+            continue
+        view = view or _view(doc, cands)
+        span = doc[c.start:c.end]
+        if title_before(span, ents=view) or appositive_role(span, ents=view):
+            c.type, c.key = "person", f"person:{slug(c.text)}"
+
+
+def _untagged_surnames(doc: Doc, cands: list[_Candidate]) -> None:
+    """Family names of full-named people that the model left untagged ("Ruto's speech")."""
+    full = [c for c in cands if c.type == "person" and not c.dropped and len(c.text.split()) > 1]
+    if not full:
+        return
+    owners: dict[str, set[str]] = defaultdict(set)
+    for c in full:
+        owners[doc[c.end - 1].text].add(c.key)
+    taken = {i for c in cands for i in range(c.ent_start, c.end)}
+    for tok in doc:
+        keys = owners.get(tok.text)
+        if not keys or len(keys) > 1 or tok.i in taken or tok.pos_ != "PROPN":
+            continue
+        prev_name = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and not doc[tok.i - 1].lower_ in HONORIFICS \
+            and lexicons.role_match([doc[tok.i - 1].text]) is None
+        next_name = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
+        if prev_name or next_name:
+            continue                              # part of another name ("Ruto Street", "Anna Ruto")
+        cands.append(_Candidate(tok.i, tok.i + 1, "PERSON", tok.text, tok.i, "person", next(iter(keys))))
+    cands.sort(key=lambda c: c.start)
+
+
 def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
     """Roles of every person mention; title fragments dropped; role owners retyped."""
     view = _view(doc, cands)
@@ -362,7 +415,9 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     for c in cands:
         _first_type(c)
     _abbreviations(doc, cands)
+    _people_by_evidence(doc, cands)
     _resolve_people(doc, cands)
+    _untagged_surnames(doc, cands)
     _read_roles(doc, cands)
     cands = [c for c in cands if not c.dropped and c.type and c.key]
 

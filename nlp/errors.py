@@ -53,6 +53,8 @@ NOT_UTF8 = ("the file is not UTF-8 text ({detail}); convert it to UTF-8 or pass 
             "with its encoding (e.g. --encoding latin-1)")
 BAD_ENCODING = "the file cannot be decoded as {encoding} ({detail}); check --encoding"
 UNKNOWN_ENCODING = "unknown encoding {encoding!r} given with --encoding"
+C1_CONTROLS = ("decoded as {encoding}, but it holds C1 control characters (U+0080-U+009F) where Windows "
+               "text has curly quotes and dashes: if they look wrong, pass --encoding cp1252")
 BINARY = "the file is binary ({detail}), not text"
 NUL_BYTES = "NUL bytes: UTF-16 or UTF-32 text without a BOM needs --encoding utf-16 or utf-32"
 UNREADABLE = "the file cannot be read ({detail})"

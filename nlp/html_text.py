@@ -2,8 +2,8 @@
 
 News often arrives as saved web pages. newsgraph does not refuse them: the
 markup is removed and the text kept, block elements (paragraphs, headings,
-list items, table cells, ``<br>``) become line breaks so that sentences of
-different blocks never run together, character references are decoded, and
+list items, table cells) become paragraph breaks and ``<br>`` a line break,
+so that sentences of different blocks never run together; character references are decoded, and
 what is never shown to a reader (``<script>``, ``<style>``, ``<template>``,
 ``<noscript>``, comments, attributes) is dropped. The
 ``<title>`` is returned separately; it becomes the document's title.
@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "math", "iframe", "object"})
 #: elements that end a block of text (a paragraph break in the output)
 BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
     "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
 })
@@ -66,12 +66,16 @@ class _TextCollector(HTMLParser):
             self._in_title = True
         elif tag in HIDDEN_TAGS and tag not in VOID_TAGS:
             self._hidden.append(tag)
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
+        self._break(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._break(tag)
+
+    def _break(self, tag: str) -> None:
         if tag in BLOCK_TAGS:
             self.parts.append("\n\n")
+        elif tag == "br":
+            self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -94,7 +98,7 @@ def html_to_text(page: str) -> tuple[str, str]:
     """``(text, title)`` of an HTML page: visible text in blocks, and the ``<title>``.
 
     >>> html_to_text("<body><h1>Lima</h1>Rain<br>and wind</body>")
-    ('Lima\\n\\nRain\\n\\nand wind', '')
+    ('Lima\\n\\nRain\\nand wind', '')
     """
     parser = _TextCollector()
     parser.feed(page)

@@ -134,12 +134,18 @@ def _read_bytes(path: Path) -> bytes | Skip:
         return Skip(str(path), errors.UNREADABLE.format(detail=exc.strerror or exc))
 
 
-def _unhtml(text: str, origin: str, *, force: bool, notify: Notify) -> tuple[str, str]:
+def _unhtml(text: str, origin: str, *, force: bool, notify: Notify, where: str = "") -> tuple[str, str]:
     """``(text, title)``: an HTML page stripped to its text (and said so), other text as it is."""
     if not (force or looks_like_html(text)):
         return text, ""
-    notify(Note(origin, errors.HTML_STRIPPED))
+    notify(Note(origin, where + errors.HTML_STRIPPED))
     return html_to_text(text)
+
+
+def _check_latin1(text: str, encoding: str | None, origin: str, notify: Notify) -> None:
+    """Latin-1 decodes any byte: C1 controls in the result mean Windows-1252 text, said so."""
+    if encoding and codecs.lookup(encoding).name == "iso8859-1" and any("\x80" <= c <= "\x9f" for c in text):
+        notify(Note(origin, errors.C1_CONTROLS.format(encoding=encoding)))
 
 
 class UniqueIds:
@@ -185,6 +191,7 @@ def read_text_file(path: Path, doc_id: str, encoding: str | None = None, *,
         text = text_of(data, encoding)
     except ValueError as exc:
         return Skip(str(path), str(exc))
+    _check_latin1(text, encoding, str(path), notify)
     text, title = _unhtml(text, str(path), force=path.suffix.lower() in HTML_SUFFIXES, notify=notify)
     if not text.strip():
         return Skip(str(path), errors.HTML_NO_TEXT)
@@ -220,7 +227,7 @@ def read_jsonl(lines: Iterable[str], origin: str, *, notify: Notify = _warn, ids
             yield Skip(where, errors.JSONL_NO_TEXT.format(line=n))
             continue
         meta = {k: str(rec[k]) for k in META_FIELDS if rec.get(k) is not None}
-        text, title = _unhtml(text, f"{where}: line {n}", force=False, notify=notify)
+        text, title = _unhtml(text, where, force=False, notify=notify, where=f"line {n}: ")
         if not text.strip():
             yield Skip(where, errors.JSONL_BLANK_TEXT.format(line=n))
             continue
@@ -252,6 +259,7 @@ def _read_path(path: Path, doc_id: str, encoding: str | None, notify: Notify,
     except ValueError as exc:
         yield Skip(str(path), str(exc))
         return
+    _check_latin1(text, encoding, str(path), notify)
     yield from read_jsonl(_lines(text), doc_id, notify=notify, ids=ids, where=str(path))
 
 

@@ -203,3 +203,16 @@ def test_reader_text_resembling_a_magic_number_is_text(tmp_path, text):
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     [doc], _ = _read(tmp_path / "a.txt")
     assert not isinstance(doc, Skip) and doc.text == text
+
+
+@pytest.mark.parametrize("data,encoding,noted", [
+    ("“Peru” – said Ana".encode("cp1252"), "latin-1", True),  # Windows text read as Latin-1
+    ("Señora Núñez".encode("latin-1"), "latin-1", False),
+    ("“Peru” – said Ana".encode("cp1252"), "cp1252", False),
+    ("“Peru” – said Ana".encode("utf-8"), "latin-1", False),  # UTF-8 comes first
+])
+def test_reader_latin1_holding_windows_quotes_is_noted(tmp_path, data, encoding, noted):
+    (tmp_path / "a.txt").write_bytes(data)
+    [doc], notes = _read(tmp_path / "a.txt", encoding=encoding)
+    assert not isinstance(doc, Skip)
+    assert notes == ([Note(str(tmp_path / "a.txt"), errors.C1_CONTROLS.format(encoding=encoding))] if noted else [])

@@ -26,7 +26,7 @@ PAGE = """<!DOCTYPE html>
 
 @pytest.mark.parametrize("page,text,title", [
     (PAGE, "Home\n\nPeru and Chile sign a treaty\n\nPresident Ana Bell of Peru met Chile's envoy in Lima & Cusco."
-           "\n\nReuters reported the talks\n\nended on Friday.", "Talks in Lima"),
+           "\n\nReuters reported the talks\nended on Friday.", "Talks in Lima"),
     ("<body><p>Oslo</p><p>Bern</p></body>", "Oslo\n\nBern", ""),
     ("<p>A <i>very</i>\n   long   line</p>", "A very\nlong line", ""),
     ("<p>&lt;script&gt;alert(1)&lt;/script&gt; said Ana.</p>", "<script>alert(1)</script> said Ana.", ""),
@@ -72,7 +72,7 @@ def test_reader_html_in_jsonl_text_stripped(tmp_path):
     [doc] = read_inputs([str(tmp_path / "f.jsonl")], notify=notes.append)
     assert doc.id == "p1" and doc.title == "Given title"
     assert "<" not in doc.text and "Ana Bell" in doc.text
-    assert [n.message for n in notes] == [errors.HTML_STRIPPED]
+    assert notes == [Note(str(tmp_path / "f.jsonl"), "line 1: " + errors.HTML_STRIPPED)]
 
 
 @pytest.mark.parametrize("name,text", [

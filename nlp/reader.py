@@ -142,9 +142,15 @@ def _unhtml(text: str, origin: str, *, force: bool, notify: Notify, where: str =
     return html_to_text(text)
 
 
-def _check_latin1(text: str, encoding: str | None, origin: str, notify: Notify) -> None:
-    """Latin-1 decodes any byte: C1 controls in the result mean Windows-1252 text, said so."""
-    if encoding and codecs.lookup(encoding).name == "iso8859-1" and any("\x80" <= c <= "\x9f" for c in text):
+def _check_latin1(data: bytes, text: str, encoding: str | None, origin: str, notify: Notify) -> None:
+    """Latin-1 decodes any byte: C1 controls in a Latin-1 reading mean Windows-1252 text, said so."""
+    if not encoding or not any("\x80" <= c <= "\x9f" for c in text):
+        return
+    try:
+        latin1 = codecs.lookup(encoding).name == "iso8859-1"
+    except LookupError:
+        return
+    if latin1 and text.encode("latin-1", "replace") == data:  # read as Latin-1, not as UTF-8 or by a BOM
         notify(Note(origin, errors.C1_CONTROLS.format(encoding=encoding)))
 
 
@@ -191,7 +197,7 @@ def read_text_file(path: Path, doc_id: str, encoding: str | None = None, *,
         text = text_of(data, encoding)
     except ValueError as exc:
         return Skip(str(path), str(exc))
-    _check_latin1(text, encoding, str(path), notify)
+    _check_latin1(data, text, encoding, str(path), notify)
     text, title = _unhtml(text, str(path), force=path.suffix.lower() in HTML_SUFFIXES, notify=notify)
     if not text.strip():
         return Skip(str(path), errors.HTML_NO_TEXT)
@@ -259,7 +265,7 @@ def _read_path(path: Path, doc_id: str, encoding: str | None, notify: Notify,
     except ValueError as exc:
         yield Skip(str(path), str(exc))
         return
-    _check_latin1(text, encoding, str(path), notify)
+    _check_latin1(data, text, encoding, str(path), notify)
     yield from read_jsonl(_lines(text), doc_id, notify=notify, ids=ids, where=str(path))
 
 

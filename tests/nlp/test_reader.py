@@ -216,3 +216,13 @@ def test_reader_latin1_holding_windows_quotes_is_noted(tmp_path, data, encoding,
     [doc], notes = _read(tmp_path / "a.txt", encoding=encoding)
     assert not isinstance(doc, Skip)
     assert notes == ([Note(str(tmp_path / "a.txt"), errors.C1_CONTROLS.format(encoding=encoding))] if noted else [])
+
+
+@pytest.mark.parametrize("data,encoding", [
+    ("Oslo\x85 hosted Bern.".encode("utf-8"), "latin-1"),  # a C1 control in real UTF-8 text
+    ("Oslo hosted Bern.".encode("utf-8"), "no-such-codec"),  # the fallback is never needed
+])
+def test_reader_encoding_option_unused_for_utf8(tmp_path, data, encoding):
+    (tmp_path / "a.txt").write_bytes(data)
+    [doc], notes = _read(tmp_path / "a.txt", encoding=encoding)
+    assert doc.text == data.decode("utf-8") and notes == []

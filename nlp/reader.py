@@ -134,11 +134,11 @@ def _read_bytes(path: Path) -> bytes | Skip:
         return Skip(str(path), errors.UNREADABLE.format(detail=exc.strerror or exc))
 
 
-def _unhtml(text: str, origin: str, *, force: bool, notify: Notify, where: str = "") -> tuple[str, str]:
+def _unhtml(text: str, origin: str, *, force: bool, notify: Notify, prefix: str = "") -> tuple[str, str]:
     """``(text, title)``: an HTML page stripped to its text (and said so), other text as it is."""
     if not (force or looks_like_html(text)):
         return text, ""
-    notify(Note(origin, where + errors.HTML_STRIPPED))
+    notify(Note(origin, prefix + errors.HTML_STRIPPED))
     return html_to_text(text)
 
 
@@ -233,7 +233,7 @@ def read_jsonl(lines: Iterable[str], origin: str, *, notify: Notify = _warn, ids
             yield Skip(where, errors.JSONL_NO_TEXT.format(line=n))
             continue
         meta = {k: str(rec[k]) for k in META_FIELDS if rec.get(k) is not None}
-        text, title = _unhtml(text, where, force=False, notify=notify, where=f"line {n}: ")
+        text, title = _unhtml(text, where, force=False, notify=notify, prefix=f"line {n}: ")
         if not text.strip():
             yield Skip(where, errors.JSONL_BLANK_TEXT.format(line=n))
             continue

@@ -46,12 +46,21 @@ def node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """Write the contract's node-link JSON atomically (a previous file stays whole on failure).
+
+    >>> import tempfile, pathlib
+    >>> G = nx.MultiDiGraph(); G.add_node("country:PE", label="Peru")
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.json"; write_json(G, p)
+    >>> list(read_json(p).nodes)
+    ['country:PE']
+    """
     data = node_link(G)
     with atomic_write(path) as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1, default=_plain)
 
 
 def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
+    """The graph of a file written by :func:`write_json` (see its example)."""
     with open(path, encoding="utf-8") as fh:
         return nx.node_link_graph(json.load(fh), edges="links", multigraph=True, directed=True)
 
@@ -82,22 +91,40 @@ def _unscalarised(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """Write GraphML atomically, lists as JSON strings.
+
+    >>> import tempfile, pathlib
+    >>> G = nx.MultiDiGraph(); G.add_node("country:PE", label="Peru", aliases=["Peruvian"])
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"; write_graphml(G, p)
+    >>> read_graphml(p).nodes["country:PE"]["aliases"]
+    ['Peruvian']
+    """
     with atomic_write(path, "wb") as fh:
         nx.write_graphml(_scalarised(G), fh)
 
 
 def read_graphml(path: str | os.PathLike) -> nx.MultiDiGraph:
+    """The graph of a file written by :func:`write_graphml`, lists restored."""
     H = nx.read_graphml(path, force_multigraph=True)
     return _unscalarised(nx.MultiDiGraph(H))
 
 
 def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """Write GEXF atomically, lists as JSON strings.
+
+    >>> import tempfile, pathlib
+    >>> G = nx.MultiDiGraph(); G.add_node("country:PE", label="Peru", aliases=["Peruvian"])
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"; write_gexf(G, p)
+    >>> read_gexf(p).nodes["country:PE"]["aliases"]
+    ['Peruvian']
+    """
     H = _scalarised(G)
     with atomic_write(path, "wb") as fh:
         nx.write_gexf(H, fh)
 
 
 def read_gexf(path: str | os.PathLike) -> nx.MultiDiGraph:
+    """The graph of a file written by :func:`write_gexf`, lists restored."""
     H = nx.read_gexf(path)
     H = nx.MultiDiGraph(H)
     for _, attrs in H.nodes(data=True):
@@ -137,6 +164,12 @@ def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path
     failed write (full disk, interrupt) never leaves new nodes beside old
     edges. Cells that would start a spreadsheet formula are neutralised
     (:func:`csv_cell`).
+
+    >>> import tempfile, pathlib
+    >>> G = nx.MultiDiGraph(); G.add_node("person:x", label="=cmd()", type="person")
+    >>> nodes, edges = write_csv(G, pathlib.Path(tempfile.mkdtemp()))
+    >>> nodes.read_text(encoding="utf-8").splitlines()[1]
+    "person:x,'=cmd(),person,,,,,"
     """
     folder = Path(folder)
     nodes, edges = folder / "nodes.csv", folder / "edges.csv"

@@ -51,7 +51,7 @@ def _check(ex, document: Document) -> None:
 
 
 @pytest.mark.model
-@settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(texts=st.lists(articles, min_size=1, max_size=3))
 def test_properties_extraction_offsets_are_slices_of_the_document(nlp, texts):
     documents = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]

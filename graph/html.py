@@ -120,12 +120,15 @@ def relation_phrase(source: str, target: str, attrs: dict[str, Any]) -> str:
 
     >>> relation_phrase("Olaf Scholz", "Emmanuel Macron", {"kind": "action", "verb": "invite"})
     'Olaf Scholz — invite → Emmanuel Macron'
+    >>> relation_phrase("Lima", "Quito", {"kind": "action", "verb": "sanction", "modality": "could", "negated": True})
+    'Lima — could not sanction → Quito'
     >>> relation_phrase("Rome", "Paris", {"kind": "cooccurrence", "verb": ""})
     'Rome — named with — Paris'
     """
     if attrs.get("kind") == "cooccurrence" or not attrs.get("verb"):
         return f"{source} — named with — {target}"
-    verb = ("not " if attrs.get("negated") else "") + str(attrs["verb"])
+    verb = " ".join(x for x in (str(attrs.get("modality") or ""), "not" if attrs.get("negated") else "",
+                                str(attrs["verb"])) if x)
     arrow = "—" if attrs.get("symmetric") else "→"
     return f"{source} — {verb} {arrow} {target}"
 
@@ -156,7 +159,7 @@ def first_look(G: nx.MultiDiGraph) -> dict[str, Any]:
     >>> first_look(nx.MultiDiGraph())["kinds"]
     ['action', 'quote', 'cooccurrence']
     """
-    kinds = list(KIND_STYLE)
+    kinds = list(dict.fromkeys([*KIND_STYLE, *(str(k) for *_, k in G.edges(data="kind", default=""))]))
     if G.number_of_edges() > COOCCURRENCE_FIRST_LOOK_EDGES:
         kinds.remove("cooccurrence")
     types = list(dict.fromkeys([*TYPE_STYLE, *(str(t) for _, t in G.nodes(data="type", default=""))]))
@@ -187,8 +190,8 @@ def vis_options(G: nx.MultiDiGraph) -> dict[str, Any]:
         physics["adaptiveTimestep"] = True
     else:
         physics["solver"] = "barnesHut"
-        physics["barnesHut"] = {"gravitationalConstant": -6000, "springLength": 140, "springConstant": 0.03,
-                                "avoidOverlap": 0.2}
+        physics["barnesHut"] = {"gravitationalConstant": -4000, "centralGravity": 0.9, "springLength": 130,
+                                "springConstant": 0.02, "avoidOverlap": 0.3}
     return {
         "autoResize": True,
         "layout": {"improvedLayout": not large, "randomSeed": 7},
@@ -245,6 +248,7 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
                     width=edge_width(kind, weight), dashes=KIND_STYLE.get(kind, (False,))[0],
                     kind=kind, verb=str(a.get("verb", "") or ""), polarity=str(a.get("polarity", "") or ""),
                     category=str(a.get("category", "") or ""), negated=bool(a.get("negated")),
+                    modality=str(a.get("modality", "") or ""),
                     symmetric=bool(a.get("symmetric")), weight=weight, phrase=phrase,
                     evidence=[{k: e.get(k) for k in ("doc", "sentence", "start", "end", "quote") if k in e}
                               for e in a.get("evidence") or []])
@@ -256,12 +260,16 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
         "kinds": {k: {"line": css, "meaning": m} for k, (_, css, m) in KIND_STYLE.items()},
         "polarities": POLARITY_COLOR,
     }
-    for t in first_look(G)["types"]:
+    look = first_look(G)
+    for t in look["types"]:
         if t not in legend["types"]:
             legend["types"][t] = {"color": OTHER_TYPE_STYLE[0], "symbol": OTHER_TYPE_STYLE[2]}
+    for k in look["kinds"]:
+        if k not in legend["kinds"]:
+            legend["kinds"][k] = {"line": "solid", "meaning": "other relation"}
     graph = {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list))}
     return {"nodes": nodes, "edges": edges, "options": vis_options(G), "legend": legend,
-            "defaults": first_look(G), "graph": graph,
+            "defaults": look, "graph": graph,
             "large": large}
 
 

@@ -1,24 +1,33 @@
-"""Show the graph inline in JupyterLab, classic Notebook and VS Code.
+"""The graph in a notebook: shown inline, and small tables to read it by.
 
-The page is put in an ``<iframe srcdoc=...>``: no server, no CDN, no file on
-disk, and the notebook front end's own sanitizer never sees the graph's
-scripts (which is why pyvis's ``notebook=True`` output is blank in VS Code).
+:func:`show` puts the page in an ``<iframe srcdoc=...>``: no server, no CDN,
+no file on disk, and the notebook front end's own sanitizer never sees the
+graph's scripts (which is why pyvis's ``notebook=True`` output is blank in
+VS Code and Colab). It works in JupyterLab, classic Notebook and VS Code.
+:func:`top_entities`, :func:`top_relations` and :func:`edge_evidence` return
+:class:`Table` objects that show as HTML tables (every cell escaped) and
+hold their rows as plain dicts.
 
 Example
 -------
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph(); G.add_node("a", label="A", type="place", count=1)
 >>> view = show(G)
->>> "<iframe" in view._repr_html_()
+>>> "<iframe" in view._repr_html_() and view.html.startswith("<!DOCTYPE html>")
 True
 """
 from __future__ import annotations
 
 import html
+import os
+from collections.abc import Hashable, Sequence
+from typing import Any
 
 import networkx as nx
 
-from graph.html import render_html
+from graph.atomic import atomic_write
+from graph.html import relation_phrase, render_html
+from graph.prune import most_connected, prune
 
 
 class GraphView:
@@ -30,13 +39,119 @@ class GraphView:
 
     def _repr_html_(self) -> str:
         return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
-                f'style="width:100%;height:{self.height}px;border:1px solid #ddd" '
+                f'style="width:100%;height:{int(self.height)}px;border:1px solid #ddd" '
                 f'sandbox="allow-scripts" title="newsgraph"></iframe>')
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write the page to ``path`` (atomically), to open without the notebook."""
+        with atomic_write(path) as fh:
+            fh.write(self.html)
 
     def __str__(self) -> str:
         return self.html
 
+    def __repr__(self) -> str:
+        return f"<newsgraph page, {len(self.html):,} characters: shown inline by a notebook; .html is the page>"
 
-def show(G: nx.MultiDiGraph, *, height: int = 650, title: str = "newsgraph") -> GraphView:
-    """An inline view of ``G``; the last expression of a cell displays it."""
-    return GraphView(render_html(G, title=title), height=height)
+
+def show(G: nx.MultiDiGraph, *, height: int = 650, title: str = "newsgraph",
+         max_nodes: int | None = None, min_weight: int = 1) -> GraphView:
+    """An inline view of ``G``; the last expression of a cell displays it.
+
+    ``max_nodes`` and ``min_weight`` draw a pruned copy, as the command
+    line's ``--max-nodes`` and ``--min-weight`` do.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("b", "d")])
+    >>> "srcdoc=" in show(G, max_nodes=2)._repr_html_()
+    True
+    """
+    drawn = prune(G, max_nodes=max_nodes, min_weight=min_weight) if max_nodes or min_weight > 1 else G
+    return GraphView(render_html(drawn, title=title), height=height)
+
+
+class Table:
+    """Rows of plain dicts that show as an escaped HTML table in a notebook.
+
+    >>> t = Table([{"name": "<b>x</b>", "n": 1}])
+    >>> t.rows[0]["n"], "&lt;b&gt;" in t._repr_html_()
+    (1, True)
+    """
+
+    def __init__(self, rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> None:
+        self.rows = list(rows)
+        self.columns = list(columns or (self.rows[0].keys() if self.rows else []))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i: int) -> dict[str, Any]:
+        return self.rows[i]
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.columns)
+        body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{html.escape(str(r.get(c, '')))}</td>"
+                                        for c in self.columns) + "</tr>" for r in self.rows)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def __repr__(self) -> str:
+        lines = [" | ".join(self.columns)]
+        lines += [" | ".join(str(r.get(c, "")) for c in self.columns) for r in self.rows]
+        return "\n".join(lines)
+
+
+def top_entities(G: nx.MultiDiGraph, n: int = 10) -> Table:
+    """The ``n`` entities linked with the most others, with their mentions.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph([("x", "y"), ("x", "z")])
+    >>> top_entities(G, 1)[0]["id"], top_entities(G, 1)[0]["linked with"]
+    ('x', 2)
+    """
+    rows = []
+    for v in most_connected(G, n):
+        a = G.nodes[v]
+        rows.append({"id": v, "label": a.get("label", v), "type": a.get("type", ""),
+                     "linked with": len((set(G.successors(v)) | set(G.predecessors(v))) - {v}),
+                     "mentions": a.get("count", 0), "roles": "; ".join(a.get("roles") or [])})
+    return Table(rows)
+
+
+def top_relations(G: nx.MultiDiGraph, n: int = 10, *, kinds: Sequence[str] = ("action", "quote")) -> Table:
+    """The ``n`` relations of the given kinds seen most often, as sentences.
+
+    Each row's ``edge`` is ``(source, target, key)`` for :func:`edge_evidence`.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node("a", label="Oslo"); G.add_node("b", label="Bergen")
+    >>> _ = G.add_edge("a", "b", key="action:call", kind="action", verb="call", weight=2, evidence=[])
+    >>> top_relations(G)[0]["relation"]
+    'Oslo — call → Bergen'
+    """
+    edges = [(u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True) if a.get("kind") in kinds]
+    edges.sort(key=lambda e: (-int(e[3].get("weight", 1) or 1), str(e[0]), str(e[1]), str(e[2])))
+    rows = [{"relation": relation_phrase(str(G.nodes[u].get("label", u)), str(G.nodes[v].get("label", v)), a),
+             "kind": a.get("kind", ""), "polarity": a.get("polarity", ""), "weight": a.get("weight", 1),
+             "edge": (u, v, k)} for u, v, k, a in edges[:n]]
+    return Table(rows)
+
+
+def edge_evidence(G: nx.MultiDiGraph, source: Hashable, target: Hashable, key: Hashable | None = None) -> Table:
+    """The sentences behind the edge(s) from ``source`` to ``target``.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", kind="action", verb="call", evidence=[{"doc": "d1", "sentence": "A called B."}])
+    >>> edge_evidence(G, "a", "b")[0]["sentence"]
+    'A called B.'
+    """
+    if not G.has_edge(source, target, key):
+        raise KeyError(f"no edge from {source!r} to {target!r}" + (f" with key {key!r}" if key is not None else ""))
+    keys = [key] if key is not None else list(G[source][target])
+    rows = []
+    for k in keys:
+        a = G.edges[source, target, k]
+        phrase = relation_phrase(str(G.nodes[source].get("label", source)), str(G.nodes[target].get("label", target)), a)
+        for ev in a.get("evidence") or []:
+            rows.append({"relation": phrase, "doc": ev.get("doc", ""), "sentence": " ".join(str(ev.get("sentence", "")).split())})
+    return Table(rows)

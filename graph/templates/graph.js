@@ -342,7 +342,8 @@
     if (e.kind === "cooccurrence" || !e.verb) {
       p.appendChild(document.createTextNode(" \u2014 named with \u2014 "));
     } else {
-      p.appendChild(document.createTextNode(" \u2014 " + (e.negated ? "not " : "") + e.verb + (e.symmetric ? " \u2014 " : " \u2192 ")));
+      var verb = [e.modality, e.negated ? "not" : "", e.verb].filter(Boolean).join(" ");
+      p.appendChild(document.createTextNode(" \u2014 " + verb + (e.symmetric ? " \u2014 " : " \u2192 ")));
     }
     p.appendChild(nameLink(e.to));
     var tag = [e.kind === "cooccurrence" ? "co-occurrence" : e.kind];

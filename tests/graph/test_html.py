@@ -1,0 +1,192 @@
+"""The page as a file: self-contained, untrusted text inert, the look a reader expects."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import networkx as nx
+import pytest
+
+from graph.html import (COOCCURRENCE_FIRST_LOOK_EDGES, KIND_STYLE, LARGE_GRAPH_NODES, POLARITY_COLOR, TYPE_STYLE,
+                        csp_hash, edge_width, node_size, relation_phrase, render_html, vis_data)
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "</script><script>alert(2)</script>",
+    '<img src=x onerror="alert(3)">',
+    "\"'\\ back\\slash \"quotes'",
+    "line\u2028sep\u2029para",
+    "<!-- comment <script>",
+    "]]></style></title><b>",
+]
+
+
+class Tags(HTMLParser):
+    """Every start tag and its attributes, and the text of every script."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self._in_script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = dict(attrs)
+            self.scripts.append((self._in_script, ""))
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+
+def parsed(page: str) -> Tags:
+    t = Tags()
+    t.feed(page)
+    t.close()
+    return t
+
+
+def graph_with(text: str = "Oslo") -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.add_node("place:oslo", label=text, type="place", aliases=[text, "Christiania"], roles=[text], count=3,
+               docs=[text], mentions=[[text, 0, 4]])
+    G.add_node("country:NO", label="Norway", type="country", aliases=["Norwegian"], roles=[], count=5, docs=["d"],
+               mentions=[["d", 5, 11]])
+    G.add_edge("place:oslo", "country:NO", key="action:visit", kind="action", verb=text, polarity="cooperation",
+               category=text, weight=2, evidence=[{"doc": text, "sentence": f"{text} visited Norway.", "start": 0, "end": 9}])
+    G.add_edge("place:oslo", "country:NO", key="cooccurrence", kind="cooccurrence", verb="", polarity="",
+               weight=1, evidence=[{"doc": "d", "sentence": text, "start": 0, "end": 4}])
+    return G
+
+
+def data_block(page: str) -> dict:
+    scripts = [text for attrs, text in parsed(page).scripts if attrs.get("type") == "application/json"]
+    assert len(scripts) == 1
+    return json.loads(scripts[0])
+
+
+@pytest.mark.parametrize("n_nodes", [3, LARGE_GRAPH_NODES + 50])
+def test_html_page_refers_to_no_host(n_nodes):
+    G = nx.MultiDiGraph(nx.path_graph(n_nodes))
+    page = render_html(G)
+    for tag, attrs in parsed(page).tags:
+        assert tag not in ("link", "iframe", "base", "object", "embed")
+        for name in ("src", "href", "srcset", "action", "poster"):
+            assert name not in attrs, (tag, attrs)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", page)
+    assert "@import" not in page
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_payload_adds_no_tag_and_survives_in_the_data(payload):
+    plain, hostile = render_html(graph_with()), render_html(graph_with(payload), title=payload)
+    assert [t for t, _ in parsed(hostile).tags] == [t for t, _ in parsed(plain).tags]
+    data = data_block(hostile)
+    node = next(n for n in data["nodes"] if n["id"] == "place:oslo")
+    assert node["label"] == payload and payload in node["aliases"] and node["roles"] == [payload]
+    edge = next(e for e in data["edges"] if e["kind"] == "action")
+    assert edge["verb"] == payload and edge["evidence"][0]["sentence"] == f"{payload} visited Norway."
+    assert payload not in hostile.split("<body>")[1].split('<script type="application/json"')[0]
+
+
+@pytest.mark.parametrize("payload", ["plain", PAYLOADS[1]])
+def test_html_csp_allows_exactly_the_page_scripts(payload):
+    page = render_html(graph_with(payload))
+    t = parsed(page)
+    csp = next(a["content"] for tag, a in t.tags if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    script_src = re.search(r"script-src ([^;]*)", csp).group(1).split()
+    runnable = [text for attrs, text in t.scripts if attrs.get("type") != "application/json"]
+    assert sorted(script_src) == sorted(csp_hash(text) for text in runnable)
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+    assert "'unsafe-eval'" not in csp and "http" not in csp
+
+
+@pytest.mark.parametrize("ntype", list(TYPE_STYLE))
+def test_html_node_colour_and_shape_follow_type(ntype):
+    G = nx.MultiDiGraph()
+    G.add_node("x", label="X", type=ntype, count=1)
+    node = vis_data(G)["nodes"][0]
+    assert (node["color"], node["shape"]) == TYPE_STYLE[ntype][:2]
+    assert node["ntype"] == ntype
+
+
+@pytest.mark.parametrize("small, large", [(1, 10), (10, 100), (100, 1000)])
+def test_html_node_size_grows_with_the_log_of_mentions(small, large):
+    assert node_size(small) < node_size(large)
+    # log scale: ten times the mentions adds about as much each time, never ten times the size
+    assert node_size(large) - node_size(small) == pytest.approx(node_size(10) - node_size(1), rel=0.5)
+
+
+@pytest.mark.parametrize("kind, symmetric, arrows, dashed", [
+    ("action", False, "to", False),
+    ("action", True, "", False),
+    ("quote", False, "to", True),
+    ("cooccurrence", False, "", True),
+])
+def test_html_edge_look_follows_kind(kind, symmetric, arrows, dashed):
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", kind=kind, verb="" if kind == "cooccurrence" else "meet", symmetric=symmetric,
+               polarity="" if kind == "cooccurrence" else "conflict", weight=4, evidence=[])
+    edge = vis_data(G)["edges"][0]
+    assert edge["arrows"] == arrows
+    assert bool(edge["dashes"]) is dashed and edge["dashes"] == KIND_STYLE[kind][0]
+    expected = "#b8b8b8" if kind == "cooccurrence" else POLARITY_COLOR["conflict"]
+    assert edge["color"]["color"] == expected
+
+
+@pytest.mark.parametrize("kind", ["action", "quote", "cooccurrence"])
+def test_html_edge_width_grows_with_weight_and_cooccurrence_stays_thin(kind):
+    assert edge_width(kind, 1) < edge_width(kind, 5) < edge_width(kind, 50)
+    assert edge_width("cooccurrence", 50) < edge_width("action", 2)
+
+
+@pytest.mark.parametrize("attrs, phrase", [
+    ({"kind": "action", "verb": "sanction"}, "Peru — sanction → Chile"),
+    ({"kind": "action", "verb": "meet", "symmetric": True}, "Peru — meet — Chile"),
+    ({"kind": "quote", "verb": "tell", "negated": True}, "Peru — not tell → Chile"),
+    ({"kind": "cooccurrence", "verb": ""}, "Peru — named with — Chile"),
+])
+def test_html_relation_phrase_reads_as_a_sentence(attrs, phrase):
+    assert relation_phrase("Peru", "Chile", attrs) == phrase
+
+
+@pytest.mark.parametrize("n_nodes, solver, positioned", [
+    (10, "barnesHut", False),
+    (LARGE_GRAPH_NODES + 1, "forceAtlas2Based", True),
+])
+def test_html_large_graphs_get_python_positions_and_a_faster_solver(n_nodes, solver, positioned):
+    G = nx.MultiDiGraph(nx.path_graph(n_nodes))
+    data = vis_data(G)
+    assert data["options"]["physics"]["solver"] == solver
+    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+    assert all(("x" in n and "y" in n) is positioned for n in data["nodes"])
+
+
+@pytest.mark.parametrize("n_edges, cooccurrence_first", [(10, True), (COOCCURRENCE_FIRST_LOOK_EDGES + 1, False)])
+def test_html_first_look_hides_cooccurrence_only_on_big_graphs(n_edges, cooccurrence_first):
+    G = nx.MultiDiGraph()
+    for i in range(n_edges):
+        G.add_edge(f"n{i % 50}", f"n{(i * 7 + 1) % 50}", kind="cooccurrence" if i % 2 else "action", weight=1)
+    defaults = vis_data(G)["defaults"]
+    assert ("cooccurrence" in defaults["kinds"]) is cooccurrence_first
+    assert "action" in defaults["kinds"] and "quote" in defaults["kinds"]
+    assert set(defaults["types"]) >= set(TYPE_STYLE) and defaults["min_weight"] == defaults["min_mentions"] == 1
+
+
+@pytest.mark.parametrize("ntype, kind", [("militia", "alliance")])
+def test_html_unknown_types_and_kinds_are_in_the_legend(ntype, kind):
+    G = nx.MultiDiGraph()
+    G.add_node("a", type=ntype, label="A", count=1)
+    G.add_node("b", type="place", label="B", count=1)
+    G.add_edge("a", "b", kind=kind, verb="join", weight=1)
+    data = vis_data(G)
+    assert ntype in data["legend"]["types"] and ntype in data["defaults"]["types"]
+    assert kind in data["legend"]["kinds"] and kind in data["defaults"]["kinds"]

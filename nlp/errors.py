@@ -81,14 +81,20 @@ def plural(n: int, word: str) -> str:
 def summary(processed: int, skipped: Sequence[Skip]) -> str:
     """The line a run ends with: how many documents were processed, which were skipped and why.
 
+    The first :data:`SUMMARY_NAMES` skipped inputs are named with the short
+    reason; each was printed in full when it was skipped.
+
     >>> summary(2, [])
     'processed 2 documents, skipped 0'
     >>> summary(1, [Skip("a.txt", EMPTY), Skip("b.png", BINARY.format(detail="PNG image"))])
     'processed 1 document, skipped 2: a.txt (the file is empty); b.png (the file is binary (PNG image), not text)'
+    >>> summary(0, [Skip("c.txt", NOT_UTF8.format(detail="byte 3: b'\\xe9'"))])
+    "processed 0 documents, skipped 1: c.txt (the file is not UTF-8 text (byte 3: b'\\xe9'))"
     """
     line = f"processed {plural(processed, 'document')}, skipped {len(skipped)}"
     if not skipped:
         return line
-    named = "; ".join(f"{s.path} ({s.reason})" for s in skipped[:SUMMARY_NAMES])
+    # the reason without its advice (printed in full above): "not UTF-8 text (byte 3: ...)"
+    named = "; ".join(f"{s.path} ({s.reason.split('; ')[0]})" for s in skipped[:SUMMARY_NAMES])
     more = len(skipped) - SUMMARY_NAMES
     return f"{line}: {named}" + (f"; and {more} more, named above" if more > 0 else "")

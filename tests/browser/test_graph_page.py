@@ -13,6 +13,8 @@ import pytest
 from graph.html import TYPE_STYLE
 from tests.browser.conftest import CENTRE_ON, DRAWN, close, open_page
 
+pytestmark = [pytest.mark.browser, pytest.mark.model]
+
 SCREENSHOTS = Path("/tmp")
 
 

@@ -9,6 +9,8 @@ from graph.html import COOCCURRENCE_FIRST_LOOK_EDGES, LARGE_GRAPH_NODES, write_h
 from tests.browser.conftest import DRAWN, close, open_page
 from tests.browser.synthetic import synthetic_graph
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.mark.parametrize("n_nodes, n_edges", [(3 * LARGE_GRAPH_NODES, 2 * COOCCURRENCE_FIRST_LOOK_EDGES)])
 def test_graph_page_large_graph_stabilises_stops_and_answers_search(browser, tmp_path, n_nodes, n_edges):

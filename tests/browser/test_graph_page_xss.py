@@ -8,6 +8,8 @@ import pytest
 from graph.html import write_html
 from tests.browser.conftest import CENTRE_ON, DRAWN, close, open_page, page_data, run_cli
 
+pytestmark = pytest.mark.browser
+
 PAYLOADS = [
     "<script>window.__xss=1</script>",
     '<img src=x onerror="window.__xss=2">',
@@ -78,6 +80,7 @@ def xss_article_page(browser, tmp_path_factory):
     close(opened)
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("source", ["hand-written article through the CLI"])
 def test_graph_page_article_payloads_are_shown_and_never_run(xss_article_page, source):
     opened, data = xss_article_page

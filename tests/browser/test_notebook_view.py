@@ -8,6 +8,8 @@ import pytest
 from graph.notebook import show
 from tests.browser.conftest import DRAWN
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.mark.parametrize("size", [(12, 30)])
 def test_notebook_view_draws_inline_with_no_request(browser, size):

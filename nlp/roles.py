@@ -285,6 +285,8 @@ def predicate_role(name: Span, *, ents: EntityView | None = None) -> Role | None
         n, kind = hit
         affiliation = next((view.extent_at(t.i) for t in toks[:-n] if view.label_at(t.i) in AFFILIATION_ENTS - {"PERSON"}), None)
         start = attr.i + 1 - n
+        while start > toks[0].i and lexicons.is_portfolio(name.doc[start - 1].text):
+            start -= 1                        # "the new finance minister"
         return Role(name.doc[start:attr.i + 1].text, kind, start, attr.i + 1, affiliation)
     return None
 

@@ -43,9 +43,14 @@ def _extend_hyphen(doc: Doc, end: int) -> int:
     return end
 
 
-def _title_split(doc: Doc, start: int, end: int) -> tuple[int, int, str] | None:
-    """(title start, name start, title kind) when a title sits inside the span."""
-    for i in range(start, end - 1):
+def _title_split(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+    """(title start, name start, title kind) when a title sits inside the span.
+
+    Outside a PERSON span the name must have two words: "General Motors" is
+    a company, "General Ana Lopes" a person.
+    """
+    shortest = 1 if label == "PERSON" else 2
+    for i in range(start, end - shortest):
         hit = lexicons.role_match([t.text for t in doc[start:i + 1]])
         if hit is None:
             continue
@@ -82,7 +87,7 @@ def model_spans(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, s
         poss = next((t.i for t in doc[start + 1:end - 1] if t.text in _POSSESSIVE), None)
         if poss is not None and all(not t.is_alpha or t.is_lower for t in doc[poss + 1:end]):
             end = poss                        # "Söder's party": the owner is the name
-        split = _title_split(doc, start, end)
+        split = _title_split(doc, start, end, label)
         if split is None:
             yield start, end, label, start
             continue

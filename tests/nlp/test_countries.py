@@ -1,0 +1,42 @@
+"""Countries from maintained data (nlp/countries.py)."""
+from __future__ import annotations
+
+import pytest
+
+from nlp.countries import country_name, lookup, normalize
+
+
+@pytest.mark.parametrize("form, code, via", [
+    ("Germany", "DE", "name"),
+    ("the United Kingdom", "GB", "name"),
+    ("Britain", "GB", "name"),
+    ("U.S.", "US", "name"),
+    ("America", "US", "name"),
+    ("the Netherlands", "NL", "name"),
+    ("Peruvian", "PE", "demonym"),
+    ("Kenyans", "KE", "demonym"),
+    ("German", "DE", "demonym"),
+    ("Nairobi", "KE", "capital"),
+    ("Washington", "US", "capital"),
+    ("Berlin", "DE", "capital"),
+    ("Lima", "PE", "capital"),
+])
+def test_countries_names_short_forms_demonyms_and_capitals(form, code, via):
+    hit = lookup(form)
+    assert (hit.code, hit.via) == (code, via)
+
+
+@pytest.mark.parametrize("form", ["Hamburg", "Bavaria", "Kowalczyk", "IN", "CA", "Conservative"])
+def test_countries_other_words_are_no_country(form):
+    assert lookup(form) is None
+
+
+@pytest.mark.parametrize("code, name", [("US", "United States"), ("KR", "South Korea"), ("RU", "Russia"),
+                                        ("GB", "United Kingdom")])
+def test_countries_display_name_is_the_everyday_one(code, name):
+    assert country_name(code) == name
+
+
+@pytest.mark.parametrize("form, folded", [("the U.S.\u2019s", "us"), ("Perú", "peru"), ("  The  Gambia ", "gambia")])
+def test_countries_normalize_folds_dots_case_accents_and_possessives(form, folded):
+    assert normalize(form) == folded

@@ -1,0 +1,68 @@
+"""News outlets from the lexicon and from context (nlp/outlets.py)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from nlp.outlets import find_outlets
+
+
+def _doc(vocab, tagged: str, ents=None) -> Doc:
+    """"told/VERB the/DET Jornal/PROPN" -> a Doc with those parts of speech."""
+    words, pos = zip(*(w.rsplit("/", 1) for w in tagged.split()))
+    return Doc(vocab, words=list(words), pos=list(pos), ents=ents)
+
+
+def _names(doc):
+    return [(doc[o.start:o.end].text, o.name, o.via) for o in find_outlets(doc)]
+
+
+@pytest.mark.parametrize("tagged, name", [
+    ("Officials/NOUN told/VERB Jornal/PROPN Diario/PROPN that/SCONJ it/PRON failed/VERB", "Jornal Diario"),
+    ("Prices/NOUN rose/VERB ,/PUNCT according/VERB to/ADP the/DET Lusaka/PROPN Times/PROPN", "Lusaka Times"),
+    ("the/DET state/NOUN -/PUNCT run/VERB Gazeta/PROPN Nowa/PROPN said/VERB so/ADV", "Gazeta Nowa"),
+    ("in/ADP an/DET interview/NOUN with/ADP Oslo/PROPN 's/PART Dagbladet/PROPN", "Dagbladet"),
+    ("The/DET talks/NOUN failed/VERB ,/PUNCT Radio/PROPN Mundial/PROPN reported/VERB ./PUNCT", "Radio Mundial"),
+    ("Radio/PROPN Mundial/PROPN quoted/VERB the/DET minister/NOUN", "Radio Mundial"),
+])
+def test_outlets_from_context(blank_nlp, tagged, name):
+    assert (name, name, "context") in _names(_doc(blank_nlp.vocab, tagged))
+
+
+@pytest.mark.parametrize("tagged, ents", [
+    ("Officials/NOUN told/VERB Ana/PROPN Lopes/PROPN that/SCONJ it/PRON failed/VERB",
+     ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]),                   # a person, not an outlet
+    ("Officials/NOUN told/VERB Peru/PROPN that/SCONJ it/PRON failed/VERB", None),  # a country
+])
+def test_outlets_context_that_names_no_outlet(blank_nlp, tagged, ents):
+    assert _names(_doc(blank_nlp.vocab, tagged, ents)) == []
+
+
+@pytest.mark.parametrize("words, heads, deps", [
+    (["Acme", "reported", "a", "loss"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"]),
+    (["Acme", "reports", "profits"], [1, 1, 1], ["nsubj", "ROOT", "dobj"]),
+])
+def test_outlets_company_report_with_an_object_is_no_outlet(blank_nlp, words, heads, deps):
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps,
+              pos=["PROPN", "VERB"] + ["DET", "NOUN"][-(len(words) - 2):])
+    assert _names(doc) == []
+
+
+@pytest.mark.parametrize("tagged, ents, name", [
+    ("Aid/NOUN arrived/VERB ,/PUNCT Al/PROPN Jazeera/PROPN said/VERB", None, "Al Jazeera"),
+    ("Markus/PROPN told/VERB Der/PROPN Spiegel/PROPN so/ADV", ["O", "O", "B-PERSON", "I-PERSON", "O"], "Der Spiegel"),
+    ("The/DET Wall/PROPN Street/PROPN Journal/PROPN said/VERB so/ADV", None, "The Wall Street Journal"),
+    ("Kyodo/PROPN said/VERB so/ADV", None, "Kyodo News"),
+])
+def test_outlets_from_the_lexicon_with_canonical_names(blank_nlp, tagged, ents, name):
+    assert [o[1] for o in _names(_doc(blank_nlp.vocab, tagged, ents))] == [name]
+
+
+@pytest.mark.parametrize("tagged, ents", [
+    ("Time/NOUN is/AUX short/ADJ", ["B-ORG", "O", "O"]),                              # a common word
+    ("The/DET North/PROPN Atlantic/PROPN Treaty/PROPN Organization/PROPN met/VERB",
+     ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),                               # inside a longer name
+    ("Ships/NOUN crossed/VERB the/DET Atlantic/PROPN", ["O", "O", "O", "B-LOC"]),      # a place
+])
+def test_outlets_lexicon_word_that_is_no_outlet_here(blank_nlp, tagged, ents):
+    assert _names(_doc(blank_nlp.vocab, tagged, ents)) == []

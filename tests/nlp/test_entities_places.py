@@ -1,0 +1,16 @@
+"""Places known to the gazetteer (nlp/places.py)."""
+from __future__ import annotations
+
+import pytest
+
+from nlp.places import is_known_place
+
+
+@pytest.mark.parametrize("name", ["Hamburg", "Lima", "Texas", "Africa", "Peruvians", "Mombasa"])
+def test_places_gazetteer_knows_cities_states_continents_and_countries(name):
+    assert is_known_place(name)
+
+
+@pytest.mark.parametrize("name", ["Kowalczyk", "Stoltenberg", "Gachagua"])
+def test_places_surnames_are_no_place(name):
+    assert not is_known_place(name)

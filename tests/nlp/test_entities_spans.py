@@ -1,0 +1,46 @@
+"""Repairs of the model's entity spans (nlp/spans.py)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from nlp.spans import model_spans
+
+
+def _spans(doc):
+    return [(doc[s:e].text, label) for s, e, label, _ in model_spans(doc, {"PERSON", "ORG", "GPE"})]
+
+
+@pytest.mark.parametrize("words, spaces, ents, expected", [
+    (["Moon", "Jae", "-", "in", "spoke"], [1, 0, 0, 1, 0], ["B-PERSON", "I-PERSON", "O", "O", "O"],
+     [("Moon Jae-in", "PERSON")]),
+    (["Anne", "-", "Marie", "Dupont", "spoke"], [0, 0, 1, 1, 0], ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"],
+     [("Anne-Marie Dupont", "PERSON")]),
+])
+def test_spans_hyphenated_name_is_whole(blank_nlp, words, spaces, ents, expected):
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[bool(s) for s in spaces], ents=ents)
+    assert _spans(doc) == expected
+
+
+@pytest.mark.parametrize("owner", ["Weber", "Dupont"])
+def test_spans_possessive_phrase_keeps_its_owner(blank_nlp, owner):
+    doc = Doc(blank_nlp.vocab, words=[owner, "'s", "party", "won"], ents=["B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _spans(doc) == [(owner, "ORG")]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["Bavaria", "Premier", "Hans", "Weber"], [("Bavaria", "GPE"), ("Hans Weber", "PERSON")]),
+    (["Finance", "Minister", "Ana", "Lopes"], [("Ana Lopes", "PERSON")]),                 # a portfolio is no owner
+    (["Siemens", "executive", "Klaus", "Berg"], [("Siemens", "ORG"), ("Klaus Berg", "PERSON")]),
+])
+def test_spans_title_inside_a_name_is_split_off(blank_nlp, words, expected):
+    doc = Doc(blank_nlp.vocab, words=words + ["spoke"], pos=["PROPN"] * len(words) + ["VERB"],
+              ents=["B-ORG"] + ["I-ORG"] * (len(words) - 1) + ["O"])
+    assert _spans(doc) == expected
+
+
+@pytest.mark.parametrize("words", [["Queen", "Mary", "University"], ["General", "Motors"]])
+def test_spans_organisation_named_after_a_title_is_not_split(blank_nlp, words):
+    doc = Doc(blank_nlp.vocab, words=words, pos=["PROPN"] * len(words),
+              ents=["B-ORG"] + ["I-ORG"] * (len(words) - 1))
+    assert _spans(doc) == [(" ".join(words), "ORG")]

@@ -123,7 +123,7 @@ class Actors:
                         c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     # "the Peruvian president" is one person, not the country
                     return None
-                return Actor(key, tok.lemma_.lower())
+                return Actor(key, tok.lemma_.lower() or tok.lower_)
         return None
 
     def _title_holder(self, tok: Token) -> str:

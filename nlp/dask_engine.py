@@ -90,8 +90,10 @@ def extract_documents_dask(documents: Iterable[Document], *, model: str | None =
                 client = stack.enter_context(Client(cluster))
         slots = max(1, sum(client.nthreads().values()))
 
+        extra = {} if window == "sentence" else {"window": window}
+
         def submit(docs: list[Document]) -> _Checked:
-            return _Checked(client.submit(extract_partition, docs, model, window, pure=False), expected)
+            return _Checked(client.submit(extract_partition, docs, model, pure=False, **extra), expected)
 
         yield from run_chunks(documents, submit, cache=cache, progress=progress,
                               chunk_size=partition_size, in_flight=2 * slots)

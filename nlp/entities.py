@@ -64,6 +64,11 @@ SPEECH_VERBS = frozenset({"say", "tell", "insist", "add", "argue", "warn", "clai
 ADVICE_VERBS = frozenset({"advise", "urge", "tell", "ask", "warn", "persuade"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJ_DEPS = frozenset({"dobj", "obj"})
+#: nouns that stand for an outlet named shortly before ("the Chinese paper warned")
+OUTLET_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadcaster", "agency", "outlet",
+                          "magazine", "weekly", "network", "channel", "website"})
+#: how many sentences back such a noun looks for its outlet
+OUTLET_ANAPHORA_SENTENCES = 2
 #: lower-case particles inside personal names ("Pieter de Vries", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
                             "den", "ter", "la", "le", "al", "el", "bin", "ibn", "ben"})
@@ -400,6 +405,28 @@ def _is_org(at: dict[int, _Candidate], span: tuple[int, int]) -> bool:
     return owner is not None and owner.type in ("organization", "outlet")
 
 
+def _outlet_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> None:
+    """ "the Norwegian paper warned": the head noun stands for the last outlet named before it."""
+    outlets = [c for c in cands if c.type == "outlet"]
+    if not outlets:
+        return
+    has_sents = doc.has_annotation("SENT_START")
+    for tok in doc:
+        if tok.lower_ not in OUTLET_NOUNS or index.key_of(tok.i) or tok.pos_ not in ("NOUN", ""):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        before = [c for c in outlets if c.end <= tok.i]
+        if not before:
+            continue
+        last = before[-1]
+        if has_sents:
+            sents = list(doc[last.start:tok.i + 1].sents)
+            if len(sents) > OUTLET_ANAPHORA_SENTENCES + 1:
+                continue
+        index.add(tok.i, tok.i + 1, last.key)
+
+
 def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]:
     """Doc-local entities (with global keys) and the token index of their mentions.
 
@@ -448,6 +475,8 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
             cl.affiliation = _affiliation(doc, c, at, view)
         cl.mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, c.type))
         index.add(c.start, c.end, c.key)
+
+    _outlet_anaphora(doc, cands, index)
 
     entities = []
     for cl in clusters.values():

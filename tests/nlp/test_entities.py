@@ -294,3 +294,27 @@ def test_entities_index_points_every_mention_at_its_node(nlp, text, word, key):
     for e in ents.values():
         for m in e.mentions:
             assert doc.text[m.start:m.end] == m.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, noun, key", [
+    ("Al Jazeera reported that the talks failed. The Qatari broadcaster said Doha was angry.", "broadcaster",
+     "outlet:al-jazeera"),
+    ("Le Monde criticised the plan. \u201cIt will fail,\u201d the French paper warned.", "paper", "outlet:le-monde"),
+])
+def test_entities_the_paper_stands_for_the_outlet_just_named(nlp, text, noun, key):
+    doc, ents, index = _run(nlp, text)
+    tok = next(t for t in doc if t.text == noun)
+    assert index.key_of(tok.i) == key
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, noun", [
+    ("The paper was signed by both sides on Monday.", "paper"),
+    ("Reuters reported the vote. Weeks later, after many meetings and a long summer, the treaty was signed. "
+     "Nobody objected. The paper was filed in Geneva.", "paper"),
+])
+def test_entities_the_paper_without_an_outlet_nearby_is_nothing(nlp, text, noun):
+    doc, _, index = _run(nlp, text)
+    tok = [t for t in doc if t.text == noun][-1]
+    assert index.key_of(tok.i) is None

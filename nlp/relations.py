@@ -81,8 +81,11 @@ def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex, *, window: str = "
     spans = list(doc.sents) if window == "sentence" else paragraphs(doc)
     for span in spans:
         keys = sorted({k for i in range(span.start, span.end) if (k := index.key_of(i))})
+        if len(keys) < 2:
+            continue
+        ev = (evidence(doc_id, span),)
         for a, b in combinations(keys, 2):
-            yield Relation(a, b, "cooccurrence", evidence=(evidence(doc_id, span),), symmetric=True)
+            yield Relation(a, b, "cooccurrence", evidence=ev, symmetric=True)
 
 
 def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, sent: Span,

@@ -3,7 +3,8 @@
 Names, codes and official names come from pycountry (ISO 3166-1); alternative
 spellings, demonyms and capitals from countryinfo; a few common English short
 forms neither package has ("America", "Britain") from
-``data/country_short_forms.tsv``, which says where they come from.
+``data/country_short_forms.tsv`` and demonyms countryinfo lacks ("Saudi",
+"Argentine") from ``data/demonyms.tsv``; both files say where they come from.
 
 Example
 -------
@@ -111,12 +112,16 @@ def _tables() -> tuple[dict[str, CountryHit], dict[str, str]]:
             short = re.sub(r",?\s+D\.?C\.?$", "", cap)
             if short != cap:
                 add(short, code, "capital")
-    with resources.files("nlp.data").joinpath("country_short_forms.tsv").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            code, form = line.rstrip("\n").split("\t")
-            add(form, code, "name")
+    for name, via in (("country_short_forms.tsv", "name"), ("demonyms.tsv", "demonym")):
+        with resources.files("nlp.data").joinpath(name).open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                code, form = line.rstrip("\n").split("\t")
+                if code not in names:
+                    continue
+                for variant in [form, *_plural(form)] if via == "demonym" else [form]:
+                    add(variant, code, via)
     return table, names
 
 

@@ -260,9 +260,32 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
 
 def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
     """Short names to full names; mislabelled people and places fixed from the document."""
+    place_labelled = {c.text for c in cands if c.label in ("GPE", "LOC") and c.type == "place"}
+    for c in cands:
+        if c.type == "person" and len(c.text.split()) > 1:
+            hit = countries.lookup(c.text)
+            if hit:                                  # "Buenos Aires" tagged PERSON: a capital
+                c.type, c.key = "country", f"country:{hit.code}"
+            elif c.text in place_labelled:
+                c.type, c.key = "place", f"place:{slug(c.text)}"
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1]
     full_key = {name: f"person:{slug(name)}" for name in full}
     person_labelled = {c.text for c in cands if c.label == "PERSON"}
+    # evidence per surface form: +1 for each PERSON tag, -1 for each place tag, +2 when it speaks
+    votes: dict[str, int] = defaultdict(int)
+    first: dict[str, str] = {}
+    for c in cands:
+        if c.label == "PERSON":
+            votes[c.text] += 1
+        elif c.label in _PLACE_LABELS:
+            votes[c.text] += 2 if _speaks(doc[c.start:c.end]) else -1
+        else:
+            continue
+        first.setdefault(c.text, "person" if c.label == "PERSON" else "place")
+
+    def verdict(text: str) -> str:
+        return "person" if votes[text] > 0 else "place" if votes[text] < 0 else first.get(text, "")
+
     short_of: dict[str, str | None] = {}
     for c in cands:
         if c.dropped or c.type == "outlet" or len(c.text.split()) > 1 and c.type != "person":
@@ -274,12 +297,14 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
         target = short_of[c.text]
         if target:
             c.type, c.key = "person", full_key[target]
-        elif c.type == "person" and len(c.text.split()) == 1 and countries.lookup(c.text):
-            hit = countries.lookup(c.text)           # "Ottawa" tagged PERSON, no one of that name
+        elif c.type == "person" and countries.lookup(c.text):
+            hit = countries.lookup(c.text)           # "Nairobi" tagged PERSON, no one of that name
             c.type, c.key = "country", f"country:{hit.code}"
-        elif c.label in _PLACE_LABELS and c.type != "country" and not is_known_place(c.text) \
-                and (c.text in person_labelled or _speaks(doc[c.start:c.end])):
-            c.type, c.key = "person", f"person:{slug(c.text)}"
+        elif c.type == "person" and c.label == "PERSON" and verdict(c.text) == "place":
+            c.type, c.key = "place", f"place:{slug(c.text)}"   # tagged a place more often in the text
+        elif c.label in _PLACE_LABELS and c.type not in ("country", "organization") \
+                and not is_known_place(c.text) and verdict(c.text) == "person":
+            c.type, c.key = "person", f"person:{slug(c.text)}"   # tagged a person more often, or speaks
 
 
 #: the label the role finder sees for each type
@@ -468,7 +493,10 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
         span = doc[c.start:c.end]
         cl.aliases.add(span.text)
         for role in c.roles:
-            if role.text.lower() not in {r.lower() for r in cl.roles}:
+            low = role.text.lower()
+            # one role seen twice ("counterpart", "Brazilian counterpart") is kept once
+            if not any(low == r.lower() or low.endswith(" " + r.lower()) or r.lower().endswith(" " + low)
+                       for r in cl.roles):
                 cl.roles.append(role.text)
             cl.kinds.add(role.kind)
         if c.type == "person" and not cl.affiliation:

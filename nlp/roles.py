@@ -250,7 +250,12 @@ def appositive_role(name: Span, *, ents: EntityView | None = None) -> Role | Non
         hit = lexicons.role_match([t.text for t in toks])
         if hit is None:
             continue
-        start, end, affiliation = toks[0].i, head.i + 1, None
+        affiliation = None
+        owners = [t for t in toks[:-hit[0]] if view.label_at(t.i) in AFFILIATION_ENTS - {"PERSON"}]
+        if owners:                            # "her Brazilian counterpart": the country is no part of the role
+            affiliation = view.extent_at(owners[-1].i)
+            toks = [t for t in toks if t.i >= affiliation[1]]
+        start, end = toks[0].i, head.i + 1
         for prep in head.rights:
             if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPS:
                 continue

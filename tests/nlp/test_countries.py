@@ -40,3 +40,9 @@ def test_countries_display_name_is_the_everyday_one(code, name):
 @pytest.mark.parametrize("form, folded", [("the U.S.\u2019s", "us"), ("Perú", "peru"), ("  The  Gambia ", "gambia")])
 def test_countries_normalize_folds_dots_case_accents_and_possessives(form, folded):
     assert normalize(form) == folded
+
+
+@pytest.mark.parametrize("form, code", [("Argentine", "AR"), ("Saudis", "SA"), ("Philippine", "PH"), ("Sri Lankan", "LK")])
+def test_countries_demonyms_missing_from_countryinfo_come_from_the_supplement(form, code):
+    hit = lookup(form)
+    assert (hit.code, hit.via) == (code, "demonym")

@@ -318,3 +318,15 @@ def test_entities_the_paper_without_an_outlet_nearby_is_nothing(nlp, text, noun)
     doc, _, index = _run(nlp, text)
     tok = [t for t in doc if t.text == noun][-1]
     assert index.key_of(tok.i) is None
+
+
+@pytest.mark.parametrize("words, ents, key", [
+    (["Talks", "in", "Buenos", "Aires", "ended", "."], ["O", "O", "B-PERSON", "I-PERSON", "O", "O"], "country:AR"),
+    (["Bavaria", "voted", ".", "Voters", "in", "Bavaria", "cheered", "."],
+     ["B-GPE", "O", "O", "O", "O", "B-PERSON", "O", "O"], "place:bavaria"),
+])
+def test_entities_place_tagged_person_is_the_place(blank_nlp, words, ents, key):
+    doc = _doc(blank_nlp.vocab, words, ents=ents)
+    found = _by_key(extract_entities(doc, "d1")[0])
+    assert list(found) == [key]
+    assert len(found[key].mentions) == ents.count("B-PERSON") + ents.count("B-GPE")

@@ -8,7 +8,7 @@ import pytest
 from nlp import lexicons
 
 
-@pytest.mark.parametrize("name", ["titles.tsv", "outlets.txt", "portfolios.txt", "org_heads.txt",
+@pytest.mark.parametrize("name", ["titles.tsv", "outlets.txt", "portfolios.txt", "org_heads.txt", "demonyms.tsv",
                                   "country_short_forms.tsv"])
 def test_lexicons_every_data_file_says_where_it_comes_from(name):
     text = resources.files("nlp.data").joinpath(name).read_text(encoding="utf-8")

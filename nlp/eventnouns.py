@@ -96,10 +96,11 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
                         yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent,
                                             negated=negated, modality=modality)
         elif "symmetric" in row.flags:
+            # "Chile and Peru hosted talks": between the doers, the link is the noun's own
             pair = doers or [a for g, _ in _pobjs(tok, frozenset({"between"})) for a in np(g)]
             for s, t in combinations(dict.fromkeys(pair), 2):
                 if s.key != t.key:
-                    yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent,
+                    yield make_relation(s, t, row.word, pos="N", doc_id=doc_id, sent=sent,
                                         negated=negated, modality=modality, symmetric=True)
 
 

@@ -119,6 +119,9 @@ def test_relations_prepositional_object(nlp, text, expected):
      {("person:emmanuel-macron", "meet", "person:olaf-scholz", "action", "cooperation")}),
     ("Emmanuel Macron and Olaf Scholz had a friendly encounter in Berlin.",
      {("person:emmanuel-macron", "meet", "person:olaf-scholz", "action", "cooperation")}),
+    # between the signatories, the link is the agreement, not the signing
+    ("Italy and Spain signed an agreement on migration.",
+     {("country:IT", "agree", "country:ES", "action", "cooperation")}),
 ])
 def test_relations_conjoined_subjects_and_objects(nlp, text, expected):
     assert triples(nlp, text) == expected

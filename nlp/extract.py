@@ -22,7 +22,7 @@ from nlp.actors import Actors
 from nlp.clauses import Clauses
 from nlp.entities import MentionIndex, extract_entities
 from nlp.eventnouns import event_relations
-from nlp.quotes import find_quotes, quote_relations
+from nlp.quotes import find_quotes, quote_relations, with_quote_text
 from nlp.records import Document, Entity, Extraction, Relation
 from nlp.relations import WINDOWS, actions, cooccurrences
 
@@ -45,9 +45,9 @@ def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Seq
     by_cue = {q.cue_i: (q.speaker, q.text) for q in quotes if q.cue_i >= 0 and q.speaker}
     return [
         *cooccurrences(doc, doc_id, index, window=window),
-        *actions(doc, doc_id, clauses, quotes_by_cue=by_cue),
-        *event_relations(doc, doc_id, clauses),
-        *quote_relations(doc, doc_id, clauses, quotes),
+        *with_quote_text([*actions(doc, doc_id, clauses, quotes_by_cue=by_cue),
+                          *event_relations(doc, doc_id, clauses),
+                          *quote_relations(doc, doc_id, clauses, quotes)], quotes),
     ]
 
 

@@ -12,7 +12,9 @@ more) and their speaker:
   earlier quote of the document, else the pronoun's antecedent.
 
 :func:`quote_relations` links a speaker to the outlet named by "according to
-OUTLET" (kind ``quote``, verb ``tell``), the quote text kept in the evidence.
+OUTLET" (kind ``quote``, verb ``tell``), the quote text kept in the evidence;
+:func:`with_quote_text` puts a speaker's quote into the evidence of the other
+speech relations of its sentence.
 "told OUTLET", "quoting X" and "in an interview with OUTLET" are verb and
 event-noun relations (:mod:`nlp.relations`, :mod:`nlp.eventnouns`) whose
 speech verbs give them kind ``quote``.
@@ -31,8 +33,8 @@ Example
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -157,3 +159,26 @@ def quote_relations(doc: Doc, doc_id: str, clauses: Clauses, quotes: Sequence[Qu
             for t in sources:
                 if s.key != t.key:
                     yield make_relation(s, t, "tell", pos="V", doc_id=doc_id, sent=sent, quote=text)
+
+
+def with_quote_text(relations: Iterable[Relation], quotes: Sequence[Quote]) -> list[Relation]:
+    """Speech relations with the words of their speaker's quote in the same sentence as evidence.
+
+    "Le Monde quoted Lula as saying “...”" and "in an interview with the BBC,
+    Lula said: “...”" keep the quote on the outlet edge.
+
+    >>> from nlp.records import Evidence
+    >>> r = Relation("outlet:le-monde", "person:lula", "quote", "quote", evidence=(Evidence("d", "s", 0, 40),))
+    >>> with_quote_text([r], [Quote("We will win", 20, 33, "person:lula", "say", 9)])[0].evidence[0].quote
+    'We will win'
+    """
+    out: list[Relation] = []
+    for r in relations:
+        if r.kind == "quote" and quotes and not any(ev.quote for ev in r.evidence):
+            evidence = tuple(
+                next((replace(ev, quote=q.text) for q in quotes
+                      if q.speaker in (r.source, r.target) and ev.start <= q.start < ev.end), ev)
+                for ev in r.evidence)
+            r = replace(r, evidence=evidence)
+        out.append(r)
+    return out

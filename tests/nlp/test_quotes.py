@@ -68,6 +68,9 @@ def test_quotes_unattributed(nlp, text, expected):
       ("country:RU", "threaten", "country:GB", "action", "conflict")}, ""),
     ("Le Figaro quoted Gabriel Attal on Monday.",
      {("outlet:le-figaro", "quote", "person:gabriel-attal", "quote", "neutral")}, ""),
+    ("In an interview with the BBC, Boris Johnson said: “Britain will always stand with Ukraine.”",
+     {("person:boris-johnson", "interview", "outlet:bbc", "quote", "neutral")},
+     "Britain will always stand with Ukraine."),
 ])
 def test_quotes_speaker_to_outlet(nlp, text, expected, quote):
     rels = relations_of(nlp, text)

@@ -50,7 +50,7 @@ from nlp.places import is_known_place
 from nlp.records import Entity, Mention
 from nlp.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, predicate_role,
                        title_before)
-from nlp.spans import model_spans
+from nlp.spans import NAME_PARTICLES, model_spans
 
 #: model labels that can be entities of the graph
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -69,9 +69,6 @@ OUTLET_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadcaster
                           "magazine", "weekly", "network", "channel", "website"})
 #: how many sentences back such a noun looks for its outlet
 OUTLET_ANAPHORA_SENTENCES = 2
-#: lower-case particles inside personal names ("Pieter de Vries", "Ursula von der Leyen")
-NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
-                            "den", "ter", "la", "le", "al", "el", "bin", "ibn", "ben"})
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?|\s*\()$")
 _TRIM_END = frozenset({"'s", "\u2019s", "'", "\u2019", "(", ")", ",", "-", "\u2014", ":", ";"})
 _TRIM_START = frozenset({"the", "(", "-", "\u2014", "\"", "\u201c"})
@@ -95,6 +92,8 @@ def clean_surface(text: str) -> str:
     'Associated Press'
     >>> clean_surface("Carney\u2019s")
     'Carney'
+    >>> clean_surface("Windsor Castle."), clean_surface("the U.S.")
+    ('Windsor Castle', 'U.S.')
     """
     s = " ".join(text.split())
     while True:
@@ -104,7 +103,11 @@ def clean_surface(text: str) -> str:
         s = t
     if s.lower().startswith("the "):
         s = s[4:]
-    return s.strip(" -—,.;:\"“”") if not s.endswith(".") or len(s) < 4 else s.strip(" -—,;:\"“”")
+    s = s.strip(" -—,;:\"“”")
+    last = s.split()[-1] if s else ""
+    if last.endswith(".") and "." not in last[:-1] and sum(ch.islower() for ch in last) >= 3:
+        s = s[:-1]                                  # "Windsor Castle." at a sentence's end; "U.S." and "Jr." stay
+    return s
 
 
 class MentionIndex:
@@ -288,8 +291,10 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
 
     short_of: dict[str, str | None] = {}
     for c in cands:
-        if c.dropped or c.type == "outlet" or len(c.text.split()) > 1 and c.type != "person":
+        if c.dropped or c.type == "outlet":
             continue
+        if len(c.text.split()) > 1 and c.type != "person" and not (_looks_like_name(doc, c) and full):
+            continue                             # "Von der Leyen" tagged an organisation is still her name
         if c.type == "country" and c.text not in person_labelled:
             continue                             # "Jordan" the country, unless also tagged a person
         if c.text not in short_of:
@@ -322,7 +327,7 @@ def _view(doc: Doc, cands: list[_Candidate]) -> EntityView:
 def _looks_like_name(doc: Doc, c: _Candidate) -> bool:
     """Two to five capitalised proper nouns (and "de", "van" ...) that no other source knows."""
     toks = [t for t in doc[c.start:c.end] if t.lower_ not in NAME_PARTICLES]
-    return 2 <= len(toks) <= 5 and all(t.pos_ == "PROPN" and t.is_title for t in toks) \
+    return c.end - c.start >= 2 and 1 <= len(toks) <= 5 and all(t.pos_ == "PROPN" and t.is_title for t in toks) \
         and not lexicons.has_org_head(c.text) and not is_known_place(c.text)
 
 

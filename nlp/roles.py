@@ -224,7 +224,7 @@ def _modifiers_and_head(head: Token) -> list[Token]:
     toks = [head]
     for left in reversed(list(head.lefts)):
         if left.dep_ in _MODIFIER_DEPS and left.i == toks[0].i - 1:
-            toks.insert(0, left)
+            toks[:0] = list(left.doc[left.left_edge.i:left.i + 1])   # "Reform UK" of "Reform UK leader"
         elif left.i == toks[0].i - 1 and left.text == "-":
             toks.insert(0, left)
         else:

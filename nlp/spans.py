@@ -4,7 +4,8 @@ The small model cuts and glues names in a few regular ways; each repair
 works on token offsets and yields ``(start, end, label, title_start)``:
 
 - a hyphenated given name cut short ("Moon Jae" of "Moon Jae-in") is
-  extended over the hyphen;
+  extended over the hyphen, and a name cut after a particle ("Ursula von
+  der") over the family name;
 - a possessive phrase ("Söder's party") keeps only its owner;
 - a title swallowed into a name ("Bavaria Premier Markus Söder" as one
   organisation) is split into the office's owner (a place, or an
@@ -31,6 +32,9 @@ from nlp import countries, lexicons
 from nlp.places import is_known_place
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+#: lower-case particles inside personal names ("Ursula von der Leyen", "Pieter de Vries")
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
+                            "den", "ter", "la", "le", "al", "el", "bin", "ibn", "ben"})
 #: longest name left after a title is split off ("Luiz Inacio Lula da Silva")
 MAX_NAME = 5
 
@@ -40,6 +44,16 @@ def _extend_hyphen(doc: Doc, end: int) -> int:
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
+    return end
+
+
+def _extend_particle(doc: Doc, end: int) -> int:
+    """Extend a name cut after a particle ("Ursula von der" + "Leyen")."""
+    if doc[end - 1].lower_ in NAME_PARTICLES:
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - 1 < len(doc):
+            end += 1
+            if doc[end - 1].lower_ not in NAME_PARTICLES:
+                break
     return end
 
 
@@ -78,12 +92,14 @@ def model_spans(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, s
     ``title_start`` is where a title split off a person's name began (the
     name's start when there was none).
     """
+    consumed = 0
     for ent in doc.ents:
-        if ent.label_ not in labels:
+        if ent.label_ not in labels or ent.start < consumed:
             continue
         start, end, label = ent.start, ent.end, ent.label_
         if label == "PERSON":
-            end = _extend_hyphen(doc, end)
+            end = _extend_particle(doc, _extend_hyphen(doc, end))
+            consumed = end
         poss = next((t.i for t in doc[start + 1:end - 1] if t.text in _POSSESSIVE), None)
         if poss is not None and all(not t.is_alpha or t.is_lower for t in doc[poss + 1:end]):
             end = poss                        # "Söder's party": the owner is the name

@@ -33,6 +33,8 @@ def _run(nlp, text):
     ("Rutte\u2019s", "Rutte"),
     ("Rutte's", "Rutte"),
     ("the Kyiv Independent", "Kyiv Independent"),
+    ("Windsor Castle.", "Windsor Castle"),
+    ("the U.S.", "U.S."),
 ])
 def test_entities_clean_surface_drops_the_possessive_and_parenthesis(text, clean):
     assert clean_surface(text) == clean
@@ -330,3 +332,15 @@ def test_entities_place_tagged_person_is_the_place(blank_nlp, words, ents, key):
     found = _by_key(extract_entities(doc, "d1")[0])
     assert list(found) == [key]
     assert len(found[key].mentions) == ents.count("B-PERSON") + ents.count("B-GPE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, key, alias", [
+    ("Ursula von der Leyen, president of the European Commission, spoke. Von der Leyen said Brussels would help.",
+     "person:ursula-von-der-leyen", "Von der Leyen"),
+])
+def test_entities_multiword_short_name_with_a_wrong_label_joins_the_person(nlp, text, key, alias):
+    _, ents, _ = _run(nlp, text)
+    assert alias in ents[key].aliases
+    assert ents[key].type == "official"
+    assert not any(k.startswith("org:") and "leyen" in k for k in ents)

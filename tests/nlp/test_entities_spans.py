@@ -44,3 +44,14 @@ def test_spans_organisation_named_after_a_title_is_not_split(blank_nlp, words):
     doc = Doc(blank_nlp.vocab, words=words, pos=["PROPN"] * len(words),
               ents=["B-ORG"] + ["I-ORG"] * (len(words) - 1))
     assert _spans(doc) == [(" ".join(words), "ORG")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    (["Ursula", "von", "der", "Leyen", "spoke"], ["B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O"],
+     [("Ursula von der Leyen", "PERSON")]),
+    (["Pieter", "de", "Vries", "spoke"], ["B-PERSON", "I-PERSON", "O", "O"], [("Pieter de Vries", "PERSON")]),
+])
+def test_spans_name_cut_after_a_particle_takes_the_family_name(blank_nlp, words, ents, expected):
+    doc = Doc(blank_nlp.vocab, words=words, ents=ents, pos=["PROPN", "ADP", "ADP", "PROPN", "VERB"][:len(words)]
+              if len(words) == 5 else ["PROPN", "ADP", "PROPN", "VERB"])
+    assert _spans(doc) == expected

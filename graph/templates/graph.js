@@ -177,7 +177,8 @@
       if (!hiddenNodes.has(n.id) && !keep.has(n.id)) nu.push({id: n.id, opacity: 0.15});
     });
     data.edges.forEach(function (e) {
-      if (hiddenEdges.has(e.id) || e.from === id || e.to === id) return;
+      // on a large graph, the selection's own edge highlight is enough: recolouring thousands costs seconds
+      if (data.large || hiddenEdges.has(e.id) || e.from === id || e.to === id) return;
       var c = Object.assign({}, baseColor.get(e.id));
       c.opacity = 0.05;
       eu.push({id: e.id, color: c});
@@ -186,7 +187,10 @@
     edges.update(eu);
     dimmed = {nodes: nu.map(function (x) { return x.id; }), edges: eu.map(function (x) { return x.id; })};
     network.selectNodes([id]);
-    if (focus) network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+    if (focus) {
+      network.focus(id, {scale: Math.max(network.getScale(), 1.1),
+                         animation: data.large ? false : {duration: 400, easingFunction: "easeInOutQuad"}});
+    }
   }
   function clearHighlight() {
     if (!dimmed) return;

@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         opened = time.perf_counter() - t
         print(f"open to stable: {opened:.1f} s (stabilisation, page clock: {page.evaluate('newsgraph.stabilisedMs') / 1000:.1f} s); "
               f"drawn {page.evaluate('newsgraph.drawn()')}")
+        if args.screenshot:
+            page.screenshot(path=args.screenshot.replace(".png", "-open.png"))
         target = G.nodes[f"n{args.nodes // 2}"]["aliases"][1]
         t = time.perf_counter()
         page.fill("#search-input", target)

@@ -50,7 +50,7 @@ def _extend_hyphen(doc: Doc, end: int) -> int:
 def _extend_particle(doc: Doc, end: int) -> int:
     """Extend a name cut after a particle ("Ursula von der" + "Leyen")."""
     if doc[end - 1].lower_ in NAME_PARTICLES:
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - 1 < len(doc):
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
             end += 1
             if doc[end - 1].lower_ not in NAME_PARTICLES:
                 break

@@ -29,6 +29,7 @@ class CountryHit:
     via: str       # "name", "demonym" or "capital"
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Fold a surface form for lookup: accents, case, dots, "the", possessive.
 

@@ -18,17 +18,19 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from nlp.countries import normalize
 
 
-def name_words(name: str) -> list[str]:
-    """Folded words of a name ("Nicolás Maduro" -> ["nicolas", "maduro"]).
+@lru_cache(maxsize=65536)
+def name_words(name: str) -> tuple[str, ...]:
+    """Folded words of a name ("Nicolás Maduro" -> ("nicolas", "maduro")).
 
     >>> name_words("Nicolás  Maduro")
-    ['nicolas', 'maduro']
+    ('nicolas', 'maduro')
     """
-    return normalize(name).split()
+    return tuple(normalize(name).split())
 
 
 def match_short_name(short: str, full_names: Iterable[str]) -> str | None:

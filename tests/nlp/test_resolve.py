@@ -75,3 +75,20 @@ def test_resolve_relation_between_merged_names_of_one_person_is_dropped():
     b = Extraction("b", (_ent("b", "person:lopes", "Lopes", "person"),),
                    (Relation("person:lopes", "person:ana-lopes", "action", "praise", evidence=ev),))
     assert merge([a, b])[1] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("first, second, key", [
+    ("Peruvian Finance Minister Ana Lopes met bankers in Lima.", "Lopes said the budget was safe.", "person:ana-lopes"),
+    ("South Korean President Moon Jae-in met farmers.", "Moon said Seoul wanted peace.", "person:moon-jae-in"),
+    ("The North Atlantic Treaty Organization (NATO) met in Brussels.", "NATO said it was united.",
+     "org:north-atlantic-treaty-organization"),
+])
+def test_resolve_the_same_entity_in_two_articles_is_one_node(nlp, first, second, key):
+    from nlp.entities import extract_entities
+
+    extractions = [Extraction(doc_id, tuple(extract_entities(nlp(text), doc_id)[0]))
+                   for doc_id, text in (("a", first), ("b", second))]
+    found = _by_key(merge(extractions)[0])
+    assert found[key].docs == ("a", "b")
+    assert not any(k != key and found[k].label in found[key].aliases for k in found)

@@ -56,7 +56,7 @@ COOCCURRENCE_COLOR = "#b8b8b8"
 KIND_STYLE: dict[str, tuple[Any, str, str]] = {
     "action": (False, "solid", "did something to"),
     "quote": ([2, 4], "dotted", "spoke to / quoted"),
-    "cooccurrence": ([6, 6], "dashed", "named in one sentence"),
+    "cooccurrence": ([6, 6], "dashed", "named together in a sentence or paragraph"),
 }
 # above this many nodes, positions are computed in Python (graph.layout) and
 # the page polishes them with a few steps of the faster forceAtlas2Based

@@ -404,7 +404,7 @@
     head.appendChild(phrase(e));
     body.appendChild(head);
     var dl = el("dl");
-    dlRow(dl, "kind", e.kind === "cooccurrence" ? "co-occurrence: named in one sentence" : e.kind);
+    dlRow(dl, "kind", e.kind === "cooccurrence" ? "co-occurrence: named together" : e.kind);
     if (e.polarity) dlRow(dl, "polarity", e.polarity + (e.category ? " (" + e.category + ")" : ""));
     dlRow(dl, "seen", fmt(e.weight) + " time(s)");
     body.appendChild(dl);

@@ -23,11 +23,13 @@ Example
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import re
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
@@ -164,8 +166,9 @@ _WORKER_NLP: Language | None = None
 
 
 def _worker_init(nlp: Language | None, path: str | None) -> None:
-    """Keep the parent's pipeline (fork) or load it again (spawn)."""
+    """Keep the parent's pipeline (fork) or load it again (spawn); leave Ctrl-C to the parent."""
     global _WORKER_NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_NLP = nlp if nlp is not None else load_model(path)
 
 
@@ -174,13 +177,24 @@ def _worker_extract(documents: list[Document], window: str = "sentence") -> list
     return extract_batch(documents, _WORKER_NLP, window=window)
 
 
-def _executor(nlp: Language, n_process: int) -> ProcessPoolExecutor:
+def _pool(nlp: Language, n_process: int) -> multiprocessing.pool.Pool:
+    """Worker processes; a ``multiprocessing`` pool because it can be terminated at once."""
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:  # the child shares the loaded model, no reload
         ctx, args = multiprocessing.get_context("fork"), (nlp, None)
     else:
         ctx, args = multiprocessing.get_context("spawn"), (None, str(nlp.path) if nlp.path else None)
-    return ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=args)
+    return ctx.Pool(n_process, initializer=_worker_init, initargs=args)
+
+
+class _Pending:
+    """A pool task as a future: ``result()`` waits for it."""
+
+    def __init__(self, task: multiprocessing.pool.AsyncResult) -> None:
+        self.task = task
+
+    def result(self) -> list[Extraction]:
+        return self.task.get()
 
 
 # -- the stream -----------------------------------------------------------------
@@ -249,9 +263,17 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
         head = list(islice(documents, WORKER_CHUNK_SIZE + 1))
         documents = chain(head, documents)
         if len(head) > WORKER_CHUNK_SIZE:
-            with _executor(nlp, n_process) as pool:
-                yield from run_chunks(documents, lambda docs: pool.submit(_worker_extract, docs, window), cache=cache,
-                                      progress=progress, chunk_size=WORKER_CHUNK_SIZE, in_flight=2 * n_process)
+            pool = _pool(nlp, n_process)
+
+            def submit(docs: list[Document]) -> _Pending:
+                return _Pending(pool.apply_async(_worker_extract, (docs, window)))
+
+            try:
+                yield from run_chunks(documents, submit, cache=cache, progress=progress,
+                                      chunk_size=WORKER_CHUNK_SIZE, in_flight=2 * n_process)
+            finally:  # all done, or interrupted: no worker outlives the run
+                pool.terminate()
+                pool.join()
             return
     yield from run_chunks(documents, lambda docs: extract_batch(docs, nlp, window=window), cache=cache,
                           progress=progress, chunk_size=chunk_size, in_flight=1)

@@ -2,7 +2,8 @@
 
 :class:`Clauses` finds the doers and the targets of a verb token:
 
-- active clauses: subject and direct object ("Peru expelled Chile's envoy");
+- active clauses: subject and direct object ("Peru expelled Lopez"), or the
+  object's possessor ("Peru condemned Chile's decision");
 - passives: the ``by`` agent does, the passive subject undergoes
   ("Lopez was arrested by Peruvian police");
 - prepositional objects that name a target ("sanctions against", "spoke to",
@@ -44,7 +45,7 @@ PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 #: direct and indirect objects
 OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 #: prepositions whose object is the target of a verb ("against", "to", "with")
-TARGET_PREPS = frozenset({"against", "to", "with", "toward", "towards", "into", "on", "upon", "at"})
+TARGET_PREPS = frozenset({"against", "to", "with", "toward", "towards", "into", "on", "upon"})
 #: prepositions whose object is the destination of a travel verb
 MOTION_PREPS = frozenset({"for", "to", "toward", "towards", "into"})
 #: clause links through which a subjectless verb borrows its governor's subject
@@ -124,6 +125,11 @@ class Clauses:
             return list(self.subjects(head, depth + 1)) if _is_verb(head) else []
         if verb.dep_ == "advcl" and _infinitive(verb):
             return []  # "pressed Chile to release ...": whose purpose is unclear
+        if verb.dep_ == "pcomp" and head.lower_ == "for" and _is_verb(head.head):
+            # "blasted the MPs for cutting ...": the object did it, not the subject
+            objs = [c for c in head.head.children if c.dep_ in OBJ_DEPS]
+            if objs:
+                return [a for o in objs for a in self.phrase(o)]
         return self._climb(verb, depth)
 
     def around(self, tok: Token) -> list[Actor]:
@@ -161,7 +167,10 @@ class Clauses:
                     out.extend(self.phrase(c))
         for c in verb.children:
             if c.dep_ in OBJ_DEPS:
-                out.extend(self.phrase(c))
+                # "condemned Russia's invasion": the possessor of the object is its target
+                # (a named one: "cut their trip" is mostly the doer's own)
+                out.extend(self.phrase(c) or [a for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON"
+                                              for a in self.actors.of(p)])
         if not out and verb.dep_ == "relcl" and any(
                 c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
             # "the envoy that Peru expelled": the modified noun is the object

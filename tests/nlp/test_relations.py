@@ -84,6 +84,8 @@ def triples(nlp, text: str) -> set[tuple[str, str, str, str, str]]:
      {("country:DE", "sanction", "country:IR", "action", "conflict")}),
     ("Mexico released its American hostages.",
      {("country:MX", "release", "country:US", "action", "cooperation")}),
+    ("Japan condemned Russia's decision.",
+     {("country:JP", "condemn", "country:RU", "action", "conflict")}),
 ])
 def test_relations_active_clause(nlp, text, expected):
     assert triples(nlp, text) == expected
@@ -153,6 +155,10 @@ def test_relations_relative_and_participial_clauses(nlp, text, expected):
     ("Joe Biden's office said Narendra Modi invited him to visit India.",
      {("person:narendra-modi", "invite", "person:joe-biden", "action", "cooperation"),
       ("person:joe-biden", "visit", "country:IN", "action", "cooperation")}),
+    # praised/blamed X for doing: X did it
+    ("Joe Biden praised Narendra Modi for visiting Japan.",
+     {("person:joe-biden", "praise", "person:narendra-modi", "action", "cooperation"),
+      ("person:narendra-modi", "visit", "country:JP", "action", "cooperation")}),
 ])
 def test_relations_control(nlp, text, expected):
     assert triples(nlp, text) == expected
@@ -188,6 +194,9 @@ def test_relations_demonym_subject_keeps_agent(nlp, text, expected, agent):
      {("country:ES", "arrest", "person:carles-puigdemont", "action", "conflict")}),
     # an unknown verb is no evidence
     ("Germany outpaced France in exports.", set()),
+    # "at" is where: hosting Joe Biden, not hosting Berlin
+    ("Angela Merkel hosted Joe Biden at Berlin.",
+     {("person:angela-merkel", "host", "person:joe-biden", "action", "cooperation")}),
     # "the Mexican president" is a person, not Mexico; no official of the text holds the title
     ("The Mexican president criticized the United States.", set()),
 ])

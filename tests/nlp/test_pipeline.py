@@ -80,6 +80,17 @@ def test_pipeline_worker_processes_give_the_same_records(nlp, n_process):
     assert many == one
 
 
+@pytest.mark.parametrize("n_process", [2])
+def test_pipeline_worker_processes_end_with_the_stream(nlp, n_process):
+    import multiprocessing
+
+    stream = extract_documents(_corpus(40), nlp, n_process=n_process)
+    assert next(stream).doc == "doc-000"
+    assert multiprocessing.active_children()  # the workers are running
+    stream.close()  # the reader stops early, as on Ctrl-C
+    assert not multiprocessing.active_children()
+
+
 @pytest.mark.parametrize("chunk_size", [1, 3])
 def test_pipeline_run_chunks_reads_lazily(chunk_size):
     read: list[str] = []

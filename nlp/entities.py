@@ -352,6 +352,18 @@ def _people_by_evidence(doc: Doc, cands: list[_Candidate]) -> None:
             c.type, c.key = "person", f"person:{slug(c.text)}"
 
 
+def _short_organisations(cands: list[_Candidate]) -> None:
+    """ "Toyota" after "Toyota Motor Corp": a one-word organisation that begins exactly one longer one."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        words = c.text.split()
+        if c.type == "organization" and not c.dropped and len(words) > 1:
+            longer[words[0]].add(c.key)
+    for c in cands:
+        if c.type == "organization" and len(c.text.split()) == 1 and len(longer.get(c.text, ())) == 1:
+            c.key = next(iter(longer[c.text]))
+
+
 def _untagged_surnames(doc: Doc, cands: list[_Candidate]) -> None:
     """Family names of full-named people that the model left untagged ("Ruto's speech")."""
     full = [c for c in cands if c.type == "person" and not c.dropped and len(c.text.split()) > 1]
@@ -392,8 +404,16 @@ def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
         for role in c.roles:
             for fs, fe in role.fragments:
                 for i in range(fs, fe):
-                    if i in at and at[i] is not c:
-                        at[i].dropped = True
+                    frag = at.get(i)
+                    if frag is None or frag is c:
+                        continue
+                    if frag.start < fs:       # "EU Farm": keep "EU", the rest is the title
+                        frag.end = fs
+                        frag.text = clean_surface(doc[frag.start:fs].text)
+                        frag.type = ""
+                        _first_type(frag)
+                    else:
+                        frag.dropped = True
             if role.affiliation and _owner(at, role.affiliation) is None:
                 # a place the model did not tag ("Ontario Premier Doug Ford")
                 start, end = role.affiliation
@@ -476,6 +496,7 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     _resolve_people(doc, cands)
     _untagged_surnames(doc, cands)
     _read_roles(doc, cands)
+    _short_organisations(cands)
     cands = [c for c in cands if not c.dropped and c.type and c.key]
 
     at = {i: c for c in cands for i in range(c.start, c.end)}

@@ -127,7 +127,7 @@ def _role_in(doc, start: int, end: int, name_ent: tuple[int, int], view: EntityV
     if hit is None:
         return _role_of_in(doc, start, end, name_ent, view)
     n, kind = hit
-    k, fragments, affiliation = end - n, [], None
+    k, fragments, affiliation, owner_tail = end - n, [], None, None
     while k > start:
         tok = doc[k - 1]
         if view.label_at(tok.i) in AFFILIATION_ENTS and not (name_ent[0] <= tok.i < name_ent[1]):
@@ -136,7 +136,12 @@ def _role_in(doc, start: int, end: int, name_ent: tuple[int, int], view: EntityV
                 fragments.append((es, ee))    # "Energy" in "Energy and Natural Resources Minister"
                 k = es
                 continue
-            affiliation = (es, ee)            # "Canadian" in "Canadian Prime Minister"
+            p = ee
+            while p > es and lexicons.is_portfolio(doc[p - 1].text):
+                p -= 1
+            if es < p < ee:
+                owner_tail = (p, ee)          # "EU Farm Commissioner": "Farm" is the portfolio, "EU" the owner
+            affiliation = (es, p)             # "Canadian" in "Canadian Prime Minister"
             break
         if tok.text in _POSSESSIVE:
             break
@@ -151,8 +156,8 @@ def _role_in(doc, start: int, end: int, name_ent: tuple[int, int], view: EntityV
         k += 1
     if affiliation is None:
         affiliation = _affiliation_before(doc, k, view)
-    fragments = [f for f in fragments if f[0] >= k]
-    text_start = k
+    fragments = [f for f in fragments if f[0] >= k] + ([owner_tail] if owner_tail else [])
+    text_start = owner_tail[0] if owner_tail else k
     if kind == "person" and affiliation and affiliation[1] == k and view.label_at(affiliation[0]) == "ORG":
         text_start = affiliation[0]           # "Huawei executive": the company is part of the role
     return Role(doc[text_start:end].text, kind, text_start, end, affiliation, tuple(sorted(fragments)))

@@ -344,3 +344,33 @@ def test_entities_multiword_short_name_with_a_wrong_label_joins_the_person(nlp, 
     assert alias in ents[key].aliases
     assert ents[key].type == "official"
     assert not any(k.startswith("org:") and "leyen" in k for k in ents)
+
+
+@pytest.mark.parametrize("org, long_words", [("Toyota", ["Toyota", "Motor", "Corp"]), ("Goldman", ["Goldman", "Sachs", "Group"])])
+def test_entities_one_word_organisation_joins_the_longer_name_it_begins(blank_nlp, org, long_words):
+    words = [*long_words, "grew", ".", org, "shares", "rose", "."]
+    ents = ["B-ORG"] + ["I-ORG"] * (len(long_words) - 1) + ["O", "O", "B-ORG", "O", "O", "O"]
+    found = _by_key(extract_entities(_doc(blank_nlp.vocab, words, ents=ents), "d1")[0])
+    key = "org:" + slug(" ".join(long_words))
+    assert list(found) == [key]
+    assert found[key].label == " ".join(long_words)
+    assert org in found[key].aliases
+
+
+def test_entities_one_word_organisation_beginning_two_longer_ones_is_not_guessed(blank_nlp):
+    words = ["Acme", "Bank", "and", "Acme", "Foods", "met", ".", "Acme", "grew", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"]
+    found = _by_key(extract_entities(_doc(blank_nlp.vocab, words, ents=ents), "d1")[0])
+    assert set(found) == {"org:acme-bank", "org:acme-foods", "org:acme"}
+
+
+@pytest.mark.parametrize("owner, portfolio", [("EU", "Farm"), ("NATO", "Defence")])
+def test_entities_portfolio_glued_to_the_owner_is_cut_off(blank_nlp, owner, portfolio):
+    words = [owner, portfolio, "Commissioner", "Hans", "Weber", "spoke", "."]
+    doc = _doc(blank_nlp.vocab, words, pos=["PROPN"] * 5 + ["VERB", "PUNCT"],
+               ents=["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    found = _by_key(extract_entities(doc, "d1")[0])
+    key = f"org:{slug(owner)}"
+    assert set(found) == {key, "person:hans-weber"}
+    assert found["person:hans-weber"].roles == (f"{portfolio} Commissioner",)
+    assert found["person:hans-weber"].affiliation == key

@@ -139,7 +139,17 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
 
 
 def quote_relations(doc: Doc, doc_id: str, clauses: Clauses, quotes: Sequence[Quote]) -> Iterator[Relation]:
-    """"according to OUTLET": the sentence's speaker -> the outlet (kind ``quote``)."""
+    """"according to OUTLET": the sentence's speaker -> the outlet (kind ``quote``).
+
+    >>> from nlp.model import load_model
+    >>> from nlp.entities import extract_entities
+    >>> from nlp.actors import Actors
+    >>> doc = load_model()("According to Reuters, Angela Merkel said Germany would help.")
+    >>> entities, index = extract_entities(doc, "d")
+    >>> clauses = Clauses(Actors(doc, index, entities))
+    >>> [(r.source, r.verb, r.target, r.kind) for r in quote_relations(doc, "d", clauses, find_quotes(doc, clauses))]
+    [('person:angela-merkel', 'tell', 'outlet:reuters', 'quote')]
+    """
     for tok in doc:
         if tok.lower_ != "according":
             continue

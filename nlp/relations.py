@@ -46,7 +46,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 def evidence(doc_id: str, sent: Span, quote: str = "") -> Evidence:
-    """The sentence ``sent`` as evidence, with its character offsets."""
+    """The sentence ``sent`` as evidence, with its character offsets.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Peru met Chile.")
+    >>> evidence("d", doc[:], quote="We met")
+    Evidence(doc='d', sentence='Peru met Chile.', start=0, end=15, quote='We met')
+    """
     return Evidence(doc_id, sent.text, sent.start_char, sent.end_char, quote)
 
 
@@ -75,6 +81,13 @@ def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex, *, window: str = "
 
     Pairs are sorted so that the same pair always gives the same edge; the
     graph counts the windows a pair shares as the edge's weight.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("sentencizer")
+    >>> doc = nlp("Peru met Chile.")
+    >>> index = MentionIndex(); index.add(0, 1, "country:PE"); index.add(2, 3, "country:CL")
+    >>> [(r.source, r.target, r.kind) for r in cooccurrences(doc, "d", index)]
+    [('country:CL', 'country:PE', 'cooccurrence')]
     """
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
@@ -91,7 +104,14 @@ def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex, *, window: str = "
 def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, sent: Span,
                   negated: bool = False, modality: str = "", quote: str = "",
                   symmetric: bool | None = None) -> Relation:
-    """A relation record for ``src`` doing ``lemma`` to ``tgt``, classified by the verb lexicon."""
+    """A relation record for ``src`` doing ``lemma`` to ``tgt``, classified by the verb lexicon.
+
+    >>> import spacy
+    >>> sent = spacy.blank("en")("Peru arrested Lopez.")[:]
+    >>> r = make_relation(Actor("country:PE", "police"), Actor("person:lopez"), "arrest", pos="V", doc_id="d", sent=sent)
+    >>> (r.kind, r.verb, r.polarity, r.category, r.agent)
+    ('action', 'arrest', 'conflict', 'arrest', 'police')
+    """
     row = lookup(lemma, pos)
     verb = row.verb if row else lemma
     polarity, category = (row.polarity, row.category) if row else ("neutral", "")
@@ -107,6 +127,14 @@ def verb_entry(tok: Token) -> VerbClass | None:
 
     Only lexicon verbs link actors, as in CAMEO coders: an unknown verb is no
     evidence of who did what to whom.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Iran", "took", "him", "hostage"], heads=[1, 1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "dobj", "oprd"], pos=["PROPN", "VERB", "PRON", "NOUN"],
+    ...           lemmas=["Iran", "take", "he", "hostage"])
+    >>> verb_entry(doc[1]).category, verb_entry(doc[0])
+    ('abduct', None)
     """
     if tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass") or tok.lemma_.lower() in _SKIP_LEMMAS:
         return None

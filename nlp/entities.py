@@ -209,6 +209,8 @@ def _first_type(c: _Candidate) -> None:
         c.type, c.key = "outlet", f"outlet:{slug(outlet)}"
     elif hit and c.label != "PERSON":
         c.type, c.key = "country", f"country:{hit.code}"
+    elif c.label == "ORG" and lexicons.has_outlet_head(c.text):
+        c.type, c.key = "outlet", f"outlet:{slug(c.text)}"      # "WAFA news agency", "Lusaka Times"
     elif c.label != "PERSON" and lexicons.has_org_head(c.text):
         c.type, c.key = "organization", f"org:{slug(c.text)}"
     elif c.label == "NORP":

@@ -140,3 +140,20 @@ def has_org_head(text: str) -> bool:
     """
     words = text.replace("-", " ").split()
     return len(words) > 1 and words[-1].lower().rstrip(".") in org_heads()
+
+
+@lru_cache(maxsize=1)
+def outlet_heads() -> tuple[tuple[str, ...], ...]:
+    """Last words that make a name an outlet, longest first ("news agency", "times")."""
+    heads = {tuple(row[0].lower().split()) for row in _lines("outlet_heads.txt")}
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+def has_outlet_head(text: str) -> bool:
+    """True when a name ends in a newsroom word ("Lusaka Times", "WAFA news agency").
+
+    >>> has_outlet_head("Lusaka Times"), has_outlet_head("Radio Mundial"), has_outlet_head("Times")
+    (True, False, False)
+    """
+    words = tuple(w.lower() for w in text.split())
+    return any(len(words) > len(h) and words[-len(h):] == h for h in outlet_heads())

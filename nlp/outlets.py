@@ -116,6 +116,8 @@ def _name_from(doc: Doc, i: int) -> tuple[int, int] | None:
 def _name_before(doc: Doc, i: int) -> tuple[int, int] | None:
     """The proper name ending just before token ``i`` ("Reuters" in "Reuters reported")."""
     j = i
+    if j >= 2 and doc[j - 1].like_num and doc[j - 2].pos_ == "PROPN":
+        j -= 1                                       # "Channel 12 reported"
     while j > 0 and (doc[j - 1].pos_ == "PROPN"
                      or doc[j - 1].lower_ in _JOINERS and j < i and j >= 2 and doc[j - 2].pos_ == "PROPN"):
         j -= 1

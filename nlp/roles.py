@@ -181,6 +181,8 @@ def _role_of_in(doc, start: int, end: int, name_ent: tuple[int, int], view: Enti
         else:
             continue
         role_start = k - hit[0]
+        if affiliation is None:
+            affiliation = _affiliation_before(doc, role_start, view)   # "U.S. Secretary of State"
         return Role(doc[role_start:end].text, hit[1], role_start, end, affiliation,
                     tuple(sorted(set(fragments))))
     return None
@@ -260,6 +262,11 @@ def appositive_role(name: Span, *, ents: EntityView | None = None) -> Role | Non
         if owners:                            # "her Brazilian counterpart": the country is no part of the role
             affiliation = view.extent_at(owners[-1].i)
             toks = [t for t in toks if t.i >= affiliation[1]]
+        if affiliation is None:               # "Egypt's foreign minister, Badr Abdelatty"
+            poss = next((c for c in head.children if c.dep_ == "poss"
+                         and view.label_at(c.i) in AFFILIATION_ENTS - {"PERSON"}), None)
+            if poss is not None:
+                affiliation = view.extent_at(poss.i)
         start, end = toks[0].i, head.i + 1
         for prep in head.rights:
             if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPS:

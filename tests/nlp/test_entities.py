@@ -374,3 +374,27 @@ def test_entities_portfolio_glued_to_the_owner_is_cut_off(blank_nlp, owner, port
     assert set(found) == {key, "person:hans-weber"}
     assert found["person:hans-weber"].roles == (f"{portfolio} Commissioner",)
     assert found["person:hans-weber"].affiliation == key
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, key, role, affiliation", [
+    ("U.S. Secretary of State Antony Blinken met farmers.", "person:antony-blinken", "Secretary of State", "country:US"),
+    ("Egypt's foreign minister, Badr Abdelatty, said Cairo was ready.", "person:badr-abdelatty", "foreign minister",
+     "country:EG"),
+    ("Hamas official Osama Hamdan spoke on Monday.", "person:osama-hamdan", "official", "org:hamas"),
+])
+def test_entities_office_owner_before_or_possessing_the_title(nlp, text, key, role, affiliation):
+    _, ents, _ = _run(nlp, text)
+    assert ents[key].type == "official"
+    assert role in ents[key].roles
+    assert ents[key].affiliation == affiliation
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, key", [
+    ("Israel's Channel 12 reported that the cabinet would meet.", "outlet:channel-12"),
+    ("Abbas called for calm, the official WAFA news agency reported.", "outlet:wafa-news-agency"),
+])
+def test_entities_outlet_by_its_newsroom_name_or_number(nlp, text, key):
+    _, ents, _ = _run(nlp, text)
+    assert ents[key].type == "outlet"

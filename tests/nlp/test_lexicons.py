@@ -8,7 +8,7 @@ import pytest
 from nlp import lexicons
 
 
-@pytest.mark.parametrize("name", ["titles.tsv", "outlets.txt", "portfolios.txt", "org_heads.txt", "demonyms.tsv",
+@pytest.mark.parametrize("name", ["titles.tsv", "outlets.txt", "portfolios.txt", "org_heads.txt", "demonyms.tsv", "outlet_heads.txt",
                                   "country_short_forms.tsv"])
 def test_lexicons_every_data_file_says_where_it_comes_from(name):
     text = resources.files("nlp.data").joinpath(name).read_text(encoding="utf-8")
@@ -55,3 +55,9 @@ def test_lexicons_has_org_head(text, expected):
 def test_lexicons_outlet_forms_include_names_without_the():
     forms = set(lexicons.outlet_forms())
     assert {"The Wall Street Journal", "Wall Street Journal", "Reuters", "AFP"} <= forms
+
+
+@pytest.mark.parametrize("text, expected", [("Lusaka Times", True), ("WAFA news agency", True),
+                                            ("Times", False), ("Leiden University", False)])
+def test_lexicons_has_outlet_head(text, expected):
+    assert lexicons.has_outlet_head(text) is expected

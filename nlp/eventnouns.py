@@ -39,7 +39,7 @@ from nlp.relations import make_relation
 from nlp.verbs import lookup
 
 #: prepositions that introduce the target of an event noun
-ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon"})
+ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon", "for"})
 #: prepositions through which an event noun hangs from the clause that does it
 FRAME_PREPS = frozenset({"for", "in", "during", "at", "on", "after", "before"})
 #: modifiers whose actor would make the doer uncertain ("U.S. sanctions")
@@ -85,6 +85,9 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
                 grow = lookup(governor.lemma_)
                 if grow is not None and not grow.flags & {"support", "motion"}:
                     lemma, pos = governor.lemma_.lower(), "V"  # "dropped charges against"
+                elif grow is not None and "support" in grow.flags:
+                    # "imposed tariffs on Iran": the target may hang from the light verb
+                    others += [a for g, _ in _pobjs(governor, ARG_PREPS - {"of", "for"}) for a in np(g)]
         targets = of_obj + others
         negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
         modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""

@@ -171,6 +171,10 @@ def test_relations_control(nlp, text, expected):
      {("country:IL", "handover", "place:hebron", "action", "cooperation"),
       ("country:IL", "handover", "org:plo", "action", "cooperation")}),
     ("Alexei Navalny's arrest shocked the West.", set()),  # no doer named
+    ("Angela Merkel's praise for Emmanuel Macron surprised Berlin.",
+     {("person:angela-merkel", "praise", "person:emmanuel-macron", "action", "cooperation")}),
+    ("Germany imposed new tariffs on Iran.",
+     {("country:DE", "tariff", "country:IR", "action", "conflict")}),
 ])
 def test_relations_event_noun(nlp, text, expected):
     assert triples(nlp, text) == expected

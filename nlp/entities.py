@@ -8,20 +8,28 @@ relation step uses to find which entity a token belongs to.
 The model's entities are the start; then, in order:
 
 1. outlets from the lexicon and from context replace what the model said
-   (:mod:`nlp.outlets`);
+   (:mod:`nlp.outlets`), and the model's spans are repaired: hyphenated and
+   particle names made whole, titles swallowed into names split off
+   (:mod:`nlp.spans`);
 2. each name is trimmed of "the", possessives, honorifics and titles;
-3. parenthetical abbreviations join their long form, and abbreviations of
+3. each name is typed: country (names, demonyms, capitals), outlet (also by
+   a newsroom head word, "... news agency"), organisation (also by its head
+   word, "... University"), person, place;
+4. parenthetical abbreviations join their long form, and abbreviations of
    common words ("electric vehicles (EVs)") are dropped
    (:mod:`nlp.abbreviations`);
-4. each name is typed: country (names, demonyms, capitals), outlet,
-   organisation (also by its head word, "... University"), person, place;
-5. the model's mistakes are corrected from the document: a short name of a
-   full-named person is that person whatever its label (:mod:`nlp.names`),
-   and a "place" no gazetteer knows that speaks or is labelled a person
-   elsewhere is a person;
+5. the model's mistakes are corrected from the document: a name called a
+   place or organisation that has a personal role, or whose word is tagged
+   a person elsewhere, is a person; a short name of a full-named person is
+   that person whatever its label, and is found even where the model left
+   it untagged (:mod:`nlp.names`); a form tagged both person and place is
+   decided by the document's votes (tags, and speaking: "Kovrig said");
 6. roles are read around every person mention (:mod:`nlp.roles`): a person
    with a public role is an official; title fragments ("Energy" in "Energy
-   Minister") are dropped; the entity a role belongs to is the affiliation.
+   Minister") are dropped; the entity a role belongs to is the affiliation;
+7. a one-word organisation joins the only longer one it begins ("Toyota",
+   "Toyota Motor Corp"), and "the paper" stands in the index for the outlet
+   named just before it.
 
 Example
 -------

@@ -62,7 +62,15 @@ KIND_STYLE: dict[str, tuple[Any, str, str]] = {
 # the page polishes them with a few steps of the faster forceAtlas2Based
 # solver; edges are straight and hidden while dragging or zooming
 LARGE_GRAPH_NODES = 400
-POLISH_ITERATIONS = 40
+
+
+def polish_iterations(n_nodes: int) -> int:
+    """Physics steps over the Python layout: fewer as each step costs more.
+
+    >>> polish_iterations(500), polish_iterations(2000), polish_iterations(5000), polish_iterations(50000)
+    (60, 40, 16, 15)
+    """
+    return int(min(60, max(15, 80_000 / max(n_nodes, 1))))
 # above this many edges, co-occurrence edges are hidden at first (one tick shows them)
 COOCCURRENCE_FIRST_LOOK_EDGES = 2000
 
@@ -178,7 +186,7 @@ def vis_options(G: nx.MultiDiGraph) -> dict[str, Any]:
     large = G.number_of_nodes() > LARGE_GRAPH_NODES
     physics: dict[str, Any] = {
         "enabled": True,
-        "stabilization": {"enabled": True, "iterations": POLISH_ITERATIONS if large else 600,
+        "stabilization": {"enabled": True, "iterations": polish_iterations(G.number_of_nodes()) if large else 600,
                           "updateInterval": 5 if large else 25,
                           "fit": True},
         "minVelocity": 1.5 if large else 0.75,

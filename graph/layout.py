@@ -29,7 +29,7 @@ from graph.prune import most_connected
 # networkx lays out this many of the most connected entities itself
 CORE_NODES = 300
 # pixels between an entity and the one it was placed beside
-SPACING = 40.0
+SPACING = 70.0
 
 
 def seed_layout(G: nx.MultiDiGraph, *, core: int = CORE_NODES, seed: int = 7,

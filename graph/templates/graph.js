@@ -174,11 +174,10 @@
     keep.add(id);
     var nu = [], eu = [];
     data.nodes.forEach(function (n) {
-      if (!hiddenNodes.has(n.id) && !keep.has(n.id)) nu.push({id: n.id, opacity: 0.15});
+      if (!hiddenNodes.has(n.id) && !keep.has(n.id)) nu.push({id: n.id, opacity: 0.15, font: {color: "rgba(52,52,52,0.25)"}});
     });
     data.edges.forEach(function (e) {
-      // on a large graph, the selection's own edge highlight is enough: recolouring thousands costs seconds
-      if (data.large || hiddenEdges.has(e.id) || e.from === id || e.to === id) return;
+      if (hiddenEdges.has(e.id) || e.from === id || e.to === id) return;
       var c = Object.assign({}, baseColor.get(e.id));
       c.opacity = 0.05;
       eu.push({id: e.id, color: c});
@@ -187,14 +186,18 @@
     edges.update(eu);
     dimmed = {nodes: nu.map(function (x) { return x.id; }), edges: eu.map(function (x) { return x.id; })};
     network.selectNodes([id]);
-    if (focus) {
-      network.focus(id, {scale: Math.max(network.getScale(), 1.1),
-                         animation: data.large ? false : {duration: 400, easingFunction: "easeInOutQuad"}});
+    if (focus && data.large) {
+      // no animation: every frame redraws thousands of edges. The node and its neighbours
+      // fill the view, unless that is too far out to read their names
+      network.fit({nodes: Array.from(keep), animation: false});
+      if (network.getScale() < 0.6 || network.getScale() > 1.5) network.focus(id, {scale: 1, animation: false});
+    } else if (focus) {
+      network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
     }
   }
   function clearHighlight() {
     if (!dimmed) return;
-    nodes.update(dimmed.nodes.map(function (id) { return {id: id, opacity: 1}; }));
+    nodes.update(dimmed.nodes.map(function (id) { return {id: id, opacity: 1, font: {color: "#343434"}}; }));
     edges.update(dimmed.edges.map(function (id) { return {id: id, color: Object.assign({}, baseColor.get(id))}; }));
     dimmed = null;
     network.unselectAll();

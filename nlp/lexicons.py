@@ -132,14 +132,16 @@ def org_heads() -> frozenset[str]:
     return frozenset(row[0].lower() for row in _lines("org_heads.txt"))
 
 
-def has_org_head(text: str) -> bool:
-    """True when a multi-word name ends in an organisation head word.
+def has_org_head(text: str, *, min_words: int = 2) -> bool:
+    """True when a name of ``min_words`` or more ends in an organisation head word.
 
-    >>> has_org_head("Nanjing University"), has_org_head("Cape Town")
-    (True, False)
+    >>> has_org_head("Nanjing University"), has_org_head("Cape Town"), has_org_head("Parliament")
+    (True, False, False)
+    >>> has_org_head("Parliament", min_words=1)
+    True
     """
     words = text.replace("-", " ").split()
-    return len(words) > 1 and words[-1].lower().rstrip(".") in org_heads()
+    return len(words) >= min_words and bool(words) and words[-1].lower().rstrip(".") in org_heads()
 
 
 @lru_cache(maxsize=1)

@@ -158,8 +158,9 @@ def find_outlets(doc: Doc) -> list[OutletSpan]:
                 found[(start, end)] = OutletSpan(start, end, name, "lexicon")
     for start, end in _context_names(doc):
         span = doc[start:end]
-        if any(t.ent_type_ in _NOT_OUTLET_LABELS for t in span) or countries.lookup(span.text):
-            continue
+        if any(t.ent_type_ in _NOT_OUTLET_LABELS for t in span) or countries.lookup(span.text) \
+                or lexicons.has_org_head(span.text, min_words=1) and not lexicons.has_outlet_head(span.text):
+            continue                                 # "told Parliament", "according to the World Bank"
         name = lexicons.outlet_name(span.text)
         found.setdefault((start, end), OutletSpan(start, end, name or span.text, "lexicon" if name else "context"))
     kept: list[OutletSpan] = []

@@ -66,3 +66,21 @@ def test_outlets_from_the_lexicon_with_canonical_names(blank_nlp, tagged, ents, 
 ])
 def test_outlets_lexicon_word_that_is_no_outlet_here(blank_nlp, tagged, ents):
     assert _names(_doc(blank_nlp.vocab, tagged, ents)) == []
+
+
+@pytest.mark.parametrize("tagged", [
+    "The/DET minister/NOUN told/VERB Parliament/PROPN that/SCONJ prices/NOUN rose/VERB",
+    "Prices/NOUN rose/VERB ,/PUNCT according/VERB to/ADP the/DET Pentagon/PROPN",
+    "He/PRON told/VERB the/DET House/PROPN of/ADP Commons/PROPN so/ADV",
+    "Prices/NOUN rose/VERB ,/PUNCT according/VERB to/ADP the/DET World/PROPN Bank/PROPN",
+])
+def test_outlets_institutions_after_a_cue_are_no_outlets(blank_nlp, tagged):
+    assert _names(_doc(blank_nlp.vocab, tagged)) == []
+
+
+@pytest.mark.parametrize("tagged, name", [
+    ("Prices/NOUN rose/VERB ,/PUNCT according/VERB to/ADP the/DET Fars/PROPN News/PROPN Agency/PROPN",
+     "Fars News Agency"),
+])
+def test_outlets_newsroom_names_after_a_cue_are_outlets(blank_nlp, tagged, name):
+    assert (name, name, "context") in _names(_doc(blank_nlp.vocab, tagged))

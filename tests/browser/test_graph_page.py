@@ -145,3 +145,37 @@ def test_graph_page_clicking_a_node_lists_its_relations_with_marked_evidence(fre
     marks = set(page.locator("#panel li.relation mark").all_text_contents())
     assert marks & {node["label"], *node["aliases"]}, "the node's own name is not marked in its evidence"
     page.screenshot(path=str(SCREENSHOTS / "newsgraph-side-panel.png"))
+
+
+def _shown_by(control: str, data: dict) -> tuple[set, int]:
+    """The node ids and the number of links the JSON says a filter leaves."""
+    types = {n["id"]: n for n in data["nodes"]}
+    if control == "min-mentions=3":
+        keep = {i for i, n in types.items() if n["count"] >= 3}
+        return keep, sum(e["source"] in keep and e["target"] in keep for e in data["links"])
+    keep = set(types)
+    if control == "min-weight=2":
+        return keep, sum(e["weight"] >= 2 for e in data["links"])
+    if control == "untick cooccurrence":
+        return keep, sum(e["kind"] != "cooccurrence" for e in data["links"])
+    if control == "untick conflict":
+        return keep, sum(e["kind"] == "cooccurrence" or e["polarity"] != "conflict" for e in data["links"])
+    raise ValueError(control)
+
+
+@pytest.mark.parametrize("control", ["min-weight=2", "min-mentions=3", "untick cooccurrence", "untick conflict"])
+def test_graph_page_filters_leave_what_the_json_says(fresh, seed_build, control):
+    data = _json(seed_build)
+    page = fresh.page
+    if control.startswith("min-"):
+        name, value = control.split("=")
+        page.fill(f"#{name}", value)
+    else:
+        value = control.split()[1]
+        group = "kinds" if value == "cooccurrence" else "polarities"
+        page.uncheck(f"#legend-{group} input[value='{value}']")
+    nodes, n_edges = _shown_by(control, data)
+    drawn = fresh.js(DRAWN)
+    assert set(drawn["nodes"]) == nodes
+    assert len(drawn["edges"]) == n_edges
+    assert f"{len(nodes)} of {len(data['nodes'])} entities" in page.text_content("#shown-status").replace(",", "")

@@ -190,6 +190,8 @@ class Clauses:
         """(actor, preposition or "") pairs the action of ``verb`` is directed at."""
         out = [(a, "") for a in self.patients(verb)]
         preps = MOTION_PREPS | TARGET_PREPS if has_flag(verb.lemma_, "motion") else TARGET_PREPS
+        if out:
+            preps = preps - MOTION_PREPS  # "invited Lula to Rome": Rome is where Lula goes
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:

@@ -96,11 +96,24 @@ class Pronouns:
         for mentions in self.by_sent.values():
             mentions.sort(key=lambda m: m.end)
 
+    def subjects_between(self, start: int, end: int, kind: str) -> set[str]:
+        """Keys of ``kind`` ("person", "group", "plural") named as subjects between two tokens."""
+        out: set[str] = set()
+        for s in range(self._sent_of(start), self._sent_of(max(end, start)) + 1):
+            for m in self.by_sent.get(s, ()):
+                if m.kind == kind and m.subject and start <= m.end - 1 < end:
+                    out.update(m.keys)
+        return out
+
     def _sent_of(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
 
-    def resolve(self, tok: Token) -> tuple[str, ...]:
-        """Entity keys the pronoun ``tok`` stands for; ``()`` when not confident."""
+    def resolve(self, tok: Token, *, skip: tuple[int, int] = (0, 0)) -> tuple[str, ...]:
+        """Entity keys the pronoun ``tok`` stands for; ``()`` when not confident.
+
+        Mentions inside the token range ``skip`` are not candidates (the quote
+        a "he said" follows names others than its speaker).
+        """
         kind = PRONOUNS.get(tok.lower_)
         if kind is None:
             return ()
@@ -113,7 +126,8 @@ class Pronouns:
             cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind
                      and (s < sent or m.end <= tok.i)
                      and not (own_verb >= 0 and m.subject and m.verb == own_verb)
-                     and (m.subject or not subject_only)]
+                     and (m.subject or not subject_only)
+                     and not skip[0] < m.end <= skip[1]]
             if not cands:
                 continue
             if s == sent:

@@ -9,7 +9,8 @@ more) and their speaker:
 - a name introducing it with a colon or a dash, or following it after a
   dash: "Lula: “...”", "“...” — Lula";
 - a pronoun speaker ("“...,” he said") is the last speaker named in an
-  earlier quote of the document, else the pronoun's antecedent.
+  earlier quote of the document, unless another person has been a subject
+  since that quote: then the pronoun's antecedent when there is one.
 
 :func:`quote_relations` links a speaker to the outlet named by "according to
 OUTLET" (kind ``quote``, verb ``tell``), the quote text kept in the evidence;
@@ -110,7 +111,7 @@ def _named_by_punct(doc: Doc, span: Span, clauses: Clauses) -> list[Actor]:
 def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
     """Every direct quote of the document with its speaker, in text order."""
     out: list[Quote] = []
-    last_named = ""
+    last_named, last_end = "", 0
     for m in QUOTE_RE.finditer(doc.text):
         text = m.group(1).strip()
         if len(text.split()) < MIN_WORDS:
@@ -124,7 +125,12 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
         if cue is not None:
             subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].pos_ == "PRON" and last_named:
-                speakers, named = [Actor(last_named)], False
+                # "“...,” he said": the last named speaker, unless another person has been
+                # the subject of a sentence since; then the pronoun's antecedent, if any
+                pronouns = clauses.actors.pronouns
+                others = pronouns.subjects_between(last_end, cue.i, "person") - {last_named}
+                found = [Actor(k) for k in pronouns.resolve(subj[0], skip=(span.start, span.end))] if others else []
+                speakers, named = found or [Actor(last_named)], False
             else:
                 speakers = list(clauses.subjects(cue))
                 named = not (subj and subj[0].pos_ == "PRON")
@@ -133,6 +139,8 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
         speaker = speakers[0].key if len(speakers) == 1 else ""
         if speaker and named:
             last_named = speaker
+        if speaker:
+            last_end = span.end
         out.append(Quote(text.rstrip(" ,"), m.start(), m.end(), speaker, cue.lemma_.lower() if cue is not None else "",
                          cue.i if cue is not None else -1))
     return out

@@ -31,6 +31,11 @@ def test_quotes_speaker_after_the_quote(nlp, text, expected):
      "“Our position is clear and firm,” she added.",
      [("person:jacinda-ardern", "say", "We will not accept this deal"),
       ("person:jacinda-ardern", "add", "Our position is clear and firm")]),
+    # another person has been a subject since: "he" is the pronoun's antecedent
+    ("“We will not accept this deal,” Jacinda Ardern said. Scott Morrison accused Labor of weakness. "
+     "“They have no plan at all,” he told CBC News.",
+     [("person:jacinda-ardern", "say", "We will not accept this deal"),
+      ("person:scott-morrison", "tell", "They have no plan at all")]),
 ])
 def test_quotes_pronoun_speaker_is_the_last_named_speaker(nlp, text, expected):
     assert quotes_of(nlp, text) == expected

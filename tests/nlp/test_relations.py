@@ -198,6 +198,9 @@ def test_relations_demonym_subject_keeps_agent(nlp, text, expected, agent):
      {("country:ES", "arrest", "person:carles-puigdemont", "action", "conflict")}),
     # an unknown verb is no evidence
     ("Germany outpaced France in exports.", set()),
+    # where the object goes is not a second target
+    ("Angela Merkel invited Joe Biden to Berlin.",
+     {("person:angela-merkel", "invite", "person:joe-biden", "action", "cooperation")}),
     # "at" is where: hosting Joe Biden, not hosting Berlin
     ("Angela Merkel hosted Joe Biden at Berlin.",
      {("person:angela-merkel", "host", "person:joe-biden", "action", "cooperation")}),

@@ -362,6 +362,27 @@ def _people_by_evidence(doc: Doc, cands: list[_Candidate]) -> None:
             c.type, c.key = "person", f"person:{slug(c.text)}"
 
 
+def _unlabelled_speakers(doc: Doc, cands: list[_Candidate]) -> None:
+    """A proper name the model left untagged that says something is a person ("Lopes said")."""
+    taken = {i for c in cands for i in range(c.ent_start, c.end)}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ not in _SUBJ_DEPS or tok.head.lemma_ not in SPEECH_VERBS \
+                or tok.i in taken or not tok.is_title:
+            continue
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        start = min([tok.i, *(t.i for t in words)])
+        if any(i in taken for i in range(start, tok.i)) or tok.i - start > 2:
+            continue
+        while start < tok.i and (doc[start].lower_ in HONORIFICS or lexicons.role_match([doc[start].text])):
+            start += 1                        # "Mr. Lopes said", "President Lopes said"
+        text = doc[start:tok.i + 1].text
+        if countries.lookup(text) or is_known_place(text) or lexicons.outlet_name(text) \
+                or lexicons.has_org_head(text, min_words=1):
+            continue
+        cands.append(_Candidate(start, tok.i + 1, "PERSON", text, start, "person", f"person:{slug(text)}"))
+    cands.sort(key=lambda c: c.start)
+
+
 def _short_organisations(cands: list[_Candidate]) -> None:
     """ "Toyota" after "Toyota Motor Corp": a one-word organisation that begins exactly one longer one."""
     longer: dict[str, set[str]] = defaultdict(set)
@@ -502,6 +523,7 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     for c in cands:
         _first_type(c)
     _abbreviations(doc, cands)
+    _unlabelled_speakers(doc, cands)
     _people_by_evidence(doc, cands)
     _resolve_people(doc, cands)
     _untagged_surnames(doc, cands)

@@ -398,3 +398,17 @@ def test_entities_office_owner_before_or_possessing_the_title(nlp, text, key, ro
 def test_entities_outlet_by_its_newsroom_name_or_number(nlp, text, key):
     _, ents, _ = _run(nlp, text)
     assert ents[key].type == "outlet"
+
+
+@pytest.mark.parametrize("words, pos, heads, deps, expected", [
+    (["Fischler", "said", "no"], ["PROPN", "VERB", "INTJ"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], {"person:fischler"}),
+    (["Mr.", "Fischler", "insisted"], ["PROPN", "PROPN", "VERB"], [1, 2, 2], ["compound", "nsubj", "ROOT"],
+     {"person:fischler"}),
+    (["Hamburg", "said", "no"], ["PROPN", "VERB", "INTJ"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], set()),   # a place
+    (["Parliament", "said", "no"], ["PROPN", "VERB", "INTJ"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], set()),
+    (["Officials", "said", "no"], ["NOUN", "VERB", "INTJ"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], set()),  # no name
+])
+def test_entities_untagged_name_that_speaks_is_a_person(blank_nlp, words, pos, heads, deps, expected):
+    lemmas = [{"said": "say", "insisted": "insist"}.get(w, w.lower()) for w in words]
+    doc = _doc(blank_nlp.vocab, words, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
+    assert set(_by_key(extract_entities(doc, "d1")[0])) == expected

@@ -83,7 +83,9 @@ class Pronouns:
                 kinds.append("person")
             elif typ in GROUP_TYPES:
                 kinds.append("plural" if head.tag_ in _PLURAL_TAGS else "group")
-            subject = head.dep_ in _SUBJ_DEPS or (head.dep_ == "conj" and head.head.dep_ in _SUBJ_DEPS)
+            # a name parsed as the root of its sentence is what the sentence is about
+            subject = (head.dep_ in _SUBJ_DEPS or (head.dep_ == "conj" and head.head.dep_ in _SUBJ_DEPS)
+                       or (head.dep_ == "ROOT" and head.pos_ == "PROPN"))
             verb = head.head.i if head.dep_ in _SUBJ_DEPS | _OBJ_DEPS else -1
             sent = self._sent_of(start)
             for kind in kinds:

@@ -10,7 +10,8 @@ more) and their speaker:
   dash: "Lula: “...”", "“...” — Lula";
 - a pronoun speaker ("“...,” he said") is the last speaker named in an
   earlier quote of the document, unless another person has been a subject
-  since that quote: then the pronoun's antecedent when there is one.
+  since that quote: then the pronoun's antecedent, and no speaker when the
+  pronoun has no confident one.
 
 :func:`quote_relations` links a speaker to the outlet named by "according to
 OUTLET" (kind ``quote``, verb ``tell``), the quote text kept in the evidence;
@@ -126,11 +127,11 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
             subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].pos_ == "PRON" and last_named:
                 # "“...,” he said": the last named speaker, unless another person has been
-                # the subject of a sentence since; then the pronoun's antecedent, if any
+                # the subject of a sentence since; then the pronoun's antecedent or nobody
                 pronouns = clauses.actors.pronouns
                 others = pronouns.subjects_between(last_end, cue.i, "person") - {last_named}
                 found = [Actor(k) for k in pronouns.resolve(subj[0], skip=(span.start, span.end))] if others else []
-                speakers, named = found or [Actor(last_named)], False
+                speakers, named = (found if others else [Actor(last_named)]), False
             else:
                 speakers = list(clauses.subjects(cue))
                 named = not (subj and subj[0].pos_ == "PRON")

@@ -106,6 +106,8 @@ def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, 
                   symmetric: bool | None = None) -> Relation:
     """A relation record for ``src`` doing ``lemma`` to ``tgt``, classified by the verb lexicon.
 
+    ``agent`` is the doer's agent noun ("police" of "Canadian police").
+
     >>> import spacy
     >>> sent = spacy.blank("en")("Peru arrested Lopez.")[:]
     >>> r = make_relation(Actor("country:PE", "police"), Actor("person:lopez"), "arrest", pos="V", doc_id="d", sent=sent)
@@ -119,7 +121,7 @@ def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, 
     speech = verb in QUOTE_VERBS or (row is not None and "speech" in row.flags and row.cameo == "01")
     sym = (row is not None and "symmetric" in row.flags) if symmetric is None else symmetric
     return Relation(src.key, tgt.key, "quote" if speech else "action", verb, polarity, category,
-                    (evidence(doc_id, sent, quote),), negated, modality, src.agent or tgt.agent, sym)
+                    (evidence(doc_id, sent, quote),), negated, modality, src.agent, sym)
 
 
 def verb_entry(tok: Token) -> VerbClass | None:

@@ -185,6 +185,9 @@ def test_relations_event_noun(nlp, text, expected):
      {("country:FR", "arrest", "person:pavel-durov", "action", "conflict")}, "police"),
     ("The Kenyan government accused Uganda of aggression.",
      {("country:KE", "accuse", "country:UG", "action", "conflict")}, "government"),
+    # the agent is the doer's: "hostages" stands for the target country
+    ("Mexico released its American hostages.",
+     {("country:MX", "release", "country:US", "action", "cooperation")}, ""),
 ])
 def test_relations_demonym_subject_keeps_agent(nlp, text, expected, agent):
     rels = relations_of(nlp, text)

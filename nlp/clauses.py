@@ -68,7 +68,8 @@ def _is_verb(tok: Token) -> bool:
 
 
 def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" or c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+    """A "to" infinitive ("to release")."""
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ == "to") for c in tok.children)
 
 
 class Clauses:

@@ -28,10 +28,10 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.actors import Actor, Actors
+from nlp.actors import Actor
 from nlp.clauses import Clauses
 from nlp.entities import MentionIndex
-from nlp.records import Entity, Evidence, Relation
+from nlp.records import Evidence, Relation
 from nlp.verbs import VerbClass, lookup
 
 #: co-occurrence windows

@@ -426,7 +426,7 @@
     else { clearHighlight(); hidePanel(); }
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { clearHighlight(); hidePanel(); }
+    if (ev.key === "Escape") { clearHighlight(); hidePanel(); $("search-status").textContent = ""; }
   });
 
   // ---- layout: stabilise, then stop -----------------------------------

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from nlp.scan import where
+
 _OPEN, _CLOSE = "(", ")"
 #: words left lower case inside proper names ("Bank of England", "Doctors without Borders")
 _FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "de", "du", "la", "le", "del", "without", "&"})
@@ -84,9 +86,10 @@ def best_long_form(short: str, long: str) -> str | None:
 def find_abbreviations(doc: Doc) -> Iterator[Abbreviation]:
     """Every "long form (SHORT)" in ``doc``, with the long form as a token span."""
     has_sents = doc.has_annotation("SENT_START")
-    for tok in doc[1:-2]:
-        if tok.text != _OPEN or doc[tok.i + 2].text != _CLOSE:
+    for i in where(doc, "ORTH", {_OPEN}):
+        if not 1 <= i < len(doc) - 2 or doc[i + 2].text != _CLOSE:
             continue
+        tok = doc[i]
         short = short_form(doc[tok.i + 1].text)
         if short is None:
             continue

@@ -58,6 +58,7 @@ from nlp.places import is_known_place
 from nlp.records import Entity, Mention
 from nlp.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, predicate_role,
                        title_before)
+from nlp.scan import where
 from nlp.spans import NAME_PARTICLES, model_spans
 
 #: model labels that can be entities of the graph
@@ -365,9 +366,9 @@ def _people_by_evidence(doc: Doc, cands: list[_Candidate]) -> None:
 def _unlabelled_speakers(doc: Doc, cands: list[_Candidate]) -> None:
     """A proper name the model left untagged that says something is a person ("Lopes said")."""
     taken = {i for c in cands for i in range(c.ent_start, c.end)}
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.dep_ not in _SUBJ_DEPS or tok.head.lemma_ not in SPEECH_VERBS \
-                or tok.i in taken or not tok.is_title:
+    for i in where(doc, "POS", {"PROPN"}):
+        tok = doc[i]
+        if tok.dep_ not in _SUBJ_DEPS or tok.head.lemma_ not in SPEECH_VERBS or i in taken or not tok.is_title:
             continue
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         start = min([tok.i, *(t.i for t in words)])
@@ -404,9 +405,10 @@ def _untagged_surnames(doc: Doc, cands: list[_Candidate]) -> None:
     for c in full:
         owners[doc[c.end - 1].text].add(c.key)
     taken = {i for c in cands for i in range(c.ent_start, c.end)}
-    for tok in doc:
-        keys = owners.get(tok.text)
-        if not keys or len(keys) > 1 or tok.i in taken or tok.pos_ != "PROPN":
+    for i in where(doc, "ORTH", owners):
+        tok = doc[i]
+        keys = owners[tok.text]
+        if len(keys) > 1 or i in taken or tok.pos_ != "PROPN":
             continue
         prev_name = tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and not doc[tok.i - 1].lower_ in HONORIFICS \
             and lexicons.role_match([doc[tok.i - 1].text]) is None
@@ -492,8 +494,9 @@ def _outlet_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> 
     if not outlets:
         return
     has_sents = doc.has_annotation("SENT_START")
-    for tok in doc:
-        if tok.lower_ not in OUTLET_NOUNS or index.key_of(tok.i) or tok.pos_ not in ("NOUN", ""):
+    for i in where(doc, "LOWER", OUTLET_NOUNS):
+        tok = doc[i]
+        if index.key_of(i) or tok.pos_ not in ("NOUN", ""):
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp import countries, lexicons
+from nlp.scan import where
 
 #: words after which a proper name is an outlet ("told", "according to")
 BEFORE_CUES = (("told",), ("according", "to"), ("interview", "with"), ("interviews", "with"),
@@ -124,8 +125,13 @@ def _name_before(doc: Doc, i: int) -> tuple[int, int] | None:
     return (j, i) if 0 < i - j <= MAX_NAME else None
 
 
+#: every first word of a cue, to find cues without visiting every token
+_CUE_WORDS = frozenset({*AFTER_CUES, "state", *(cue[0] for cue in BEFORE_CUES)})
+
+
 def _context_names(doc: Doc) -> Iterator[tuple[int, int]]:
-    for tok in doc:
+    for i in where(doc, "LOWER", _CUE_WORDS):
+        tok = doc[i]
         low = tok.lower_
         if low in AFTER_CUES:
             if low.startswith("report") and any(c.dep_ in _OBJ_DEPS for c in tok.children):

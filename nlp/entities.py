@@ -56,8 +56,8 @@ from nlp.names import match_short_name
 from nlp.outlets import find_outlets
 from nlp.places import is_known_place
 from nlp.records import Entity, Mention
-from nlp.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, predicate_role,
-                       title_before)
+from nlp.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
+                       predicate_role, title_before)
 from nlp.scan import where
 from nlp.spans import NAME_PARTICLES, model_spans
 
@@ -204,6 +204,8 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         text = clean_surface(doc[start:end].text) if end > start else ""
         if not any(c.isalpha() for c in text):
             continue
+        if not any(c.isupper() for c in text) and not countries.lookup(text):
+            continue                          # "naira", "the euro": a common word the model tagged
         cands.append(_Candidate(start, end, label, text, min(title_start, ent_start)))
     return sorted(cands, key=lambda c: c.start)
 
@@ -468,9 +470,9 @@ def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
 def _affiliation(doc: Doc, c: _Candidate, at: dict[int, _Candidate], view: EntityView) -> str:
     """Key of the country, place or organisation a person's role belongs to."""
     spans = [r.affiliation for r in c.roles if r.affiliation and (r.kind == "official" or _is_org(at, r.affiliation))]
-    after = affiliation_after(doc[c.start:c.end], ents=view)
-    if after:
-        spans.append(after)
+    for found in (affiliation_after(doc[c.start:c.end], ents=view), possessive_owner(doc[c.start:c.end], ents=view)):
+        if found:
+            spans.append(found)
     for s in spans:
         owner = _owner(at, s)
         if owner is not None and not owner.dropped and owner.key and owner.type in ("country", "place", "organization", "outlet"):

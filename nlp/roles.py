@@ -116,6 +116,8 @@ def _affiliation_before(doc, k: int, view: EntityView) -> tuple[int, int] | None
     prev = doc[k - 1]
     if prev.text in _POSSESSIVE and k >= 2:
         prev = doc[k - 2]
+    elif prev.text == ")" and k >= 4 and doc[k - 3].text == "(":
+        prev = doc[k - 4]                     # "Central Bank of Nigeria (CBN) Governor"
     if view.label_at(prev.i) in AFFILIATION_ENTS:
         return view.extent_at(prev.i)
     return None
@@ -248,8 +250,8 @@ def appositive_role(name: Span, *, ents: EntityView | None = None) -> Role | Non
     view = ents or EntityView.of_doc(name.doc)
     root = name.root
     heads = [c for c in root.children if c.dep_ in _APPOS_DEPS]
-    if root.dep_ in _APPOS_DEPS:
-        heads.append(root.head)               # "the mayor of Hamburg, Gerhard Schmidt"
+    if root.dep_ in _APPOS_DEPS and not any(view.label_at(i) == "PERSON" for i in range(root.head.i + 1, name.start)):
+        heads.append(root.head)               # "the mayor of Hamburg, Gerhard Schmidt", with no other name between
     for head in heads:
         if view.label_at(head.i) or head.i in range(name.start, name.end):
             continue
@@ -305,6 +307,16 @@ def predicate_role(name: Span, *, ents: EntityView | None = None) -> Role | None
         while start > toks[0].i and lexicons.is_portfolio(name.doc[start - 1].text):
             start -= 1                        # "the new finance minister"
         return Role(name.doc[start:attr.i + 1].text, kind, start, attr.i + 1, affiliation)
+    return None
+
+
+def possessive_owner(name: Span, *, ents: EntityView | None = None) -> tuple[int, int] | None:
+    """The country or organisation a name belongs to by a possessive ("South Africa's Cyril Ramaphosa")."""
+    view = ents or EntityView.of_doc(name.doc)
+    doc = name.doc
+    if name.start >= 2 and doc[name.start - 1].text in _POSSESSIVE \
+            and view.label_at(name.start - 2) in AFFILIATION_ENTS - {"PERSON"}:
+        return view.extent_at(name.start - 2)
     return None
 
 

@@ -412,3 +412,22 @@ def test_entities_untagged_name_that_speaks_is_a_person(blank_nlp, words, pos, h
     lemmas = [{"said": "say", "insisted": "insist"}.get(w, w.lower()) for w in words]
     doc = _doc(blank_nlp.vocab, words, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
     assert set(_by_key(extract_entities(doc, "d1")[0])) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, key, affiliation, official", [
+    ("Kenya's President William Ruto and South Africa's Cyril Ramaphosa praised Tinubu.", "person:cyril-ramaphosa",
+     "country:ZA", False),
+    ("Central Bank of Nigeria (CBN) Governor Olayemi Cardoso said rates would hold.", "person:olayemi-cardoso",
+     "org:central-bank-of-nigeria", True),
+])
+def test_entities_owner_by_possessive_or_before_an_abbreviation(nlp, text, key, affiliation, official):
+    _, ents, _ = _run(nlp, text)
+    assert ents[key].affiliation == affiliation
+    assert (ents[key].type == "official") is official
+
+
+@pytest.mark.parametrize("word", ["naira", "euro"])
+def test_entities_lower_case_word_the_model_tagged_is_no_entity(blank_nlp, word):
+    doc = _doc(blank_nlp.vocab, ["The", word, "fell", "in", "Lagos", "."], ents=["O", "B-GPE", "O", "O", "B-GPE", "O"])
+    assert [e.label for e in extract_entities(doc, "d1")[0]] == ["Lagos"]

@@ -33,6 +33,8 @@ Example
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from nlp.actors import Actor, Actors
@@ -56,6 +58,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless"})
 #: heads of partitives ("one of the hostages")
 QUANTIFIERS = frozenset({"one", "some", "many", "several", "few", "all", "each", "most", "two", "three"})
 _MAX_CLIMB = 8
+#: entity types that are never actors, only destinations
+PLACE_TYPES = frozenset({"place"})
 
 
 def _expand(tok: Token) -> list[Token]:
@@ -85,6 +89,14 @@ class Clauses:
         for t in _expand(tok):
             out.extend(a for a in self.actors.of(t) if a not in out)
         return out
+
+    def who(self, actors: Sequence[Actor], *, places: bool = False) -> list[Actor]:
+        """The actors that can do or undergo an action: a place only as a destination (``places``).
+
+        Places are where things happen, not who does them ("arrested X in Lima",
+        "handover of Hebron to the PLO": the PLO receives it).
+        """
+        return [a for a in actors if places or self.actors.type_of(a.key) not in PLACE_TYPES]
 
     def is_passive(self, verb: Token) -> bool:
         """A passive clause ("was arrested by"), or a past participle modifying a noun ("men taken by")."""

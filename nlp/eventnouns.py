@@ -88,7 +88,8 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
                 elif grow is not None and "support" in grow.flags:
                     # "imposed tariffs on Iran": the target may hang from the light verb
                     others += [a for g, _ in _pobjs(governor, ARG_PREPS - {"of", "for"}) for a in np(g)]
-        targets = of_obj + others
+        doers = clauses.who(doers)
+        targets = clauses.who(of_obj + others, places=row.category == "visit")
         negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
         modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""
         sent = tok.sent

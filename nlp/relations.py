@@ -171,10 +171,11 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
         speaker, text = quotes_by_cue.get(tok.i, ("", ""))
         if speaker:
             subjects = (Actor(speaker),)
+        subjects = clauses.who(subjects)
         if not subjects:
             continue
         lemma = row.word
-        targets = [a for a, _ in clauses.targets(tok)]
+        targets = clauses.who([a for a, _ in clauses.targets(tok)], places=row.category == "visit")
         negated, modality = clauses.negated(tok), clauses.modality(tok)
         sent = tok.sent
         if targets:

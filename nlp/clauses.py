@@ -184,6 +184,10 @@ class Clauses:
                 # (a named one: "cut their trip" is mostly the doer's own)
                 out.extend(self.phrase(c) or [a for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON"
                                               for a in self.actors.of(p)])
+        if not out and not any(c.dep_ in OBJ_DEPS for c in verb.children):
+            # "arrested and charged Lopez": the first verb shares its conjunct's object
+            for conj in (c for c in verb.children if c.dep_ == "conj" and _is_verb(c)):
+                out.extend(a for c in conj.children if c.dep_ in OBJ_DEPS for a in self.phrase(c))
         if not out and verb.dep_ == "relcl" and any(
                 c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
             # "the envoy that Peru expelled": the modified noun is the object

@@ -114,6 +114,9 @@ def test_relations_prepositional_object(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("French police arrested and charged Pavel Durov.",
+     {("country:FR", "arrest", "person:pavel-durov", "action", "conflict"),
+      ("country:FR", "charge", "person:pavel-durov", "action", "conflict")}),
     ("Joe Biden met Benjamin Netanyahu and Hosni Mubarak.",
      {("person:joe-biden", "meet", "person:benjamin-netanyahu", "action", "cooperation"),
       ("person:joe-biden", "meet", "person:hosni-mubarak", "action", "cooperation")}),
@@ -227,6 +230,7 @@ def test_relations_title_stands_for_its_only_holder(nlp, text, expected):
 
 @pytest.mark.parametrize("text, verb, negated, modality", [
     ("Japan did not sanction Russia.", "sanction", True, ""),
+    ("Angela Merkel said Germany will not send troops to Ukraine.", "send", True, "will"),
     ("Viktor Orban refused to meet Volodymyr Zelensky.", "meet", True, ""),
     ("Pedro Sanchez will visit Morocco next week.", "visit", False, "will"),
     ("Germany wants to sanction Iran.", "sanction", False, "want"),

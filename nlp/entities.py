@@ -274,6 +274,17 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
     cands.sort(key=lambda c: c.start)
 
 
+def _capital_of_a_name(text: str, full: list[str]) -> bool:
+    """A capital that is also the family name of someone in the text ("Denzel Washington").
+
+    Such a capital is the person only where it speaks ("Washington said the
+    film ..."); elsewhere it stays the country ("Washington and Moscow").
+    """
+    hit = countries.lookup(text)
+    return hit is not None and hit.via == "capital" and len(text.split()) == 1 \
+        and any(name.split()[-1] == text for name in full)
+
+
 def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
     """Short names to full names; mislabelled people and places fixed from the document."""
     place_labelled = {c.text for c in cands if c.label in ("GPE", "LOC") and c.type == "place"}
@@ -308,7 +319,8 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
             continue
         if len(c.text.split()) > 1 and c.type != "person" and not (_looks_like_name(doc, c) and full):
             continue                             # "Von der Leyen" tagged an organisation is still her name
-        if c.type == "country" and c.text not in person_labelled:
+        if c.type == "country" and c.text not in person_labelled \
+                and not (_capital_of_a_name(c.text, full) and _speaks(doc[c.start:c.end])):
             continue                             # "Jordan" the country, unless also tagged a person
         if c.text not in short_of:
             short_of[c.text] = match_short_name(c.text, full) if c.text not in full_key else c.text
@@ -351,7 +363,8 @@ def _people_by_evidence(doc: Doc, cands: list[_Candidate]) -> None:
     is tagged a person elsewhere ("Helena Costa" ... "Prime Minister Costa").
     """
     view = None
-    lone_people = {c.text for c in cands if c.label == "PERSON" and len(c.text.split()) == 1}
+    lone_people = {c.text for c in cands if len(c.text.split()) == 1 and (
+        c.label == "PERSON" or c.label in _PLACE_LABELS and not is_known_place(c.text) and _speaks(doc[c.start:c.end]))}
     for c in cands:
         if c.dropped or c.type not in ("organization", "place") or not _looks_like_name(doc, c):
             continue

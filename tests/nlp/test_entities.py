@@ -431,3 +431,34 @@ def test_entities_owner_by_possessive_or_before_an_abbreviation(nlp, text, key, 
 def test_entities_lower_case_word_the_model_tagged_is_no_entity(blank_nlp, word):
     doc = _doc(blank_nlp.vocab, ["The", word, "fell", "in", "Lagos", "."], ents=["O", "B-GPE", "O", "O", "B-GPE", "O"])
     assert [e.label for e in extract_entities(doc, "d1")[0]] == ["Lagos"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, key, lone_key", [
+    ("Actor Denzel Washington visited Rome. Washington said the city was beautiful.", "person:denzel-washington",
+     "country:US"),
+    ("Paris Hilton also attended. Hilton told reporters she loved it.", "person:paris-hilton", "person:hilton"),
+])
+def test_entities_capital_or_surname_that_speaks_is_the_named_person(nlp, text, key, lone_key):
+    _, ents, _ = _run(nlp, text)
+    assert ents[key].type == "person"
+    assert len(ents[key].mentions) == 2
+    assert lone_key not in ents
+
+
+@pytest.mark.model
+def test_entities_capital_that_does_not_speak_stays_the_country(nlp):
+    _, ents, _ = _run(nlp, "Actor Denzel Washington visited Rome. Washington and Moscow disagree on Ukraine.")
+    assert len(ents["person:denzel-washington"].mentions) == 1
+    assert "Washington" in ents["country:US"].aliases
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, key, role", [
+    ("Detective Inspector Sarah Jones said the investigation continued.", "person:sarah-jones", "Detective Inspector"),
+    ("Actor Denzel Washington agreed on Monday.", "person:denzel-washington", "Actor"),
+])
+def test_entities_professions_are_roles_of_persons(nlp, text, key, role):
+    _, ents, _ = _run(nlp, text)
+    assert ents[key].type == "person"
+    assert ents[key].roles == (role,)

@@ -5,7 +5,8 @@ Across documents, as within one:
 
 - a one-word person key (``person:carney``) joins the only person whose
   family name it is (last word, else first word: ``person:moon`` joins
-  ``person:moon-jae-in``), and stays apart when two people share it;
+  ``person:moon-jae-in``), and stays apart when two people share it; so does
+  a one-word place no gazetteer knows (a surname the model called a place);
 - an organisation, outlet or place whose name is an alias of exactly one
   other such entity (``org:nato`` and "North Atlantic Treaty Organization"
   with alias "NATO") is that entity.
@@ -28,6 +29,7 @@ from dataclasses import replace
 
 from nlp.entities import slug
 from nlp.names import match_short_name
+from nlp.places import is_known_place
 from nlp.records import Entity, Extraction, Relation
 
 _TYPE_RANK = {"official": 0, "outlet": 1, "country": 2, "person": 3, "organization": 4, "place": 5}
@@ -57,8 +59,12 @@ def _person_remap(by_key: dict[str, list[Entity]]) -> dict[str, str]:
             if key.startswith("person:") and len(group[0].label.split()) > 1}
     remap: dict[str, str] = {}
     for key, group in by_key.items():
-        if key.startswith("person:") and len(group[0].label.split()) == 1:
-            target = match_short_name(group[0].label, full)
+        label = group[0].label
+        if len(label.split()) != 1:
+            continue
+        if key.startswith("person:") or key.startswith("place:") and not is_known_place(label):
+            # a surname the model called a place in an article without the full name ("Kovrig said")
+            target = match_short_name(label, full)
             if target and full[target] != key:
                 remap[key] = full[target]
     return remap

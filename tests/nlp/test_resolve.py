@@ -92,3 +92,14 @@ def test_resolve_the_same_entity_in_two_articles_is_one_node(nlp, first, second,
     found = _by_key(merge(extractions)[0])
     assert found[key].docs == ("a", "b")
     assert not any(k != key and found[k].label in found[key].aliases for k in found)
+
+
+@pytest.mark.parametrize("place_key, label, joins", [
+    ("place:kowalczyk", "Kowalczyk", True),      # no gazetteer knows it: the surname the model mislabelled
+    ("place:hamburg", "Hamburg", False),          # a real city stays a city
+])
+def test_resolve_one_word_place_that_is_only_a_surname_joins_the_person(place_key, label, joins):
+    a = Extraction("a", (_ent("a", f"person:anna-{label.lower()}", f"Anna {label}", "person"),))
+    b = Extraction("b", (_ent("b", place_key, label, "place"),))
+    keys = set(_by_key(merge([a, b])[0]))
+    assert (place_key not in keys) is joins

@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span
 
 from nlp import countries, lexicons
 from nlp.abbreviations import find_abbreviations
-from nlp.names import match_short_name
+from nlp.names import NAME_SUFFIXES, match_short_name
 from nlp.outlets import find_outlets
 from nlp.places import is_known_place
 from nlp.records import Entity, Mention
@@ -418,7 +418,10 @@ def _untagged_surnames(doc: Doc, cands: list[_Candidate]) -> None:
         return
     owners: dict[str, set[str]] = defaultdict(set)
     for c in full:
-        owners[doc[c.end - 1].text].add(c.key)
+        last = c.end - 1
+        while last > c.start + 1 and doc[last].lower_.rstrip(".") in NAME_SUFFIXES:
+            last -= 1                             # "Kennedy" of "Robert F. Kennedy Jr."
+        owners[doc[last].text].add(c.key)
     taken = {i for c in cands for i in range(c.ent_start, c.end)}
     for i in where(doc, "ORTH", owners):
         tok = doc[i]

@@ -22,6 +22,9 @@ from functools import lru_cache
 
 from nlp.countries import normalize
 
+#: generational suffixes after a family name (folded: dots dropped)
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
@@ -44,6 +47,8 @@ def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
     'Michael Jordan'
     >>> match_short_name("Kim", ["Kim Jong Un", "Kim Yo Jong"]) is None
     True
+    >>> match_short_name("Kennedy", ["Robert F. Kennedy Jr."])
+    'Robert F. Kennedy Jr.'
     """
     key = " ".join(name_words(short))
     if not key:
@@ -54,6 +59,8 @@ def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
     middle: dict[str, str] = {}
     for full in full_names:
         words = name_words(full)
+        while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+            words = words[:-1]                    # "Robert F. Kennedy Jr." is a Kennedy
         if len(words) <= n:
             continue
         ident = " ".join(words)

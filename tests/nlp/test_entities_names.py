@@ -32,3 +32,11 @@ def test_names_ambiguous_or_unknown_short_name_is_not_guessed(short, names):
                                          ("Ursula von der Leyen", ("ursula", "von", "der", "leyen"))])
 def test_names_name_words_fold_case_and_accents(name, words):
     assert name_words(name) == words
+
+
+@pytest.mark.parametrize("short, names, expected", [
+    ("Kennedy", ["Robert F. Kennedy Jr."], "Robert F. Kennedy Jr."),
+    ("King", ["Martin Luther King Jr.", "Coretta Scott"], "Martin Luther King Jr."),
+])
+def test_names_generational_suffix_is_not_the_family_name(short, names, expected):
+    assert match_short_name(short, names) == expected

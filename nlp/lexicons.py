@@ -38,7 +38,11 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
-    """{role word or phrase (lower case): "official" | "person"}."""
+    """{role word or phrase (lower case): "official" | "person"}.
+
+    >>> titles()["minister"], titles()["dean"]
+    ('official', 'person')
+    """
     return {row[0].lower(): row[1] for row in _lines("titles.tsv")}
 
 
@@ -79,7 +83,11 @@ def role_kind(role: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def outlets() -> dict[str, str]:
-    """{folded name or alias: canonical outlet name}."""
+    """{folded name or alias: canonical outlet name}.
+
+    >>> outlets()["afp"]
+    'Agence France-Presse'
+    """
     table: dict[str, str] = {}
     for row in _lines("outlets.txt"):
         canonical = row[0]
@@ -90,7 +98,11 @@ def outlets() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def outlet_forms() -> tuple[str, ...]:
-    """Every outlet name and alias as written in the lexicon (for phrase matching)."""
+    """Every outlet name and alias as written in the lexicon (for phrase matching).
+
+    >>> "Wall Street Journal" in outlet_forms() and "The Wall Street Journal" in outlet_forms()
+    True
+    """
     forms: list[str] = []
     for row in _lines("outlets.txt"):
         for form in row:
@@ -111,7 +123,11 @@ def outlet_name(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def portfolio_words() -> frozenset[str]:
-    """Words of government portfolios ("energy", "trade", "foreign", "affairs")."""
+    """Words of government portfolios ("energy", "trade", "foreign", "affairs").
+
+    >>> {"energy", "trade"} <= portfolio_words()
+    True
+    """
     return frozenset(row[0].lower() for row in _lines("portfolios.txt"))
 
 
@@ -128,7 +144,11 @@ def is_portfolio(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
-    """Last words that make a name an organisation ("university", "party")."""
+    """Last words that make a name an organisation ("university", "party").
+
+    >>> {"university", "party"} <= org_heads()
+    True
+    """
     return frozenset(row[0].lower() for row in _lines("org_heads.txt"))
 
 
@@ -146,9 +166,13 @@ def has_org_head(text: str, *, min_words: int = 2) -> bool:
 
 @lru_cache(maxsize=1)
 def outlet_heads() -> tuple[tuple[str, ...], ...]:
-    """Last words that make a name an outlet, longest first ("news agency", "times")."""
+    """Last words that make a name an outlet, longest first ("news agency", "times").
+
+    >>> outlet_heads()[0], ("times",) in outlet_heads()
+    (('broadcasting', 'company'), True)
+    """
     heads = {tuple(row[0].lower().split()) for row in _lines("outlet_heads.txt")}
-    return tuple(sorted(heads, key=len, reverse=True))
+    return tuple(sorted(heads, key=lambda h: (-len(h), h)))
 
 
 def has_outlet_head(text: str) -> bool:

@@ -246,6 +246,17 @@ def appositive_role(name: Span, *, ents: EntityView | None = None) -> Role | Non
 
     The role's own "of" phrase is kept unless it names an entity; an entity
     in an "of", "at" or "for" phrase is the affiliation.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Ana", "Lopes", ",", "dean", "of", "law", "at", "Leiden", "University", ",", "spoke"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 10, 1, 1, 3, 4, 3, 8, 6, 1, 10],
+    ...           deps=["compound", "nsubj", "punct", "appos", "prep", "pobj", "prep", "compound", "pobj",
+    ...                 "punct", "ROOT"],
+    ...           ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"])
+    >>> role = appositive_role(doc[0:2])
+    >>> role.text, role.kind, role.affiliation
+    ('dean of law', 'person', (7, 9))
     """
     view = ents or EntityView.of_doc(name.doc)
     root = name.root
@@ -289,7 +300,18 @@ def appositive_role(name: Span, *, ents: EntityView | None = None) -> Role | Non
 
 
 def predicate_role(name: Span, *, ents: EntityView | None = None) -> Role | None:
-    """A role a name is said to be or become ("Rutte became the Dutch prime minister")."""
+    """A role a name is said to be or become ("Rutte became the Dutch prime minister").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Rutte", "became", "Dutch", "prime", "minister"],
+    ...           heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "amod", "amod", "attr"],
+    ...           lemmas=["Rutte", "become", "dutch", "prime", "minister"],
+    ...           ents=["B-PERSON", "O", "B-NORP", "O", "O"])
+    >>> role = predicate_role(doc[0:1])
+    >>> role.text, role.affiliation
+    ('prime minister', (2, 3))
+    """
     view = ents or EntityView.of_doc(name.doc)
     root = name.root
     if root.dep_ not in _SUBJ_DEPS or root.head.lemma_ not in _COPULAS:
@@ -311,7 +333,15 @@ def predicate_role(name: Span, *, ents: EntityView | None = None) -> Role | None
 
 
 def possessive_owner(name: Span, *, ents: EntityView | None = None) -> tuple[int, int] | None:
-    """The country or organisation a name belongs to by a possessive ("South Africa's Cyril Ramaphosa")."""
+    """The country or organisation a name belongs to by a possessive ("South Africa's Cyril Ramaphosa").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "'s", "Ana", "Lopes"],
+    ...           ents=["B-GPE", "O", "B-PERSON", "I-PERSON"])
+    >>> possessive_owner(doc[2:4])
+    (0, 1)
+    """
     view = ents or EntityView.of_doc(name.doc)
     doc = name.doc
     if name.start >= 2 and doc[name.start - 1].text in _POSSESSIVE \
@@ -321,7 +351,16 @@ def possessive_owner(name: Span, *, ents: EntityView | None = None) -> tuple[int
 
 
 def affiliation_after(name: Span, *, ents: EntityView | None = None) -> tuple[int, int] | None:
-    """An organisation named right after a person ("Ana Lopes of Leiden University")."""
+    """An organisation named right after a person ("Ana Lopes of Leiden University").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ana", "Lopes", "of", "Leiden", "University"],
+    ...           heads=[1, 1, 1, 4, 2], deps=["compound", "ROOT", "prep", "compound", "pobj"],
+    ...           ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG"])
+    >>> affiliation_after(doc[0:2])
+    (3, 5)
+    """
     view = ents or EntityView.of_doc(name.doc)
     for prep in name.root.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from") or prep.i != name.end:

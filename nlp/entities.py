@@ -133,11 +133,13 @@ class MentionIndex:
         self.spans: list[tuple[int, int, str]] = []  # token start, end, key
 
     def add(self, start: int, end: int, key: str) -> None:
+        """Record that tokens ``start:end`` stand for entity ``key`` (a later span wins a token)."""
         self.spans.append((start, end, key))
         for i in range(start, end):
             self.by_token[i] = key
 
     def key_of(self, token_i: int) -> str | None:
+        """The entity key token ``token_i`` stands for, or None."""
         return self.by_token.get(token_i)
 
 

@@ -80,6 +80,8 @@ def test_properties_extraction_hand_picked_hard_cases(nlp, text):
 def test_properties_reader_returns_text_unchanged_or_says_why(tmp_path_factory, text, encoding):
     assume(not text.startswith("\ufeff"))  # a leading U+FEFF is a byte-order mark, by definition
     assume(not looks_like_html(text))  # pages are read as their text (test_reader_html)
+    # UTF-16-LE's BOM followed by U+0000 is byte for byte UTF-32-LE's BOM: no reader can tell
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
     folder = tmp_path_factory.mktemp("p")
     (folder / "a.txt").write_bytes(text.encode(encoding))
     (folder / "b.jsonl").write_text(json.dumps({"id": "j", "text": text}) + "\n", encoding="utf-8")

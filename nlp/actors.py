@@ -97,6 +97,11 @@ class Actors:
         if tok.lower_ in PRONOUNS:
             return tuple(Actor(k) for k in self.pronouns.resolve(tok))
         if tok.pos_ in ("NOUN", "PROPN"):
+            # "Peru's President Ana Bell said": the title's apposition names the actor
+            named = next((k for c in tok.children if c.dep_ == "appos" and c.i > tok.i
+                          and (k := self.index.key_of(c.i))), None)
+            if named:
+                return (Actor(named),)
             country = self._country_agent(tok)
             if country:
                 return (country,)

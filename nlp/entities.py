@@ -509,7 +509,8 @@ def _is_org(at: dict[int, _Candidate], span: tuple[int, int]) -> bool:
 
 
 def _outlet_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> None:
-    """ "the Norwegian paper warned": the head noun stands for the last outlet named before it."""
+    """ "the Norwegian paper warned": the head noun stands for the last outlet named before it;
+    "the news agency TASS": a noun right before an outlet's name stands for that outlet."""
     outlets = [c for c in cands if c.type == "outlet"]
     if not outlets:
         return
@@ -517,6 +518,10 @@ def _outlet_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> 
     for i in where(doc, "LOWER", OUTLET_NOUNS):
         tok = doc[i]
         if index.key_of(i) or tok.pos_ not in ("NOUN", ""):
+            continue
+        named = next((c for c in outlets if c.start == tok.i + 1), None)
+        if named is not None:
+            index.add(tok.i, tok.i + 1, named.key)
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue

@@ -40,6 +40,14 @@ BEFORE_CUES = (("told",), ("according", "to"), ("interview", "with"), ("intervie
 STATE_CUES = frozenset({"run", "owned", "controlled", "backed", "affiliated", "funded", "media"})
 #: verbs after which a proper name is an outlet ("Reuters reported", "X quoted")
 AFTER_CUES = frozenset({"reported", "reports", "quoted", "quoting"})
+#: common nouns that name the kind of outlet just before its name ("state
+#: broadcaster Telesur", "the news agency TASS", "the daily Kommersant"); the
+#: cue is strong enough to overrule the model's person tag. "agency" and
+#: "service" count only after "news", "press" or "wire".
+NOUN_CUES = frozenset({"broadcaster", "newspaper", "daily", "tabloid", "weekly", "magazine",
+                       "agency", "service", "newswire", "network", "channel", "outlet", "website"})
+_AGENCY_WORDS = frozenset({"agency", "service"})
+_NEWS_WORDS = frozenset({"news", "press", "wire"})
 #: a reporting verb with a direct object is a company's report, not an outlet's ("Acme reported a loss")
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 #: model labels that an outlet name can wrongly carry; a lexicon match over
@@ -126,32 +134,41 @@ def _name_before(doc: Doc, i: int) -> tuple[int, int] | None:
 
 
 #: every first word of a cue, to find cues without visiting every token
-_CUE_WORDS = frozenset({*AFTER_CUES, "state", *(cue[0] for cue in BEFORE_CUES)})
+_CUE_WORDS = frozenset({*AFTER_CUES, *NOUN_CUES, "state", *(cue[0] for cue in BEFORE_CUES)})
 
 
-def _context_names(doc: Doc) -> Iterator[tuple[int, int]]:
+def _context_names(doc: Doc) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, strong) of names a cue makes outlets; a strong cue overrules the model's tag."""
     for i in where(doc, "LOWER", _CUE_WORDS):
         tok = doc[i]
         low = tok.lower_
+        if low in NOUN_CUES:
+            if low in _AGENCY_WORDS and (i == 0 or doc[i - 1].lower_ not in _NEWS_WORDS):
+                continue
+            if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and tok.pos_ == "NOUN":
+                span = _name_from(doc, i + 1)
+                if span:
+                    yield (*span, True)
+            continue
         if low in AFTER_CUES:
             if low.startswith("report") and any(c.dep_ in _OBJ_DEPS for c in tok.children):
                 continue
             span = _name_before(doc, tok.i)
             if span:
-                yield span
+                yield (*span, False)
             continue
         if low == "state" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" \
                 and doc[tok.i + 2].lower_ in STATE_CUES:
             span = _name_from(doc, tok.i + 3)
             if span:
-                yield span
+                yield (*span, False)
             continue
         for cue in BEFORE_CUES:
             if low == cue[0] and all(tok.i + k < len(doc) and doc[tok.i + k].lower_ == w
                                      for k, w in enumerate(cue[1:], 1)):
                 span = _name_from(doc, tok.i + len(cue))
                 if span:
-                    yield span
+                    yield (*span, False)
 
 
 def find_outlets(doc: Doc) -> list[OutletSpan]:
@@ -162,9 +179,10 @@ def find_outlets(doc: Doc) -> list[OutletSpan]:
             name = lexicons.outlet_name(doc[start:end].text)
             if name:
                 found[(start, end)] = OutletSpan(start, end, name, "lexicon")
-    for start, end in _context_names(doc):
+    for start, end, strong in _context_names(doc):
         span = doc[start:end]
-        if any(t.ent_type_ in _NOT_OUTLET_LABELS for t in span) or countries.lookup(span.text) \
+        labels = frozenset({"DATE", "TIME"}) if strong else _NOT_OUTLET_LABELS
+        if any(t.ent_type_ in labels for t in span) or countries.lookup(span.text) \
                 or lexicons.has_org_head(span.text, min_words=1) and not lexicons.has_outlet_head(span.text):
             continue                                 # "told Parliament", "according to the World Bank"
         name = lexicons.outlet_name(span.text)

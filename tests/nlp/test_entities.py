@@ -303,6 +303,8 @@ def test_entities_index_points_every_mention_at_its_node(nlp, text, word, key):
     ("Al Jazeera reported that the talks failed. The Qatari broadcaster said Doha was angry.", "broadcaster",
      "outlet:al-jazeera"),
     ("Le Monde criticised the plan. \u201cIt will fail,\u201d the French paper warned.", "paper", "outlet:le-monde"),
+    # the noun right before the outlet's name stands for it: "told the news agency X"
+    ("Vladimir Putin told the state news agency TASS that talks would resume.", "agency", "outlet:tass"),
 ])
 def test_entities_the_paper_stands_for_the_outlet_just_named(nlp, text, noun, key):
     doc, ents, index = _run(nlp, text)

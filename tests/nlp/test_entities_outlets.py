@@ -84,3 +84,23 @@ def test_outlets_institutions_after_a_cue_are_no_outlets(blank_nlp, tagged):
 ])
 def test_outlets_newsroom_names_after_a_cue_are_outlets(blank_nlp, tagged, name):
     assert (name, name, "context") in _names(_doc(blank_nlp.vocab, tagged))
+
+
+@pytest.mark.parametrize("tagged, ents, name", [
+    # a kind-of-outlet noun right before a name overrules the model's tag
+    ("Ortega/PROPN spoke/VERB to/ADP state/NOUN broadcaster/NOUN Vostok/PROPN Plus/PROPN",
+     ["B-PERSON", "O", "O", "O", "O", "B-GPE", "I-GPE"], "Vostok Plus"),
+    ("She/PRON told/VERB the/DET news/NOUN agency/NOUN Lusa/PROPN that/SCONJ it/PRON failed/VERB",
+     ["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"], "Lusa"),
+    ("the/DET daily/NOUN Kurier/PROPN said/VERB so/ADV", None, "Kurier"),
+])
+def test_outlets_from_a_kind_of_outlet_noun(blank_nlp, tagged, ents, name):
+    assert (name, name, "context") in _names(_doc(blank_nlp.vocab, tagged, ents))
+
+
+@pytest.mark.parametrize("tagged", [
+    # "agency" alone is no outlet cue: "the agency Frontex" is an EU body
+    "the/DET agency/NOUN Frontex/PROPN said/VERB so/ADV",
+])
+def test_outlets_agency_without_news_is_no_cue(blank_nlp, tagged):
+    assert _names(_doc(blank_nlp.vocab, tagged)) == []

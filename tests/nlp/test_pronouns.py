@@ -44,7 +44,7 @@ def test_pronouns_resolve(nlp, text, pronoun, expected):
     # "it is": an expletive or an event, never an actor
     ("Germany sanctioned Iran. It is time to act.", "It"),
     # object "it" mostly stands for an event
-    ("Michael Chong blasted the decision of Japan, calling it a mistake.", "it"),
+    ("Rishi Sunak blasted the decision of Japan, calling it a mistake.", "it"),
 ])
 def test_pronouns_unresolved_without_confidence(nlp, text, pronoun):
     assert antecedents(nlp, text, pronoun) == ()

@@ -55,16 +55,16 @@ def test_quotes_colon_and_dash(nlp, text, expected):
     # a scare quote is not speech
     ("Observers saw a shift in “tone” between the two.", []),
     # a name opening the next sentence did not say the quote that ends this one
-    ("Reuters listed topics such as “the jailing of Jimmy Lai in Hong Kong.” Michael Chong blasted the list.",
-     [("", "", "the jailing of Jimmy Lai in Hong Kong.")]),
+    ("Reuters listed topics such as “the jailing of Alexei Navalny in Hong Kong.” Rishi Sunak blasted the list.",
+     [("", "", "the jailing of Alexei Navalny in Hong Kong.")]),
 ])
 def test_quotes_unattributed(nlp, text, expected):
     assert quotes_of(nlp, text) == expected
 
 
 @pytest.mark.parametrize("text, expected, quote", [
-    ("“I have no plans to resign,” Justin Trudeau told CBC News.",
-     {("person:justin-trudeau", "tell", "outlet:cbc-news", "quote", "neutral")}, "I have no plans to resign"),
+    ("“I have no plans to resign,” Anthony Albanese told CBC News.",
+     {("person:anthony-albanese", "tell", "outlet:cbc-news", "quote", "neutral")}, "I have no plans to resign"),
     ("According to the BBC, Rishi Sunak criticized France.",
      {("person:rishi-sunak", "tell", "outlet:bbc", "quote", "neutral"),
       ("person:rishi-sunak", "criticize", "country:FR", "action", "conflict")}, ""),

@@ -15,7 +15,7 @@ results are printed as one table:
 - time per stage: read, parse, extract, merge, render (graph + HTML + JSON);
 - 10k / 100k / 1M-word points showing how time and memory grow.
 
-Usage: ``python bench/run.py [--quick] [--processes N] [--words N]``.
+Usage: ``python bench/run.py [--quick] [--processes N] [--points 10000,100000,1000000]``.
 Timings on a shared machine are noisy; compare runs made on a quiet one.
 """
 from __future__ import annotations
@@ -102,7 +102,8 @@ def measure_raw(corpus: Path, processes: int) -> dict:
     # the batch size newsgraph uses, so both hold the same number of words at a time
     for _ in nlp.pipe(texts, batch_size=batch_size_for(texts), n_process=processes):
         pass
-    return {"parse": time.perf_counter() - t, "cpu": _cpu() - cpu}
+    elapsed, cpu = time.perf_counter() - t, _cpu() - cpu
+    return {"parse": elapsed, "cpu": cpu, "extract_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 class _Timed:
@@ -148,6 +149,9 @@ def measure_newsgraph(corpus: Path, processes: int) -> dict:
     t, cpu = time.perf_counter(), _cpu()
     extractions = list(pipeline.extract_documents(reading, nlp, n_process=processes))
     stream, cpu = time.perf_counter() - t, _cpu() - cpu
+    # peak so far: this process, plus each worker at the largest worker's peak (ru_maxrss is in KiB)
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    extract_peak = (own.ru_maxrss + (processes if processes > 1 else 0) * kids.ru_maxrss) / 1024
     t = time.perf_counter()
     entities, relations = merge(extractions)
     merged = time.perf_counter() - t
@@ -159,8 +163,9 @@ def measure_newsgraph(corpus: Path, processes: int) -> dict:
         write_json(G, Path(out) / "graph.json")
         html_mb = (Path(out) / "graph.html").stat().st_size / 1e6
     render = time.perf_counter() - t
-    out = {"read": reading.seconds, "stream": stream, "cpu": cpu, "merge": merged, "render": render,
-           "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "html_mb": html_mb}
+    out = {"read": reading.seconds, "stream": stream, "cpu": cpu, "extract_peak_mb": extract_peak, "merge": merged, "render": render,
+           "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "html_mb": html_mb,
+           "evidence": sum(len(d["evidence"]) for *_, d in G.edges(data=True))}
     if processes == 1:
         out["extract"] = timed_extract.seconds
         out["parse"] = stream - reading.seconds - timed_extract.seconds
@@ -213,7 +218,8 @@ def run_measurement(kind: str, corpus: Path, processes: int) -> dict:
     if proc.returncode:
         raise SystemExit(f"bench: {kind} on {corpus.name} with {processes} processes failed ({proc.returncode})")
     result = json.loads(stdout.strip().splitlines()[-1])
-    result.update(wall=time.perf_counter() - t, peak_mb=peak / 2**20)
+    # sampling every 0.1 s can miss a short peak that the process itself recorded
+    result.update(wall=time.perf_counter() - t, peak_mb=max(peak / 2**20, result.get("extract_peak_mb", 0)))
     return result
 
 
@@ -234,8 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="10k / 30k / 100k words instead of 10k / 100k / 1M")
     p.add_argument("--processes", type=int, default=max(2, default_processes()),
                    help="N for the N-process run (default: the cores, at least 2)")
+    p.add_argument("--points", help="comma-separated corpus sizes in words, smallest first (default: "
+                   + ",".join(map(str, POINTS)) + ")")
     args = p.parse_args(argv)
-    points = QUICK_POINTS if args.quick else POINTS
+    points = (tuple(int(x) for x in args.points.split(",")) if args.points
+              else QUICK_POINTS if args.quick else POINTS)
     n = args.processes
 
     corpora = {w: write_corpus(w) for w in points}
@@ -257,27 +266,25 @@ def main(argv: list[str] | None = None) -> int:
     many = results["newsgraph", points[-1], n]
     one_wps, many_wps = words / one["stream"], words / many["stream"]
 
-    rows = [["raw spaCy nlp.pipe", "1", f"{words:,}", _fmt(raw_wps), "1.00", "-", _fmt(raw["parse"], ".1f"), "-",
-             "-", "-", "-", _fmt(raw["cpu"], ".1f"), _fmt(raw["wall"], ".1f"), _fmt(raw["peak_mb"])]]
+    def row(name: str, procs: int, wds: int, r: dict, parse: str, extract: str) -> list[str]:
+        wps = wds / (r["stream"] if "stream" in r else r["parse"])
+        return [name, str(procs), f"{wds:,}", _fmt(wps), _fmt(wps / raw_wps, ".2f"), _fmt(r.get("read"), ".1f"),
+                parse, extract, _fmt(r.get("merge"), ".1f"), _fmt(r.get("render"), ".1f"), _fmt(wds / r["wall"]),
+                _fmt(r["cpu"], ".1f"), _fmt(r["wall"], ".1f"), _fmt(r["extract_peak_mb"]), _fmt(r["peak_mb"])]
+
+    rows = [row("raw spaCy nlp.pipe", 1, words, raw, _fmt(raw["parse"], ".1f"), "-")]
     for w in points:
         r = results["newsgraph", w, 1]
-        wds = corpora[w][2]
-        rows.append([f"newsgraph ({corpora[w][1]:,} docs)", "1", f"{wds:,}", _fmt(wds / r["stream"]),
-                     _fmt(wds / r["stream"] / raw_wps, ".2f"), _fmt(r["read"], ".1f"), _fmt(r["parse"], ".1f"),
-                     _fmt(r["extract"], ".1f"), _fmt(r["merge"], ".1f"), _fmt(r["render"], ".1f"), "-",
-                     _fmt(r["cpu"], ".1f"), _fmt(r["wall"], ".1f"), _fmt(r["peak_mb"])])
-    rows.append([f"newsgraph ({docs:,} docs)", str(n), f"{words:,}", _fmt(many_wps), _fmt(many_wps / raw_wps, ".2f"),
-                 _fmt(many["read"], ".1f"), "(in workers)", "(in workers)", _fmt(many["merge"], ".1f"),
-                 _fmt(many["render"], ".1f"), "-", _fmt(many["cpu"], ".1f"), _fmt(many["wall"], ".1f"),
-                 _fmt(many["peak_mb"])])
-    for row in rows:
-        row[10] = _fmt(float(row[2].replace(",", "")) / float(row[12]))
+        rows.append(row(f"newsgraph ({corpora[w][1]:,} docs)", 1, corpora[w][2], r, _fmt(r["parse"], ".1f"),
+                        _fmt(r["extract"], ".1f")))
+    rows.append(row(f"newsgraph ({docs:,} docs)", n, words, many, "(workers)", "(workers)"))
     header = ["run", "procs", "words", "words/s", "vs raw", "read s", "parse s", "extract s", "merge s",
-              "render s", "end-to-end w/s", "cpu s", "wall s*", "peak MB"]
+              "render s", "end-to-end w/s", "cpu s", "wall s", "peak MB extract", "peak MB run"]
     print(table(rows, header))
-    print("words/s = words / (read + parse + extract); cpu s = CPU time of that part, worker processes included; "
-          "* wall: the whole measured process, model loading, merge and render included; "
-          "end-to-end w/s = words / wall")
+    print("words/s = words / (read + parse + extract); cpu s = CPU time of that part, workers included; wall s = "
+          "the whole measured process (model loading, merge, graph, HTML and JSON included), end-to-end w/s = "
+          "words / wall s; peak MB extract = resident memory at its highest until extraction ends (workers "
+          "counted at the largest worker's peak), peak MB run = the whole run, sampled over the process tree")
     print()
     print(f"newsgraph / raw spaCy, 1 process: {one_wps / raw_wps:.2f} by wall time (target >= 0.90); "
           f"{raw['cpu'] / one['cpu']:.2f} by CPU time, which other work on the machine disturbs less")
@@ -285,9 +292,11 @@ def main(argv: list[str] | None = None) -> int:
           f"cores); CPU time {many['cpu']:.1f} s against {one['cpu']:.1f} s: {one['cpu'] / many['cpu']:.2f} of the "
           f"work in 1 process, so {n} idle cores could give at most {n * one['cpu'] / many['cpu']:.2f}x")
     lo, hi = results["newsgraph", points[0], 1], results["newsgraph", points[-1], 1]
-    print(f"peak memory {lo['peak_mb']:,.0f} MB at {points[0]:,} words -> {hi['peak_mb']:,.0f} MB at {points[-1]:,} "
-          f"words; graph at {points[-1]:,} words: {hi['nodes']:,} nodes, {hi['edges']:,} edges, "
-          f"HTML {hi['html_mb']:.1f} MB")
+    print(f"memory, {points[0]:,} -> {points[-1]:,} words: extraction peak {lo['extract_peak_mb']:,.0f} -> "
+          f"{hi['extract_peak_mb']:,.0f} MB (the model, one batch, and the records that become the graph); whole run "
+          f"{lo['peak_mb']:,.0f} -> {hi['peak_mb']:,.0f} MB, the rest being the graph and its HTML and JSON: at "
+          f"{points[-1]:,} words {hi['nodes']:,} nodes, {hi['edges']:,} edges, {hi['evidence']:,} evidence "
+          f"sentences, HTML {hi['html_mb']:.1f} MB")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end "
           "(other work on the machine slows every figure)")
     return 0

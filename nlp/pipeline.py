@@ -10,8 +10,8 @@ character offsets are those of the whole text.
 
 With ``n_process > 1`` each worker process parses *and* extracts a chunk and
 sends back records. spaCy's own ``n_process`` sends whole Docs back to the
-parent, which would then extract alone: on two cores that measured 1.69x one
-process against 2.09x for this way.
+parent, which would then extract alone: measured once on two cores, 1.69x one
+process that way against 2.09x this way.
 
 Example
 -------
@@ -54,7 +54,7 @@ BATCH_CHARS = 40_000
 #: cut points for a long text, best first: paragraph, line, sentence end, any space
 _CUTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
-#: called once per finished document with its text length and word count
+#: called once per finished document, in input order, with the document and its extraction
 ProgressHook = Callable[[Document, Extraction], None]
 
 

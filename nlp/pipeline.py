@@ -139,14 +139,25 @@ def extract_batch(documents: list[Document], nlp: Language, *, window: str = "se
     >>> [e.doc for e in extract_batch([Document("a", "Reuters visited Paris.")], load_model())]
     ['a']
     """
-    out: list[Extraction | None] = [None] * len(documents)
+    return list(iter_extractions(documents, nlp, window=window))
+
+
+def iter_extractions(documents: list[Document], nlp: Language, *, window: str = "sentence") -> Iterator[Extraction]:
+    """:func:`extract_batch` one document at a time, as each comes out of ``nlp.pipe``.
+
+    >>> from nlp.records import Document
+    >>> [e.doc for e in iter_extractions([Document("a", "Oslo."), Document("b", "Lima.")], load_model())]
+    ['a', 'b']
+    """
     short = [(d.text, i) for i, d in enumerate(documents) if len(d.text) <= nlp.max_length]
+    following = 0  # index of the next document to yield
     for doc, i in nlp.pipe(short, as_tuples=True, batch_size=batch_size_for([t for t, _ in short])):
-        out[i] = extract(doc, documents[i], window=window)
-    for i, d in enumerate(documents):
-        if out[i] is None:
-            out[i] = extract(parse_long(nlp, d.text), d, window=window)
-    return out  # type: ignore[return-value]
+        for long in documents[following:i]:  # the long ones before it, in order
+            yield extract(parse_long(nlp, long.text), long, window=window)
+        yield extract(doc, documents[i], window=window)
+        following = i + 1
+    for long in documents[following:]:
+        yield extract(parse_long(nlp, long.text), long, window=window)
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -208,8 +219,8 @@ def run_chunks(documents: Iterable[Document], submit: BatchRunner, *, cache: Ext
                in_flight: int = 2) -> Iterator[Extraction]:
     """Yield one Extraction per document, in order, parsing only cache misses.
 
-    ``submit`` extracts a list of documents, now (a list) or later (a
-    future: anything with ``result()``); at most ``in_flight`` chunks wait at a time, so only a few
+    ``submit`` extracts a list of documents, now (a list or an iterator of
+    Extractions) or later (a future: anything with ``result()``); at most ``in_flight`` chunks wait at a time, so only a few
     chunks of documents are ever held. Any engine (this process, worker
     processes, a Dask cluster) plugs in here.
 
@@ -223,15 +234,18 @@ def run_chunks(documents: Iterable[Document], submit: BatchRunner, *, cache: Ext
     def finish() -> Iterator[Extraction]:
         chunk, hits, job = pending.popleft()
         fresh = iter(job.result() if hasattr(job, "result") else job)
-        done: list[Extraction] = []
+        new: list[tuple[Document, Extraction]] = []
         for i, d in enumerate(chunk):
-            ex = hits[i] if i in hits else next(fresh)
-            done.append(ex)
+            if i in hits:
+                ex = hits[i]
+            else:
+                ex = next(fresh)
+                new.append((d, ex))
             if progress:
                 progress(d, ex)
+            yield ex
         if cache is not None:
-            cache.put_many((d, ex) for i, (d, ex) in enumerate(zip(chunk, done)) if i not in hits)
-        yield from done
+            cache.put_many(new)
 
     for chunk in chunked(documents, chunk_size):
         hits = cache.get_many(chunk) if cache is not None else {}
@@ -275,5 +289,6 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
                 pool.terminate()
                 pool.join()
             return
-    yield from run_chunks(documents, lambda docs: extract_batch(docs, nlp, window=window), cache=cache,
+    # in this process a chunk is extracted lazily, so progress moves with each document
+    yield from run_chunks(documents, lambda docs: iter_extractions(docs, nlp, window=window), cache=cache,
                           progress=progress, chunk_size=chunk_size, in_flight=1)

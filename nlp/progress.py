@@ -82,8 +82,9 @@ class Progress:
         self._start = time.perf_counter()
         self._bar: tqdm | None = None
         if enabled:
-            fmt = ("{desc}: {percentage:3.0f}%|{bar:20}| {postfix} [{elapsed}, {remaining} left]" if total
-                   else "{desc}: {postfix} [{elapsed}]")
+            # tqdm puts ", " before a postfix: it goes last, inside the brackets
+            fmt = ("{desc}: {percentage:3.0f}%|{bar:16}| [{elapsed}<{remaining}{postfix}]" if total
+                   else "{desc}: [{elapsed}{postfix}]")
             self._bar = tqdm(total=total or None, file=self.stream, desc="newsgraph", bar_format=fmt,
                              mininterval=0.5, ncols=_size(self.stream)[0], nrows=_size(self.stream)[1], leave=True)
 
@@ -92,7 +93,8 @@ class Progress:
         self.words += extraction.words
         if self._bar is not None:
             rate = self.words / max(time.perf_counter() - self._start, 1e-9)
-            self._bar.set_postfix_str(f"{self.documents:,} documents, {rate:,.0f} words/s", refresh=False)
+            self._bar.set_postfix_str(f"{self.documents:,} document{'' if self.documents == 1 else 's'}, "
+                                     f"{rate:,.0f} words/s", refresh=False)
             self._bar.update(len(document.text.encode("utf-8", "surrogatepass")))
 
     def close(self) -> None:

@@ -107,7 +107,12 @@ def document_key(document: Document, model: str, extractor: str) -> str:
 class ExtractionCache:
     """Extractions on disk, keyed by document, model and extractor version.
 
-    ``hits`` and ``misses`` count lookups since the cache was opened.
+    ``hits`` and ``misses`` count lookups since the cache was opened. When it
+    is opened with the current extractor version (the default, or that
+    version with a suffix for an option such as ``+window=paragraph``),
+    entries made by other versions of the code can never be hit again and are
+    deleted (``pruned`` counts them), so the file does not grow with every
+    change to ``nlp/``; entries of other models are kept.
     """
 
     def __init__(self, path: str | os.PathLike, *, model: str, extractor: str | None = None) -> None:
@@ -116,11 +121,16 @@ class ExtractionCache:
         self.extractor = extractor if extractor is not None else extractor_version()
         self.hits = 0
         self.misses = 0
+        self.pruned = 0
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(_SCHEMA)
+        current = extractor_version()
+        if self.extractor.startswith(current):
+            self.pruned = self._db.execute("DELETE FROM extractions WHERE substr(extractor, 1, ?) != ?",
+                                           (len(current), current)).rowcount
         self._db.commit()
 
     def key(self, document: Document) -> str:

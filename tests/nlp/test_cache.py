@@ -117,3 +117,16 @@ def test_cache_incremental_rebuild_parses_only_new_documents_and_merges_right(nl
                                               ("graph.html", ".newsgraph-cache.sqlite")])
 def test_cache_default_path_is_beside_the_output(output, expected):
     assert default_cache_path(output) == Path(expected)
+
+
+@pytest.mark.parametrize("stale", ["0+0123456789abcdef", "0+0123456789abcdef+window=paragraph"])
+def test_cache_entries_of_other_code_versions_are_pruned(nlp, tmp_path, stale):
+    path = tmp_path / "c.sqlite"
+    docs = _docs(2)
+    with ExtractionCache(path, model=model_id(nlp), extractor=stale) as old:
+        list(extract_documents(docs, nlp, cache=old))
+    with ExtractionCache(path, model="en_other_model-1.0", extractor=extractor_version()) as other_model:
+        list(extract_documents(docs[:1], nlp, cache=other_model))
+        assert other_model.pruned == 2  # the stale code's entries are gone
+    with ExtractionCache(path, model=model_id(nlp), extractor=extractor_version() + "+window=paragraph") as cache:
+        assert cache.pruned == 0 and len(cache) == 1  # another model's entry stays

@@ -122,6 +122,8 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
         self.pruned = 0
+        #: the first SQLite error met after opening; from then on the cache is not used
+        self.error: sqlite3.Error | None = None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -137,14 +139,21 @@ class ExtractionCache:
         return document_key(document, self.model, self.extractor)
 
     def get_many(self, documents: Sequence[Document]) -> dict[int, Extraction]:
-        """The cached extractions of ``documents``, by position in the list."""
+        """The cached extractions of ``documents``, by position in the list.
+
+        A database error (a file damaged or removed during the run) is kept in
+        ``error`` and turns every later lookup into a miss: the run goes on.
+        """
         keys = [self.key(d) for d in documents]
         found: dict[str, bytes] = {}
-        for start in range(0, len(keys), 500):  # stay under SQLite's variable limit
-            part = keys[start:start + 500]
-            rows = self._db.execute(
-                f"SELECT key, data FROM extractions WHERE key IN ({','.join('?' * len(part))})", part)
-            found.update(rows.fetchall())
+        try:
+            for start in range(0, len(keys) if self.error is None else 0, 500):  # SQLite's variable limit
+                part = keys[start:start + 500]
+                rows = self._db.execute(
+                    f"SELECT key, data FROM extractions WHERE key IN ({','.join('?' * len(part))})", part)
+                found.update(rows.fetchall())
+        except sqlite3.Error as exc:
+            self.error, found = exc, {}
         out = {i: Extraction.from_dict(json.loads(zlib.decompress(found[k])))
                for i, k in enumerate(keys) if k in found}
         self.hits += len(out)
@@ -156,9 +165,12 @@ class ExtractionCache:
         rows = [(self.key(d), d.id, self.model, self.extractor,
                  zlib.compress(json.dumps(ex.to_dict(), ensure_ascii=False).encode("utf-8"), 1))
                 for d, ex in pairs]
-        if rows:
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?)", rows)
+        if rows and self.error is None:
+            try:
+                with self._db:
+                    self._db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?)", rows)
+            except sqlite3.Error as exc:  # a full disk, say: the run goes on without the cache
+                self.error = exc
 
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0]

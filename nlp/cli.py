@@ -157,6 +157,9 @@ def build_command(args: argparse.Namespace) -> int:
                     documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})
     if cache is not None:
         _say(args.quiet, f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew")
+        if cache.error is not None:
+            print(f"newsgraph: cache {cache.path} failed during the run and was left aside: {cache.error}",
+                  file=sys.stderr)
     # each output is written whole or not at all (graph.atomic); one that fails leaves its
     # previous file as it was, is named with the reason, and the others are still written
     failed = []

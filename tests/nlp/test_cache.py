@@ -130,3 +130,13 @@ def test_cache_entries_of_other_code_versions_are_pruned(nlp, tmp_path, stale):
         assert other_model.pruned == 2  # the stale code's entries are gone
     with ExtractionCache(path, model=model_id(nlp), extractor=extractor_version() + "+window=paragraph") as cache:
         assert cache.pruned == 0 and len(cache) == 1  # another model's entry stays
+
+
+@pytest.mark.parametrize("n", [3])
+def test_cache_failing_database_leaves_the_run_going(nlp, tmp_path, n):
+    docs = _docs(n)
+    cache = ExtractionCache(tmp_path / "c.sqlite", model=model_id(nlp))
+    cache._db.close()  # as if the file went bad during the run
+    extractions = list(extract_documents(docs, nlp, cache=cache))
+    assert [e.doc for e in extractions] == [d.id for d in docs]
+    assert cache.error is not None and cache.misses == n

@@ -23,7 +23,7 @@ import networkx as nx
 
 from graph.atomic import atomic_write
 
-LIST_ATTRS = ("aliases", "roles", "mentions", "docs", "evidence")
+LIST_ATTRS = ("aliases", "roles", "mentions", "docs", "evidence", "dates")
 #: first characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a
 #: formula or a command (OWASP "CSV Injection"), with their full-width forms
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")

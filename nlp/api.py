@@ -8,6 +8,7 @@ Example
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,23 +17,48 @@ import networkx as nx
 from graph.build import build_graph
 from nlp.model import load_model, model_id
 from nlp.pipeline import extract_documents
-from nlp.reader import read_inputs
+from nlp.reader import SUFFIXES, read_inputs
+from nlp.errors import Skip
 from nlp.records import Document
 from nlp.resolve import merge
 
 
-def documents_from(items: Iterable[str | Path | Document]) -> tuple[list[Document], list]:
-    """Texts, paths and Documents as Documents; unreadable paths as skips."""
+def _is_path(item: object) -> bool:
+    """A Path, an existing path, or a string shaped like one ("news/", "a.txt"): not article text."""
+    if isinstance(item, Path):
+        return True
+    if not isinstance(item, str) or len(item) > 4096 or "\n" in item:
+        return False
+    shaped = not any(c.isspace() for c in item) and ("/" in item or Path(item).suffix in (*SUFFIXES, ".html", ".htm"))
+    return shaped or Path(item).exists()
+
+
+def documents_from(items: Iterable[str | Path | Document]) -> tuple[list[Document], list[Skip]]:
+    """Texts, paths and Documents as Documents; unreadable paths as skips.
+
+    All paths are read in one pass of the reader, so ids stay unique across
+    them; each skipped input is also given as a warning.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True):
+    ...     docs, skips = documents_from(["Peru voted.", "no/such/file.txt"])
+    >>> [d.id for d in docs], [s.reason for s in skips]
+    (['text-0'], ['no such file or folder'])
+    """
+    items = list(items)
     docs: list[Document] = []
-    skips: list = []
+    skips: list[Skip] = []
+    paths = [str(item) for item in items if _is_path(item)]
+    for rec in read_inputs(paths):
+        if isinstance(rec, Skip):
+            skips.append(rec)
+            warnings.warn(str(rec), stacklevel=2)
+        else:
+            docs.append(rec)
     for n, item in enumerate(items):
         if isinstance(item, Document):
             docs.append(item)
-        elif isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096
-                                        and Path(item).exists()):
-            for rec in read_inputs([str(item)]):
-                (docs if isinstance(rec, Document) else skips).append(rec)
-        else:
+        elif not _is_path(item):
             docs.append(Document(id=f"text-{n}", text=str(item)))
     return docs, skips
 
@@ -45,5 +71,7 @@ def build(items: Iterable[str | Path | Document], *, model: str | None = None,
     """
     docs, _ = documents_from(items)
     nlp = load_model(model)
-    entities, relations = merge(extract_documents(docs, nlp, window=window))
-    return build_graph(entities, relations, documents=len(docs), model=model_id(nlp))
+    extractions = list(extract_documents(docs, nlp, window=window))
+    entities, relations = merge(extractions)
+    return build_graph(entities, relations, documents=len(docs), model=model_id(nlp),
+                       documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})

@@ -64,6 +64,13 @@ KIND_STYLE: dict[str, tuple[Any, str, str]] = {
 LARGE_GRAPH_NODES = 400
 
 
+
+#: evidence sentences per link carried into the page; a link seen in
+#: thousands of sentences keeps them all in the exports, and the side panel
+#: says how many more the JSON holds (a 1M-word corpus gave a 104 MB page
+#: with every sentence inlined)
+MAX_EVIDENCE_IN_PAGE = 100
+
 def polish_iterations(n_nodes: int) -> int:
     """Physics steps over the Python layout: fewer as each step costs more.
 
@@ -259,7 +266,8 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
                     modality=str(a.get("modality", "") or ""),
                     symmetric=bool(a.get("symmetric")), weight=weight, phrase=phrase,
                     evidence=[{k: e.get(k) for k in ("doc", "sentence", "start", "end", "quote") if k in e}
-                              for e in a.get("evidence") or []])
+                              for e in (a.get("evidence") or [])[:MAX_EVIDENCE_IN_PAGE]],
+                    evidence_total=len(a.get("evidence") or []))
         if not directed:
             edge.options["arrows"] = ""
         edges.append(edge.options)

@@ -336,6 +336,11 @@
       }, {once: false});
       into.appendChild(more);
     }
+    var total = e.evidence_total || ev.length;
+    if (total > ev.length) {
+      into.appendChild(el("div", "evidence-more", fmt(total - ev.length) +
+        " more sentence(s) in the JSON, GraphML or CSV export"));
+    }
   }
   function nameLink(id) {
     var s = el("span", "name", label(id));

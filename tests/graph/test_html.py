@@ -190,3 +190,18 @@ def test_html_unknown_types_and_kinds_are_in_the_legend(ntype, kind):
     data = vis_data(G)
     assert ntype in data["legend"]["types"] and ntype in data["defaults"]["types"]
     assert kind in data["legend"]["kinds"] and kind in data["defaults"]["kinds"]
+
+
+@pytest.mark.parametrize("seen", [3, 250])
+def test_html_page_carries_at_most_a_hundred_evidence_sentences_per_link(seen):
+    from graph.html import MAX_EVIDENCE_IN_PAGE, vis_data
+
+    G = nx.MultiDiGraph()
+    G.add_node("country:PE", label="Peru", type="country", count=seen)
+    G.add_node("country:CL", label="Chile", type="country", count=seen)
+    evidence = [{"doc": f"d{i}", "sentence": f"Peru met Chile ({i}).", "start": 0, "end": 20} for i in range(seen)]
+    G.add_edge("country:PE", "country:CL", kind="action", verb="meet", polarity="cooperation",
+               weight=seen, evidence=evidence)
+    [edge] = vis_data(G)["edges"]
+    assert edge["evidence_total"] == seen
+    assert [e["doc"] for e in edge["evidence"]] == [f"d{i}" for i in range(min(seen, MAX_EVIDENCE_IN_PAGE))]

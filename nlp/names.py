@@ -24,6 +24,17 @@ from nlp.countries import normalize
 
 #: generational suffixes after a family name (folded: dots dropped)
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: the Arabic article as romanised before a family name ("el-Sisi" is "Sisi"
+#: alone); forms from the ALA-LC and common press romanisations of al-
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "ed-", "as-", "ash-", "at-", "az-")
+
+
+def _bare(word: str) -> str:
+    """A family name without its article ("el-sisi" -> "sisi")."""
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix):]
+    return word
 
 
 @lru_cache(maxsize=65536)
@@ -49,6 +60,8 @@ def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
     True
     >>> match_short_name("Kennedy", ["Robert F. Kennedy Jr."])
     'Robert F. Kennedy Jr.'
+    >>> match_short_name("Sisi", ["Abdel Fattah el-Sisi"])
+    'Abdel Fattah el-Sisi'
     """
     key = " ".join(name_words(short))
     if not key:
@@ -64,7 +77,7 @@ def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
         if len(words) <= n:
             continue
         ident = " ".join(words)
-        if " ".join(words[-n:]) == key:
+        if " ".join(words[-n:]) == key or n == 1 and _bare(words[-1]) == key:
             last.setdefault(ident, full)
         elif " ".join(words[:n]) == key:
             first.setdefault(ident, full)

@@ -13,6 +13,8 @@ from nlp.names import match_short_name, name_words
     ("Lula", ["Luiz Inacio Lula da Silva", "Jair Bolsonaro"], "Luiz Inacio Lula da Silva"),  # middle
     ("Nicolás", ["Nicolas Maduro"], "Nicolas Maduro"),                                # accents fold
     ("Jordan", ["Michael Jordan", "Jordan Peele"], "Michael Jordan"),                 # last beats first
+    ("Sisi", ["Abdel Fattah el-Sisi", "Benjamin Netanyahu"], "Abdel Fattah el-Sisi"),  # Arabic article
+    ("Assad", ["Bashar al-Assad"], "Bashar al-Assad"),
 ])
 def test_names_short_name_is_the_only_full_name_it_fits(short, names, expected):
     assert match_short_name(short, names) == expected

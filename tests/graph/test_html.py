@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 
 import networkx as nx
 import pytest
 
 from graph.html import (COOCCURRENCE_FIRST_LOOK_EDGES, KIND_STYLE, LARGE_GRAPH_NODES, POLARITY_COLOR, TYPE_STYLE,
                         csp_hash, edge_width, node_size, relation_phrase, render_html, vis_data)
+from tests.graph.pagetags import parsed
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -20,38 +20,6 @@ PAYLOADS = [
     "<!-- comment <script>",
     "]]></style></title><b>",
 ]
-
-
-class Tags(HTMLParser):
-    """Every start tag and its attributes, and the text of every script."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.scripts: list[tuple[dict, str]] = []
-        self._in_script: dict | None = None
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag == "script":
-            self._in_script = dict(attrs)
-            self.scripts.append((self._in_script, ""))
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_script = None
-
-    def handle_data(self, data):
-        if self._in_script is not None:
-            attrs, text = self.scripts[-1]
-            self.scripts[-1] = (attrs, text + data)
-
-
-def parsed(page: str) -> Tags:
-    t = Tags()
-    t.feed(page)
-    t.close()
-    return t
 
 
 def graph_with(text: str = "Oslo") -> nx.MultiDiGraph:

@@ -72,6 +72,20 @@ SPEECH_VERBS = frozenset({"say", "tell", "insist", "add", "argue", "warn", "clai
 #: verbs whose object is a person ("advised Kovrig")
 ADVICE_VERBS = frozenset({"advise", "urge", "tell", "ask", "warn", "persuade"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Penn tags of a plural common noun
+_COMMON_PLURAL_TAGS = frozenset({"NNS"})
+#: nouns in apposition that make a name an organisation ("Sovcomflot, Russia's largest shipping company")
+#: -- heads of the organisation descriptions in newswire appositions (AP Stylebook, "company names")
+ORG_NOUNS = frozenset({"company", "firm", "group", "bank", "lender", "insurer", "operator", "carrier", "producer",
+                       "maker", "manufacturer", "exporter", "conglomerate", "corporation", "giant", "party",
+                       "movement", "militia", "organisation", "organization", "association", "union", "charity",
+                       "agency", "fund", "think-tank", "startup", "subsidiary", "broker", "miner", "airline"})
+#: common nouns after a name that make it a place ("Punjab province", "the Chenab river") -- GeoNames feature classes
+PLACE_NOUNS = frozenset({"river", "province", "state", "region", "district", "county", "valley", "lake", "sea",
+                         "island", "islands", "mountains", "mountain", "peninsula", "desert", "basin", "strait",
+                         "gulf", "bay", "coast", "border", "dam", "dams", "city", "town", "village", "canal"})
+#: prepositions whose object is where something is ("a farmer near Sialkot")
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "from", "at"})
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 #: nouns that stand for an outlet named shortly before ("the Chinese paper warned")
 OUTLET_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadcaster", "agency", "outlet",
@@ -208,6 +222,9 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             continue
         if not any(c.isupper() for c in text) and not countries.lookup(text):
             continue                          # "naira", "the euro": a common word the model tagged
+        if end - start == 1 and label != "PERSON" and doc[start].tag_ in _COMMON_PLURAL_TAGS \
+                and doc[start].lemma_.lower() != doc[start].lower_ and not countries.lookup(text):
+            continue                          # "Juntas in Mali ...": a capitalised plural noun, no name
         cands.append(_Candidate(start, end, label, text, min(title_start, ent_start)))
     return sorted(cands, key=lambda c: c.start)
 
@@ -251,12 +268,25 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
     common: set[str] = set()
     long_of: dict[str, _Candidate] = {}
     for ab in find_abbreviations(doc):
-        long = next((c for c in cands if c.start < ab.long_end and ab.long_start < c.end and not c.dropped), None)
+        if lexicons.outlet_name(ab.short):
+            continue                          # "Abuja, Nigeria (AFP)": a wire credit, not a definition
+        inside = [c for c in cands if c.start < ab.long_end and ab.long_start < c.end and not c.dropped]
+        long = inside[0] if inside else None
+        if ab.proper and len(inside) > 1 and inside[-1].end <= ab.long_end \
+                and (long.label == "ORG" or long.start >= ab.long_start):
+            # "African Party for the Independence of Guinea and Cape Verde (PAIGC)": one name, no places in it
+            long.start = long.ent_start = _name_start(doc, min(long.start, ab.long_start))
+            long.end = ab.long_end
+            long.text = clean_surface(doc[long.start:long.end].text)
+            long.label, long.type = "ORG", ""
+            _first_type(long)
+            for other in inside[1:]:
+                other.dropped = True
         if ab.common or long is None and not ab.proper:
             common.add(ab.short)              # "gross domestic product (GDP)": no entity
             continue
         if long is None:
-            start, end = _trim(doc, ab.long_start, ab.long_end, "ORG")
+            start, end = _trim(doc, _name_start(doc, ab.long_start), ab.long_end, "ORG")
             long = _Candidate(start, end, "ORG", clean_surface(doc[start:end].text), start)
             _first_type(long)
             cands.append(long)
@@ -274,6 +304,15 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
             long = long_of[bare]
             c.type, c.key = long.type, long.key
     cands.sort(key=lambda c: c.start)
+
+
+def _name_start(doc: Doc, start: int) -> int:
+    """Start of a defined name whose first capitalised words the abbreviation skipped ("Front" of
+    "Front for the Liberation of ... (FLMA)")."""
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ not in _TRIM_START \
+            and not doc[start - 1].is_sent_start:
+        start -= 1
+    return start
 
 
 def _capital_of_a_name(text: str, full: list[str]) -> bool:
@@ -312,6 +351,8 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
             continue
         first.setdefault(c.text, "person" if c.label == "PERSON" else "place")
 
+    spoken = {c.text for c in cands if _speaks(doc[c.start:c.end])}
+
     def verdict(text: str) -> str:
         return "person" if votes[text] > 0 else "place" if votes[text] < 0 else first.get(text, "")
 
@@ -334,6 +375,9 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
             c.type, c.key = "country", f"country:{hit.code}"
         elif c.type == "person" and c.label == "PERSON" and verdict(c.text) == "place":
             c.type, c.key = "place", f"place:{slug(c.text)}"   # tagged a place more often in the text
+        elif c.type == "person" and len(c.text.split()) == 1 and c.text not in spoken and is_known_place(c.text) \
+                and doc[c.start].dep_ == "pobj" and doc[c.start].head.lower_ in LOCATIVE_PREPS:
+            c.type, c.key = "place", f"place:{slug(c.text)}"   # "a farmer near Sialkot": a town, nobody's name
         elif c.label in _PLACE_LABELS and c.type not in ("country", "organization") \
                 and not is_known_place(c.text) and verdict(c.text) == "person":
             c.type, c.key = "person", f"person:{slug(c.text)}"   # tagged a person more often, or speaks
@@ -387,6 +431,8 @@ def _unlabelled_speakers(doc: Doc, cands: list[_Candidate]) -> None:
         tok = doc[i]
         if tok.dep_ not in _SUBJ_DEPS or tok.head.lemma_ not in SPEECH_VERBS or i in taken or not tok.is_title:
             continue
+        if lexicons.role_match([tok.text]) is not None:
+            continue                          # "Ukraine's Foreign Minister ... said": a title, not a name
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         start = min([tok.i, *(t.i for t in words)])
         if any(i in taken for i in range(start, tok.i)) or tok.i - start > 2:
@@ -401,6 +447,36 @@ def _unlabelled_speakers(doc: Doc, cands: list[_Candidate]) -> None:
     cands.sort(key=lambda c: c.start)
 
 
+def _organisations_by_apposition(doc: Doc, cands: list[_Candidate]) -> None:
+    """A "place" described in apposition as a company or party is an organisation.
+
+    ("Sovcomflot, Russia's largest state shipping company").
+    """
+    for c in cands:
+        if c.dropped or c.type != "place" or is_known_place(c.text):
+            continue
+        root = doc[c.start:c.end].root
+        if any(t.dep_ == "appos" and t.lemma_.lower() in ORG_NOUNS for t in root.children):
+            c.type, c.key = "organization", f"org:{slug(c.text)}"
+
+
+def _places_by_noun(doc: Doc, cands: list[_Candidate]) -> None:
+    """A name that modifies a geographic noun is a place ("Punjab province", "the Chenab river"),
+    and so are its other mentions that the model left untyped or gave a group's label."""
+    places: set[str] = set()
+    for c in cands:
+        if c.dropped or c.type in ("country", "outlet") or c.end >= len(doc):
+            continue
+        nxt = doc[c.end]
+        if nxt.pos_ == "NOUN" and nxt.lower_ in PLACE_NOUNS and doc[c.end - 1].head.i == nxt.i \
+                and (c.type != "person" or len(c.text.split()) == 1):
+            c.type, c.key = "place", f"place:{slug(c.text)}"
+            places.add(c.text)
+    for c in cands:
+        if not c.dropped and c.text in places and c.label == "NORP" and not c.type:
+            c.type, c.key = "place", f"place:{slug(c.text)}"
+
+
 def _short_organisations(cands: list[_Candidate]) -> None:
     """ "Toyota" after "Toyota Motor Corp": a one-word organisation that begins exactly one longer one."""
     longer: dict[str, set[str]] = defaultdict(set)
@@ -408,9 +484,16 @@ def _short_organisations(cands: list[_Candidate]) -> None:
         words = c.text.split()
         if c.type == "organization" and not c.dropped and len(words) > 1:
             longer[words[0]].add(c.key)
+    ending: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        words = c.text.split()
+        if c.type == "organization" and not c.dropped and len(words) > 1 and words[-1].lower() in lexicons.org_heads():
+            ending[words[-1]].add(c.key)
     for c in cands:
         if c.type == "organization" and len(c.text.split()) == 1 and len(longer.get(c.text, ())) == 1:
             c.key = next(iter(longer[c.text]))
+        elif c.type == "organization" and len(c.text.split()) == 1 and len(ending.get(c.text, ())) == 1:
+            c.key = next(iter(ending[c.text]))      # "the Commission" after "the European Commission"
 
 
 def _untagged_surnames(doc: Doc, cands: list[_Candidate]) -> None:
@@ -551,6 +634,8 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     for c in cands:
         _first_type(c)
     _abbreviations(doc, cands)
+    _organisations_by_apposition(doc, cands)
+    _places_by_noun(doc, cands)
     _unlabelled_speakers(doc, cands)
     _people_by_evidence(doc, cands)
     _resolve_people(doc, cands)

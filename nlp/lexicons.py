@@ -142,6 +142,10 @@ def is_portfolio(text: str) -> bool:
     return bool(words) and all(w in table for w in words)
 
 
+#: words after an organisation's head word in its name ("Bank of England", "Institute for ...")
+_HEAD_LINKS = frozenset({"of", "for"})
+
+
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     """Last words that make a name an organisation ("university", "party").
@@ -159,9 +163,18 @@ def has_org_head(text: str, *, min_words: int = 2) -> bool:
     (True, False, False)
     >>> has_org_head("Parliament", min_words=1)
     True
+    >>> has_org_head("Centre for Democracy and Development"), has_org_head("Gulf of Mexico")
+    (True, False)
     """
     words = text.replace("-", " ").split()
-    return len(words) >= min_words and bool(words) and words[-1].lower().rstrip(".") in org_heads()
+    if len(words) < min_words or not words:
+        return False
+    heads = org_heads()
+    if words[-1].lower().rstrip(".") in heads:
+        return True
+    # "Centre for Democracy and Development", "Bank of England": the head comes before "for"/"of"
+    link = next((i for i, w in enumerate(words) if w in _HEAD_LINKS), 0)
+    return link > 0 and words[link - 1].lower() in heads
 
 
 @lru_cache(maxsize=1)

@@ -91,7 +91,8 @@ def _plausible_lexicon_match(doc: Doc, start: int, end: int) -> bool:
         return False                                 # "Time Warner" is no "Time"
     text = span.text
     if len(text) <= 3 and text.isupper():
-        return span[0].ent_type_ == "ORG"           # "AP", "FT": only when the model agrees
+        credit = 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
+        return span[0].ent_type_ == "ORG" or credit  # "AP", "FT": when the model agrees, or a "(AFP)" credit
     if len(span) == 1 and text[:1].isupper() and text[1:].islower():
         tok = span[0]
         return tok.pos_ == "PROPN" or bool(tok.ent_type_) and not tok.is_sent_start

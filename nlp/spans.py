@@ -32,6 +32,8 @@ from nlp import countries, lexicons
 from nlp.places import is_known_place
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+#: dashes that separate a dateline from the story when written with spaces around them
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Pieter de Vries")
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
                             "den", "ter", "la", "le", "al", "el", "bin", "ibn", "ben"})
@@ -77,6 +79,32 @@ def _title_split(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, 
     return None
 
 
+def _dash_pieces(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, str]]:
+    """The model's entities with ``labels``, cut at a spaced dash ("NEW DELHI - Pakistan" of a dateline)."""
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        start = ent.start
+        for t in ent:
+            if t.text in _DASHES and t.i > start and doc[t.i - 1].whitespace_ and t.whitespace_:
+                yield start, t.i, ent.label_
+                start = t.i + 1
+        if start < ent.end:
+            yield start, ent.end, ent.label_
+
+
+def _name_after_title(doc: Doc, start: int, end: int) -> int | None:
+    """End of an untagged name right after a span that is only a title ("Field Marshal" + "Asim Munir")."""
+    hit = lexicons.role_match([t.text for t in doc[start:end]])
+    if hit is None or hit[0] != end - start:
+        return None
+    stop = end
+    while stop < len(doc) and stop - end < MAX_NAME and doc[stop].ent_iob_ == "O" \
+            and doc[stop].pos_ == "PROPN" and doc[stop].is_title:
+        stop += 1
+    return stop if stop > end else None
+
+
 def _owner_label(text: str, kind: str) -> str:
     """Label of the words before a title: a place for offices, else an organisation."""
     if countries.lookup(text) or is_known_place(text):
@@ -93,13 +121,17 @@ def model_spans(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, s
     name's start when there was none).
     """
     consumed = 0
-    for ent in doc.ents:
-        if ent.label_ not in labels or ent.start < consumed:
+    for start, end, label in _dash_pieces(doc, labels):
+        if start < consumed:
             continue
-        start, end, label = ent.start, ent.end, ent.label_
         if label == "PERSON":
             end = _extend_particle(doc, _extend_hyphen(doc, end))
             consumed = end
+        name_end = _name_after_title(doc, start, end)
+        if name_end is not None:
+            consumed = name_end                # "Field Marshal" tagged alone before "Asim Munir"
+            yield end, name_end, "PERSON", start
+            continue
         poss = next((t.i for t in doc[start + 1:end - 1] if t.text in _POSSESSIVE), None)
         if poss is not None and all(not t.is_alpha or t.is_lower for t in doc[poss + 1:end]):
             end = poss                        # "Söder's party": the owner is the name

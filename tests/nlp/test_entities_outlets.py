@@ -104,3 +104,11 @@ def test_outlets_from_a_kind_of_outlet_noun(blank_nlp, tagged, ents, name):
 ])
 def test_outlets_agency_without_news_is_no_cue(blank_nlp, tagged):
     assert _names(_doc(blank_nlp.vocab, tagged)) == []
+
+
+@pytest.mark.parametrize("tagged, name", [
+    # a wire credit in a dateline is an outlet even when the model left it untagged
+    ("LIMA/PROPN ,/PUNCT Peru/PROPN (/PUNCT AFP/PROPN )/PUNCT -/PUNCT Police/NOUN fired/VERB", "Agence France-Presse"),
+])
+def test_outlets_parenthesised_wire_credit_is_an_outlet(blank_nlp, tagged, name):
+    assert [n for _, n, _ in _names(_doc(blank_nlp.vocab, tagged))] == [name]

@@ -55,3 +55,25 @@ def test_spans_organisation_named_after_a_title_is_not_split(blank_nlp, words):
 def test_spans_name_cut_after_a_particle_takes_the_family_name(blank_nlp, words, pos, ents, expected):
     doc = Doc(blank_nlp.vocab, words=words, pos=pos, ents=ents)
     assert _spans(doc) == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # the model tagged only the rank; the untagged proper nouns after it are the person
+    (["army", "chief", "Field", "Marshal", "Omar", "Haddad", "spoke"],
+     ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"], [("Omar Haddad", "PERSON")]),
+    (["led", "by", "Gen.", "Ana", "Lopes", "today"], ["O", "O", "B-ORG", "O", "O", "O"], [("Ana Lopes", "PERSON")]),
+])
+def test_spans_title_alone_takes_the_name_after_it(blank_nlp, words, ents, expected):
+    pos = ["PROPN" if w[:1].isupper() else "NOUN" for w in words]
+    doc = Doc(blank_nlp.vocab, words=words, pos=pos, ents=ents)
+    assert _spans(doc) == expected
+
+
+@pytest.mark.parametrize("words, spaces, expected", [
+    # "LIMA - Peru" of a dateline glued into one place: the spaced dash separates them
+    (["LIMA", "-", "Peru", "voted"], [1, 1, 1, 0], [("LIMA", "GPE"), ("Peru", "GPE")]),
+    (["Guinea", "-", "Bissau", "voted"], [0, 0, 1, 0], [("Guinea-Bissau", "GPE")]),   # a hyphen joins
+])
+def test_spans_spaced_dash_cuts_a_name(blank_nlp, words, spaces, expected):
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[bool(s) for s in spaces], ents=["B-GPE", "I-GPE", "I-GPE", "O"])
+    assert _spans(doc) == expected

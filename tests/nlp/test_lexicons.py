@@ -61,3 +61,14 @@ def test_lexicons_outlet_forms_include_names_without_the():
                                             ("Times", False), ("Leiden University", False)])
 def test_lexicons_has_outlet_head(text, expected):
     assert lexicons.has_outlet_head(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Institute for Security Studies", True),
+    ("Bank of Ghana", True),
+    ("Centre for Policy Research", True),
+    ("Gulf of Guinea", False),
+    ("Republic of Kenya", False),
+])
+def test_lexicons_org_head_before_of_or_for(text, expected):
+    assert lexicons.has_org_head(text) is expected

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from nlp.actors import Actor, Actors
-from nlp.verbs import has_flag
+from nlp.verbs import has_flag, lookup
 
 #: active subjects
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -55,6 +55,12 @@ INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "pr
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "shall", "should", "'ll", "wo", "ca"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+#: modifiers through which a country qualifies a thing ("French aid workers", "Ukrainian power stations")
+QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+#: QuadClasses of material cooperation and conflict: what is done to a country's people or things is done to it
+MATERIAL_QUADS = frozenset({2, 4})
+#: what ends a wire dateline ("LIMA, May 2 (AFP) - ...")
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 #: heads of partitives ("one of the hostages")
 QUANTIFIERS = frozenset({"one", "some", "many", "several", "few", "all", "each", "most", "two", "three"})
 _MAX_CLIMB = 8
@@ -69,6 +75,23 @@ def _expand(tok: Token) -> list[Token]:
 
 def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
+
+
+def _is_dateline(tok: Token) -> bool:
+    """The upper-case place that opens a wire story ("LIMA, May 2 (AFP) - ...")."""
+    return (tok.i - tok.sent.start <= 2 and len(tok.text) > 1 and tok.text.isupper()
+            and tok.i + 1 < len(tok.doc) and tok.nbor().text == ",")
+
+
+def _dateline_appositions(tok: Token) -> list[Token]:
+    """What the parser hung from a dateline after its dash: the story's real subject.
+
+    The agency in brackets before the dash ("(AFP)") is not it.
+    """
+    dash = next((t.i for t in tok.sent if t.i > tok.i and t.text in DATELINE_DASHES), None)
+    if dash is None:
+        return []
+    return [c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash]
 
 
 def _infinitive(tok: Token) -> bool:
@@ -123,6 +146,8 @@ class Clauses:
             if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 # relative clause: the relative pronoun stands for the noun it modifies
                 return self.phrase(verb.head)
+            # a wire dateline parsed as subject ("LIMA, May 2 (AFP) - Peru's ..."): its apposition acts
+            subj = [a for s in subj for a in (_dateline_appositions(s) if _is_dateline(s) else [s])]
             return [a for s in subj for a in self.phrase(s)]
         if depth >= _MAX_CLIMB or verb.head.i == verb.i or verb.dep_ not in INHERIT_DEPS:
             return []
@@ -135,8 +160,17 @@ class Clauses:
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
             if objs:
                 return [a for o in objs for a in self.phrase(o)]
+            if _is_verb(head) and self.is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+                # passive control and raising ("Lula was invited / is expected to visit"): the passive subject
+                return [a for c in head.children if c.dep_ in PASS_SUBJ_DEPS for a in self.phrase(c)]
+            if head.pos_ == "ADJ" and head.dep_ == "acomp" and _is_verb(head.head):
+                # "Lula is due / ready to visit": the subject of the copula
+                return list(self.subjects(head.head, depth + 1))
             return list(self.subjects(head, depth + 1)) if _is_verb(head) else []
         if verb.dep_ == "advcl" and _infinitive(verb):
+            if _is_verb(head) and not any(c.dep_ in OBJ_DEPS for c in head.children):
+                # purpose clause of an intransitive verb ("flew to Lima to meet Boric"): same doer
+                return list(self.subjects(head, depth + 1))
             return []  # "pressed Chile to release ...": whose purpose is unclear
         if verb.dep_ == "pcomp" and head.lower_ == "for" and _is_verb(head.head):
             # "blasted the MPs for cutting ...": the object did it, not the subject
@@ -178,12 +212,15 @@ class Clauses:
             for c in verb.children:
                 if c.dep_ in PASS_SUBJ_DEPS:
                     out.extend(self.phrase(c))
+        row = lookup(verb.lemma_)
+        material = row is not None and row.quad in MATERIAL_QUADS
         for c in verb.children:
             if c.dep_ in OBJ_DEPS:
                 # "condemned Russia's invasion": the possessor of the object is its target
                 # (a named one: "cut their trip" is mostly the doer's own)
                 out.extend(self.phrase(c) or [a for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON"
-                                              for a in self.actors.of(p)])
+                                              for a in self.actors.of(p)]
+                           or (self.qualifiers(c) if material else []))
         if not out and not any(c.dep_ in OBJ_DEPS for c in verb.children):
             # "arrested and charged Lopez": the first verb shares its conjunct's object
             for conj in (c for c in verb.children if c.dep_ == "conj" and _is_verb(c)):
@@ -193,6 +230,17 @@ class Clauses:
             # "the envoy that Peru expelled": the modified noun is the object
             out.extend(self.phrase(verb.head))
         return out
+
+    def qualifiers(self, tok: Token) -> list[Actor]:
+        """Countries qualifying a noun that is no actor itself ("two French aid workers" -> France).
+
+        Only for material actions ("released two French aid workers", "shelled
+        Ukrainian power stations"): what is done to a country's people or
+        property is done to it, while "praised the French wine" says nothing
+        about France.
+        """
+        return [a for c in tok.children if c.dep_ in QUALIFIER_DEPS
+                for a in self.actors.of(c) if self.actors.type_of(a.key) == "country"]
 
     def _partitive(self, tok: Token) -> list[Actor]:
         """"Sweden, one of the countries attacked by ...": the countries' "one" is Sweden."""
@@ -231,6 +279,8 @@ class Clauses:
         for v in self._governors(verb):
             if v is not verb and has_flag(v.lemma_, "intent"):
                 return v.lemma_.lower()
+            if v.dep_ == "xcomp" and v.head.pos_ == "ADJ":
+                return v.head.lemma_.lower()  # "is due / ready to visit"
             for c in v.children:
                 if c.dep_ == "aux" and c.tag_ == "MD":
                     return c.lower_ if c.lower_ not in ("'ll", "wo", "ca") else {"'ll": "will", "wo": "will", "ca": "can"}[c.lower_]
@@ -243,7 +293,7 @@ class Clauses:
         """The verb and the verbs it is the infinitive complement of ("wants to stop meeting")."""
         chain = [verb]
         cur = verb
-        while cur.dep_ == "xcomp" and cur.head.i != cur.i and len(chain) < 5:
+        while (cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and _infinitive(cur))) and cur.head.i != cur.i and len(chain) < 5:
             cur = cur.head
             chain.append(cur)
         return chain

@@ -33,7 +33,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from nlp.actors import Actor
-from nlp.clauses import Clauses
+from nlp.clauses import MATERIAL_QUADS, Clauses
 from nlp.records import Relation
 from nlp.relations import make_relation
 from nlp.verbs import lookup
@@ -62,7 +62,8 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
             continue
         if any(c.dep_ in _QUALIFIER_DEPS and clauses.actors.of(c) for c in tok.children):
             continue
-        of_obj = [a for g, _ in _pobjs(tok, frozenset({"of"})) for a in np(g)]
+        of_obj = [a for g, _ in _pobjs(tok, frozenset({"of"}))
+                  for a in np(g) or (clauses.qualifiers(g) if row.quad in MATERIAL_QUADS else [])]
         others = [a for g, _ in _pobjs(tok, ARG_PREPS - {"of"}) for a in np(g)]
         by_agent = [a for g, _ in _pobjs(tok, frozenset({"by"})) for a in np(g)]
         poss = [a for c in tok.children if c.dep_ == "poss" for a in clauses.actors.of(c)]

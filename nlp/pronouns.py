@@ -9,11 +9,13 @@ The rule, in order:
    only to an antecedent that was a subject: elsewhere it mostly stands for
    an event or for nothing.
 2. Candidates are entity mentions that end before the pronoun, in its own
-   sentence or the two before it. Adjectival mentions ("Canadian police") are
-   modifiers, not antecedents.
+   sentence or the two before it. Adjectival mentions ("Canadian police") and
+   compounds of a common noun ("the Lopez case") are modifiers, not antecedents.
 3. A non-possessive pronoun never takes the subject of its own verb
    ("Xi invited him": him is not Xi).
-4. In the pronoun's own sentence the nearest compatible candidate wins. In an
+4. In the pronoun's own sentence the nearest compatible candidate wins; for
+   a subject pronoun, the nearest one in subject position, if any
+   ("Lula did not criticize Milei, but he said ...": he is Lula). In an
    earlier sentence, the nearest sentence with candidates must offer exactly
    one entity, or exactly one in subject position; otherwise there is no
    confident antecedent and the pronoun stays unresolved.
@@ -75,8 +77,8 @@ class Pronouns:
         spans = sorted(index.spans)
         for start, end, key in spans:
             head = _head(doc, start, end)
-            if head.dep_ in _MODIFIER_DEPS:
-                continue
+            if head.dep_ in _MODIFIER_DEPS or (head.dep_ == "compound" and head.head.pos_ == "NOUN"):
+                continue  # "Canadian police", "the Lopez case": modifiers, not antecedents
             typ = types.get(key, "")
             kinds = []
             if typ in PERSON_TYPES:
@@ -133,7 +135,9 @@ class Pronouns:
             if not cands:
                 continue
             if s == sent:
-                return cands[-1].keys
+                # a subject pronoun continues the subject before it ("X did not criticize Y, but he said")
+                subjects_before = [m for m in cands if m.subject] if tok.dep_ in _SUBJ_DEPS else []
+                return (subjects_before or cands)[-1].keys
             distinct = {m.keys for m in cands}
             if len(distinct) == 1:
                 return cands[-1].keys

@@ -29,6 +29,11 @@ def antecedents(nlp, text: str, pronoun: str, nth: int = 0) -> tuple[str, ...]:
     # it takes a country that was a subject
     ("Russia attacked Ukraine. It also threatened Poland.", "It", ("country:RU",)),
     ("Japan dropped its charges against Pavel Durov.", "its", ("country:JP",)),
+    # a subject pronoun continues the subject before it, not the nearer object
+    ("Viktor Orban did not criticize Olaf Scholz, but he praised Germany.", "he", ("person:viktor-orban",)),
+    # a name compounded with a common noun ("the Navalny case") is no antecedent
+    ("Le Figaro said the Navalny case worried Joe Biden and quoted him.", "him", ("person:joe-biden",)),
+    ("Olaf Scholz discussed the Navalny case, and Le Monde quoted him.", "him", ("person:olaf-scholz",)),
     # they: two coordinated entities
     ("Emmanuel Macron and Olaf Scholz spoke. They met Joe Biden later.", "They",
      ("person:emmanuel-macron", "person:olaf-scholz")),

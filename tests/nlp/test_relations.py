@@ -40,6 +40,7 @@ NAMES: dict[str, str] = {
     "Keir Starmer": "person:keir-starmer",
     "Rishi Sunak": "person:rishi-sunak", "Boris Johnson": "person:boris-johnson",
     "Gabriel Attal": "person:gabriel-attal", "Terry Waite": "person:terry-waite",
+    "Ukrainian": "country:UA", "Italian": "country:IT", "MADRID": "country:ES", "ROME": "country:IT", "AFP": "outlet:afp",
 }
 #: officials and their roles, for "the president" and the like
 ROLES = {"person:claudia-sheinbaum": ("President",)}
@@ -273,4 +274,76 @@ def test_relations_unknown_window_is_refused(nlp, window):
      {("person:claudia-sheinbaum", "criticize", "country:US", "action", "conflict")}),
 ])
 def test_relations_title_with_apposition_is_the_named_person(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the upper-case city opening a wire story is where it was filed, not who acts
+    ("MADRID, May 2 (AFP) - Pedro Sanchez criticized Morocco on Friday.",
+     {("person:pedro-sanchez", "criticize", "country:MA", "action", "conflict")}),
+    ("ROME, June 3 (AFP) - Angela Merkel and Emmanuel Macron accused Russia of lying.",
+     {("person:angela-merkel", "accuse", "country:RU", "action", "conflict"),
+      ("person:emmanuel-macron", "accuse", "country:RU", "action", "conflict")}),
+])
+def test_relations_dateline_is_not_the_doer(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # passive raising and control: the passive subject does the infinitive
+    ("Olaf Scholz is expected to meet Narendra Modi in Delhi.",
+     {("person:olaf-scholz", "meet", "person:narendra-modi", "action", "cooperation")}),
+    ("Joe Biden was invited to visit Japan.",
+     {("person:joe-biden", "visit", "country:JP", "action", "cooperation")}),
+    # an adjective's infinitive: the subject of the copula does it
+    ("Keir Starmer is due to travel to Italy on Friday.",
+     {("person:keir-starmer", "travel", "country:IT", "action", "cooperation")}),
+    # purpose clause of a verb without an object: the same doer
+    ("Rishi Sunak flew to Italy to meet Viktor Orban.",
+     {("person:rishi-sunak", "fly", "country:IT", "action", "cooperation"),
+      ("person:rishi-sunak", "meet", "person:viktor-orban", "action", "cooperation")}),
+    # with an object, whose purpose it is stays unclear: no guess
+    ("Germany pressed Poland to sanction Belarus.",
+     {("country:DE", "press", "country:PL", "action", "conflict")}),
+])
+def test_relations_raising_and_purpose_clauses(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, verb, modality", [
+    ("Keir Starmer is due to travel to Italy on Friday.", "travel", "due"),
+    ("Rishi Sunak will fly to Italy to meet Viktor Orban.", "meet", "will"),
+])
+def test_relations_modality_reaches_raised_and_purpose_verbs(nlp, text, verb, modality):
+    rel = next(r for r in relations_of(nlp, text) if r.verb == verb)
+    assert (rel.negated, rel.modality) == (False, modality)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a material action on a country's people or property is on that country
+    ("Iran freed two French aid workers.",
+     {("country:IR", "free", "country:FR", "action", "cooperation")}),
+    ("Russia shelled Ukrainian power stations overnight.",
+     {("country:RU", "shell", "country:UA", "action", "conflict")}),
+    ("Russia's bombardment of Ukrainian ports has intensified.",
+     {("country:RU", "bombard", "country:UA", "action", "conflict")}),
+    # a verbal one is not: praising French wine says nothing about France
+    ("Germany praised the French wine.", set()),
+])
+def test_relations_country_qualifying_a_material_target(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland summoned Russia's ambassador.",
+     {("country:PL", "summon", "country:RU", "action", "conflict")}),
+    ("Spain fined Pavel Durov last year.",
+     {("country:ES", "fine", "person:pavel-durov", "action", "conflict")}),
+    # the fined country parsed as the amount's modifier
+    ("The Italian court fined Poland two million euros.",
+     {("country:IT", "fine", "country:PL", "action", "conflict")}),
+    ("Russia bombarded Ukraine for weeks.",
+     {("country:RU", "bombard", "country:UA", "action", "conflict")}),
+])
+def test_relations_lexicon_covers_summons_fines_and_bombardment(nlp, text, expected):
     assert triples(nlp, text) == expected

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.model
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 ARTICLES = sorted(HELDOUT.glob("*.txt"))
+#: typed entity F1 (shared scorer) every held-out article reaches
+TYPED_ENTITY_F1_BAR = 0.85
 #: relation F1 (shared scorer) every held-out article reaches, and their mean
 RELATION_F1_FLOOR = 0.6
 RELATION_F1_MEAN_BAR = 0.8
@@ -59,6 +61,13 @@ def heldout_scores(tmp_path_factory) -> dict[str, dict]:
 
 def test_heldout_articles_exist():
     assert ARTICLES, f"no held-out articles in {HELDOUT}"
+
+
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_heldout_typed_entity_f1_and_no_over_merge(heldout_scores, name):
+    score = heldout_scores[name]
+    assert score["typed_entity_f1"] >= TYPED_ENTITY_F1_BAR, score
+    assert score["over_merges"] == 0, score
 
 
 @pytest.mark.parametrize("name", [p.name for p in ARTICLES])

@@ -3,9 +3,11 @@
 A noun phrase head is an actor when it is
 
 - a mention of an entity ("Meng Wanzhou", "Canadians");
-- an agent noun modified by a country ("Canadian police", "China's
-  ambassador", "the government of Peru"): the country, with the noun kept as
-  ``agent`` (CAMEO's actor + agent codes, ``data/agents.tsv``);
+- an agent noun modified by a country or organisation ("Canadian police",
+  "China's ambassador", "the government of Peru", "EU foreign ministers"):
+  that actor, with the noun kept as ``agent`` (CAMEO's actor + agent codes,
+  ``data/agents.tsv``);
+- a common noun named by an outlet ("told Dawn newspaper"): the outlet;
 - a definite title that one official of the document holds ("the Prime
   Minister"), derived from the roles the entity step found;
 - a third-person pronoun with a confident antecedent (:mod:`nlp.pronouns`);
@@ -43,6 +45,8 @@ _AGENT_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 #: modifiers that make up a title phrase ("the Prime Minister")
 _TITLE_DEPS = frozenset({"compound", "amod"})
 _OFFICIAL_TYPES = frozenset({"official", "person"})
+#: who acts through an agent noun: countries and organisations ("EU foreign ministers", "NATO troops")
+_AGENT_OWNER_TYPES = frozenset({"country", "organization"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,10 @@ class Actors:
                           and (k := self.index.key_of(c.i))), None)
             if named:
                 return (Actor(named),)
+            outlet = next((k for c in tok.children if c.dep_ == "compound" and (k := self.index.key_of(c.i))
+                           and self.types.get(k) == "outlet"), None)
+            if outlet and tok.pos_ == "NOUN":
+                return (Actor(outlet),)  # "told Dawn newspaper": the outlet, by a common noun
             country = self._country_agent(tok)
             if country:
                 return (country,)
@@ -116,14 +124,14 @@ class Actors:
         return ()
 
     def _country_agent(self, tok: Token) -> Actor | None:
-        """"Canadian police", "China's ambassador", "the government of Peru"."""
+        """"Canadian police", "China's ambassador", "the government of Peru", "EU ministers"."""
         if tok.lower_ not in agent_nouns() and tok.lemma_.lower() not in agent_nouns():
             return None
         mods = [c for c in tok.children if c.dep_ in _AGENT_MODIFIER_DEPS]
         mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for mod in mods:
             key = self.index.key_of(mod.i)
-            if key and self.types.get(key) == "country":
+            if key and self.types.get(key) in _AGENT_OWNER_TYPES:
                 if tok.tag_ in ("NN", "NNP") and lexicons.role_kind(tok.lower_) == "official" and any(
                         c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     # "the Peruvian president" is one person, not the country

@@ -42,6 +42,8 @@ from nlp.verbs import lookup
 ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon", "for"})
 #: prepositions through which an event noun hangs from the clause that does it
 FRAME_PREPS = frozenset({"for", "in", "during", "at", "on", "after", "before"})
+#: nouns that hold events ("a package of sanctions", "a round of talks")
+CONTAINER_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch", "string", "spate"})
 #: modifiers whose actor would make the doer uncertain ("U.S. sanctions")
 _QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
@@ -112,6 +114,10 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
 def _governed(tok: Token, clauses: Clauses) -> tuple[list[Actor], Token | None]:
     """The doers of the clause an event noun is the object of, and its governing verb."""
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CONTAINER_NOUNS:
+        # "approved a package of sanctions": the container stands in the clause for its event
+        tok = head.head
+        head = tok.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB":
         row = lookup(head.lemma_)
         if row is None:

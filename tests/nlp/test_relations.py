@@ -40,6 +40,7 @@ NAMES: dict[str, str] = {
     "Keir Starmer": "person:keir-starmer",
     "Rishi Sunak": "person:rishi-sunak", "Boris Johnson": "person:boris-johnson",
     "Gabriel Attal": "person:gabriel-attal", "Terry Waite": "person:terry-waite",
+    "NATO": "org:nato", "National Assembly": "org:national-assembly", "Kommersant": "outlet:kommersant",
     "Ukrainian": "country:UA", "Italian": "country:IT", "MADRID": "country:ES", "ROME": "country:IT", "AFP": "outlet:afp",
 }
 #: officials and their roles, for "the president" and the like
@@ -346,4 +347,32 @@ def test_relations_country_qualifying_a_material_target(nlp, text, expected):
      {("country:RU", "bombard", "country:UA", "action", "conflict")}),
 ])
 def test_relations_lexicon_covers_summons_fines_and_bombardment(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, agent", [
+    # an organisation acts through its agent nouns as a country does
+    ("NATO defence ministers condemned Russia.",
+     {("org:nato", "condemn", "country:RU", "action", "conflict")}, "minister"),
+    # a light verb over a container of events: the events are what was done
+    ("NATO ministers approved a new package of sanctions against Iran.",
+     {("org:nato", "sanction", "country:IR", "action", "conflict")}, "minister"),
+])
+def test_relations_organisation_agent_and_event_container(nlp, text, expected, agent):
+    rels = relations_of(nlp, text)
+    assert {(r.source, r.verb, r.target, r.kind, r.polarity) for r in rels} == expected
+    assert [r.agent for r in rels] == [agent]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outlet named by a common noun is the outlet
+    ("Olaf Scholz told Kommersant newspaper that talks had failed.",
+     {("person:olaf-scholz", "tell", "outlet:kommersant", "quote", "neutral")}),
+    # chairing a meeting of a body: the chair consults it, in that direction
+    ("Keir Starmer chaired a meeting of the National Assembly.",
+     {("person:keir-starmer", "chair", "org:national-assembly", "action", "cooperation")}),
+    # approving on its own says nothing about whom
+    ("Germany approved the decision of Poland.", set()),
+])
+def test_relations_outlet_by_common_noun_and_chaired_meeting(nlp, text, expected):
     assert triples(nlp, text) == expected

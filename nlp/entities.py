@@ -86,6 +86,10 @@ PLACE_NOUNS = frozenset({"river", "province", "state", "region", "district", "co
                          "gulf", "bay", "coast", "border", "dam", "dams", "city", "town", "village", "canal"})
 #: prepositions whose object is where something is ("a farmer near Sialkot")
 LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "from", "at"})
+#: the ones that do not also take a workplace ("at Siemens", "from Toyota")
+_TOWN_PREPS = frozenset({"in", "near", "outside"})
+#: words an acronym skips ("ECB" of "European Central Bank", "IOM" of "International Organization for Migration")
+_ACRONYM_SKIPS = frozenset({"of", "for", "the", "and", "on", "in", "&"})
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 #: nouns that stand for an outlet named shortly before ("the Chinese paper warned")
 OUTLET_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadcaster", "agency", "outlet",
@@ -475,6 +479,31 @@ def _places_by_noun(doc: Doc, cands: list[_Candidate]) -> None:
     for c in cands:
         if not c.dropped and c.text in places and c.label == "NORP" and not c.type:
             c.type, c.key = "place", f"place:{slug(c.text)}"
+        elif not c.dropped and c.type == "organization" and c.label == "ORG" and len(c.text.split()) == 1 \
+                and doc[c.start].dep_ == "pobj" and doc[c.start].head.lower_ in _TOWN_PREPS \
+                and not lexicons.has_org_head(c.text, min_words=1) and is_known_place(c.text):
+            c.type, c.key = "place", f"place:{slug(c.text)}"   # "detained in Rosario": a town, not a firm
+
+
+def _acronyms(doc: Doc, cands: list[_Candidate]) -> None:
+    """An acronym joins the one organisation whose capitalised words it spells, written out elsewhere
+    in the text ("EU" and "European Union"), whatever the model called it or if it left it untagged."""
+    initials: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        words = [w for w in c.text.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPS]
+        if c.type == "organization" and not c.dropped and len(words) > 1 and all(w[:1].isupper() for w in words):
+            initials["".join(w[0] for w in words)].add(c.key)
+    spelled = {a: next(iter(keys)) for a, keys in initials.items() if len(keys) == 1}
+    if not spelled:
+        return
+    for c in cands:
+        if c.text in spelled and not c.dropped and c.type in ("", "organization", "place"):
+            c.type, c.key = "organization", spelled[c.text]
+    taken = {i for c in cands for i in range(c.ent_start, c.end)}
+    for i in where(doc, "ORTH", spelled):
+        if i not in taken and doc[i].pos_ == "PROPN":
+            cands.append(_Candidate(i, i + 1, "ORG", doc[i].text, i, "organization", spelled[doc[i].text]))
+    cands.sort(key=lambda c: c.start)
 
 
 def _short_organisations(cands: list[_Candidate]) -> None:
@@ -641,6 +670,7 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     _resolve_people(doc, cands)
     _untagged_surnames(doc, cands)
     _read_roles(doc, cands)
+    _acronyms(doc, cands)
     _short_organisations(cands)
     cands = [c for c in cands if not c.dropped and c.type and c.key]
 

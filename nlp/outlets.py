@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp import countries, lexicons
+from nlp.places import is_known_place
 from nlp.scan import where
 
 #: words after which a proper name is an outlet ("told", "according to")
@@ -45,8 +46,10 @@ AFTER_CUES = frozenset({"reported", "reports", "quoted", "quoting"})
 #: cue is strong enough to overrule the model's person tag. "agency" and
 #: "service" count only after "news", "press" or "wire".
 NOUN_CUES = frozenset({"broadcaster", "newspaper", "daily", "tabloid", "weekly", "magazine",
-                       "agency", "service", "newswire", "network", "channel", "outlet", "website"})
-_AGENCY_WORDS = frozenset({"agency", "service"})
+                       "agency", "service", "newswire", "network", "channel", "outlet", "website", "site",
+                       "portal"})
+#: cue nouns that name an outlet only after a news word ("news agency", "news site")
+_AGENCY_WORDS = frozenset({"agency", "service", "site", "portal"})
 _NEWS_WORDS = frozenset({"news", "press", "wire"})
 #: a reporting verb with a direct object is a company's report, not an outlet's ("Acme reported a loss")
 _OBJ_DEPS = frozenset({"dobj", "obj"})
@@ -55,6 +58,9 @@ _OBJ_DEPS = frozenset({"dobj", "obj"})
 _OUTLET_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", ""})
 _NOT_OUTLET_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME"})
 _JOINERS = frozenset({"&", "of"})
+#: labels the model gives a newspaper it takes for a place
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_SUBJ_DEPS = frozenset({"nsubj"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 MAX_NAME = 6
@@ -183,6 +189,9 @@ def find_outlets(doc: Doc) -> list[OutletSpan]:
     for start, end, strong in _context_names(doc):
         span = doc[start:end]
         labels = frozenset({"DATE", "TIME"}) if strong else _NOT_OUTLET_LABELS
+        if not strong and {t.ent_type_ for t in span} <= _PLACE_LABELS and span[-1].dep_ in _SUBJ_DEPS \
+                and not is_known_place(span.text):
+            labels = frozenset({"DATE", "TIME"})     # "..., La Nacion reported.": no gazetteer knows it
         if any(t.ent_type_ in labels for t in span) or countries.lookup(span.text) \
                 or lexicons.has_org_head(span.text, min_words=1) and not lexicons.has_outlet_head(span.text):
             continue                                 # "told Parliament", "according to the World Bank"

@@ -100,3 +100,26 @@ def test_entities_head_word_alone_joins_the_one_organisation_it_ends(nlp, text, 
 ])
 def test_entities_capitalised_plural_noun_is_no_entity(nlp, text, word):
     assert not any(e.label == word for e in _entities(nlp, text).values())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, key, alias", [
+    ("AU envoys arrived in Khartoum. The African Union said talks would resume.", "org:african-union", "AU"),
+    ("The European Central Bank held rates. ECB officials said inflation was easing.",
+     "org:european-central-bank", "ECB"),
+])
+def test_entities_acronym_joins_the_organisation_it_spells(nlp, text, key, alias):
+    found = _entities(nlp, text)
+    assert alias in found[key].aliases
+    assert not any(e.label == alias for e in found.values())
+
+
+@pytest.mark.parametrize("town", ["Rosario", "Mombasa"])
+def test_entities_town_tagged_an_organisation_after_in_is_a_place(blank_nlp, town):
+    # "Police detained a trader in <town> ." with the town tagged an organisation
+    words = ["Police", "detained", "a", "trader", "in", town, "."]
+    doc = Doc(blank_nlp.vocab, words=words, pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], heads=[1, 1, 3, 1, 1, 4, 1],
+              ents=["O", "O", "O", "O", "O", "B-ORG", "O"])
+    found = {e.key: e for e in extract_entities(doc, "d1")[0]}
+    assert found[f"place:{town.lower()}"].type == "place"

@@ -112,3 +112,24 @@ def test_outlets_agency_without_news_is_no_cue(blank_nlp, tagged):
 ])
 def test_outlets_parenthesised_wire_credit_is_an_outlet(blank_nlp, tagged, name):
     assert [n for _, n, _ in _names(_doc(blank_nlp.vocab, tagged))] == [name]
+
+
+@pytest.mark.parametrize("tagged, ents, name", [
+    # a news site named after a news word, whatever the model calls it
+    ("according/VERB to/ADP the/DET news/NOUN site/NOUN Hirado/PROPN", ["O"] * 5 + ["B-ORG"], "Hirado"),
+])
+def test_outlets_news_site_is_an_outlet(blank_nlp, tagged, ents, name):
+    assert (name, name, "context") in _names(_doc(blank_nlp.vocab, tagged, ents))
+
+
+@pytest.mark.parametrize("tagged, ents, expected", [
+    # "..., El Tiempo reported ." tagged a place: a name no gazetteer knows is the newspaper
+    ("El/PROPN Tiempo/PROPN reported/VERB ./PUNCT", ["B-GPE", "I-GPE", "O", "O"], ["El Tiempo"]),
+    ("Hamburg/PROPN reported/VERB ./PUNCT", ["B-GPE", "O", "O"], []),          # a real city stays a city
+])
+def test_outlets_unknown_place_that_reports_is_an_outlet(blank_nlp, tagged, ents, expected):
+    doc = _doc(blank_nlp.vocab, tagged, ents)
+    for t in doc:
+        if t.text in ("Tiempo", "Hamburg"):
+            t.dep_ = "nsubj"
+    assert [n for _, n, _ in _names(doc)] == expected

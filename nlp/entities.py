@@ -15,9 +15,12 @@ The model's entities are the start; then, in order:
 3. each name is typed: country (names, demonyms, capitals), outlet (also by
    a newsroom head word, "... news agency"), organisation (also by its head
    word, "... University"), person, place;
-4. parenthetical abbreviations join their long form, and abbreviations of
-   common words ("electric vehicles (EVs)") are dropped
-   (:mod:`nlp.abbreviations`);
+4. parenthetical abbreviations join their long form, which is one name
+   even where the model cut places out of it ("Party for the Independence
+   of Guinea (PIG)"); abbreviations of common words ("electric vehicles
+   (EVs)") and wire credits ("Lima, Peru (AFP)") are not definitions
+   (:mod:`nlp.abbreviations`); a name described as a company in apposition
+   is an organisation, a name before "river" or "province" a place;
 5. the model's mistakes are corrected from the document: a name called a
    place or organisation that has a personal role, or whose word is tagged
    a person elsewhere, is a person; a short name of a full-named person is
@@ -27,9 +30,10 @@ The model's entities are the start; then, in order:
 6. roles are read around every person mention (:mod:`nlp.roles`): a person
    with a public role is an official; title fragments ("Energy" in "Energy
    Minister") are dropped; the entity a role belongs to is the affiliation;
-7. a one-word organisation joins the only longer one it begins ("Toyota",
-   "Toyota Motor Corp"), and "the paper" stands in the index for the outlet
-   named just before it.
+7. an acronym joins the one organisation it spells ("EU"), a one-word
+   organisation joins the only longer one it begins ("Toyota", "Toyota
+   Motor Corp") or whose head word it is ("the Commission"), and "the paper"
+   stands in the index for the outlet named just before it.
 
 Example
 -------

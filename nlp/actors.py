@@ -45,6 +45,8 @@ _AGENT_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 #: modifiers that make up a title phrase ("the Prime Minister")
 _TITLE_DEPS = frozenset({"compound", "amod"})
 _OFFICIAL_TYPES = frozenset({"official", "person"})
+#: posts that stand for their country's mission even when definite ("summoned the Peruvian ambassador")
+_MISSION_POSTS = frozenset({"ambassador", "envoy", "consul", "diplomat", "embassy", "consulate"})
 #: who acts through an agent noun: countries and organisations ("EU foreign ministers", "NATO troops")
 _AGENT_OWNER_TYPES = frozenset({"country", "organization"})
 
@@ -128,11 +130,13 @@ class Actors:
         if tok.lower_ not in agent_nouns() and tok.lemma_.lower() not in agent_nouns():
             return None
         mods = [c for c in tok.children if c.dep_ in _AGENT_MODIFIER_DEPS]
-        mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        # "the government of Peru", "the junta in Niger"
+        mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for g in c.children if g.dep_ == "pobj"]
         for mod in mods:
             key = self.index.key_of(mod.i)
             if key and self.types.get(key) in _AGENT_OWNER_TYPES:
-                if tok.tag_ in ("NN", "NNP") and lexicons.role_kind(tok.lower_) == "official" and any(
+                if tok.tag_ in ("NN", "NNP") and tok.lower_ not in _MISSION_POSTS and lexicons.role_kind(tok.lower_) == "official" and any(
                         c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     # "the Peruvian president" is one person, not the country
                     return None

@@ -123,8 +123,10 @@ class Clauses:
 
     def is_passive(self, verb: Token) -> bool:
         """A passive clause ("was arrested by"), or a past participle modifying a noun ("men taken by")."""
-        if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ in ("auxpass", "agent") for c in verb.children):
+        if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children):
             return True
+        if any(c.dep_ == "agent" for c in verb.children) and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+            return True  # "men taken by Peru"; "Lula spoke by phone" has a subject: active
         return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
     def subjects(self, verb: Token, _depth: int = 0) -> tuple[Actor, ...]:

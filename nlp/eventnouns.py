@@ -36,7 +36,7 @@ from nlp.actors import Actor
 from nlp.clauses import MATERIAL_QUADS, Clauses
 from nlp.records import Relation
 from nlp.relations import make_relation
-from nlp.verbs import lookup
+from nlp.verbs import VerbClass, lookup
 
 #: prepositions that introduce the target of an event noun
 ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon", "for"})
@@ -86,9 +86,9 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
             doers, governor = _governed(tok, clauses)
             if governor is not None and tok.dep_ == "dobj":
                 grow = lookup(governor.lemma_)
-                if grow is not None and not grow.flags & {"support", "motion"}:
+                if grow is not None and not grow.flags & {"support", "motion"} and not _announces(grow):
                     lemma, pos = governor.lemma_.lower(), "V"  # "dropped charges against"
-                elif grow is not None and "support" in grow.flags:
+                elif grow is not None and ("support" in grow.flags or _announces(grow)):
                     # "imposed tariffs on Iran": the target may hang from the light verb
                     others += [a for g, _ in _pobjs(governor, ARG_PREPS - {"of", "for"}) for a in np(g)]
         doers = clauses.who(doers)
@@ -109,6 +109,11 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
                 if s.key != t.key:
                     yield make_relation(s, t, row.word, pos="N", doc_id=doc_id, sent=sent,
                                         negated=negated, modality=modality, symmetric=True)
+
+
+def _announces(row: VerbClass) -> bool:
+    """A statement verb over an event noun ("announced sanctions on Iran"): the noun is the act."""
+    return row.cameo == "01"
 
 
 def _governed(tok: Token, clauses: Clauses) -> tuple[list[Actor], Token | None]:

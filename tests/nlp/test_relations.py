@@ -40,6 +40,7 @@ NAMES: dict[str, str] = {
     "Keir Starmer": "person:keir-starmer",
     "Rishi Sunak": "person:rishi-sunak", "Boris Johnson": "person:boris-johnson",
     "Gabriel Attal": "person:gabriel-attal", "Terry Waite": "person:terry-waite",
+    "Niger": "country:NE", "British": "country:GB", "Lula da Silva": "person:lula-da-silva",
     "NATO": "org:nato", "National Assembly": "org:national-assembly", "Kommersant": "outlet:kommersant",
     "Ukrainian": "country:UA", "Italian": "country:IT", "MADRID": "country:ES", "ROME": "country:IT", "AFP": "outlet:afp",
 }
@@ -375,4 +376,22 @@ def test_relations_organisation_agent_and_event_container(nlp, text, expected, a
     ("Germany approved the decision of Poland.", set()),
 ])
 def test_relations_outlet_by_common_noun_and_chaired_meeting(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement verb over an event noun: the event is the act, not a quote
+    ("Japan announced new sanctions on Russia.",
+     {("country:JP", "sanction", "country:RU", "action", "conflict")}),
+    # "by phone" is how, not a passive agent
+    ("Lula da Silva spoke by phone with Emmanuel Macron.",
+     {("person:lula-da-silva", "speak", "person:emmanuel-macron", "quote", "neutral")}),
+    # an agent noun "in" a country acts for it
+    ("The junta in Niger expelled two French journalists.",
+     {("country:NE", "expel", "country:FR", "action", "conflict")}),
+    # a definite ambassador stands for the country's mission ("the Mexican president" does not)
+    ("Spain summoned the British ambassador.",
+     {("country:ES", "summon", "country:GB", "action", "conflict")}),
+])
+def test_relations_announced_events_phone_calls_and_missions(nlp, text, expected):
     assert triples(nlp, text) == expected

@@ -50,6 +50,10 @@ OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 TARGET_PREPS = frozenset({"against", "to", "with", "toward", "towards", "into", "on", "upon"})
 #: prepositions whose object is the destination of a travel verb
 MOTION_PREPS = frozenset({"for", "to", "toward", "towards", "into"})
+#: prepositions whose gerund the governing verb's object does ("accused Peru of arming ...")
+OBJECT_DOES_PREPS = frozenset({"for", "of"})
+#: prepositions whose gerund names what is warned of or prevented, not done
+WARNED_PREPS = frozenset({"against", "from"})
 #: clause links through which a subjectless verb borrows its governor's subject
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "prep", "pobj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -174,11 +178,17 @@ class Clauses:
                 # purpose clause of an intransitive verb ("flew to Lima to meet Boric"): same doer
                 return list(self.subjects(head, depth + 1))
             return []  # "pressed Chile to release ...": whose purpose is unclear
-        if verb.dep_ == "pcomp" and head.lower_ == "for" and _is_verb(head.head):
-            # "blasted the MPs for cutting ...": the object did it, not the subject
-            objs = [c for c in head.head.children if c.dep_ in OBJ_DEPS]
+        if verb.dep_ == "pcomp" and head.lower_ in OBJECT_DOES_PREPS and _is_verb(head.head):
+            # "blasted the MPs for cutting ...", "accused Peru of arming ...": the object did it
+            # (or the passive subject: "Peru was accused of arming ..."); not the subject
+            gov = head.head
+            objs = [c for c in gov.children if c.dep_ in OBJ_DEPS]
+            if not objs and self.is_passive(gov):
+                objs = [c for c in gov.children if c.dep_ in PASS_SUBJ_DEPS]
             if objs:
                 return [a for o in objs for a in self.phrase(o)]
+        if verb.dep_ == "pcomp" and head.lower_ in WARNED_PREPS:
+            return []  # "warned Chile against joining ...": warned of, not done
         return self._climb(verb, depth)
 
     def around(self, tok: Token) -> list[Actor]:
@@ -283,6 +293,8 @@ class Clauses:
                 return v.lemma_.lower()
             if v.dep_ == "xcomp" and v.head.pos_ == "ADJ":
                 return v.head.lemma_.lower()  # "is due / ready to visit"
+            if v.dep_ == "pcomp" and v.head.lower_ == "of" and (row := lookup(v.head.head.lemma_)) and row.category == "accuse":
+                return "alleged"  # "accused Peru of arming ...": said, not shown
             for c in v.children:
                 if c.dep_ == "aux" and c.tag_ == "MD":
                     return c.lower_ if c.lower_ not in ("'ll", "wo", "ca") else {"'ll": "will", "wo": "will", "ca": "can"}[c.lower_]

@@ -395,3 +395,28 @@ def test_relations_outlet_by_common_noun_and_chaired_meeting(nlp, text, expected
 ])
 def test_relations_announced_events_phone_calls_and_missions(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "accused X of doing": X is said to do it, as an allegation
+    ("Israel accused Iran of arming Russia.",
+     {("country:IL", "accuse", "country:IR", "action", "conflict"),
+      ("country:IR", "arm", "country:RU", "action", "cooperation")}),
+    ("Iran was accused by Israel of arming Russia.",
+     {("country:IL", "accuse", "country:IR", "action", "conflict"),
+      ("country:IR", "arm", "country:RU", "action", "cooperation")}),
+    # "warned X against doing": nobody did it
+    ("Russia warned Poland against joining NATO.",
+     {("country:RU", "warn", "country:PL", "action", "conflict")}),
+    # a pact between conjoined signers links them
+    ("Spain and Morocco signed a fisheries pact.",
+     {("country:ES", "agree", "country:MA", "action", "cooperation")}),
+])
+def test_relations_gerunds_of_accusations_and_warnings(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Israel accused Iran of arming Russia."])
+def test_relations_accused_act_is_alleged(nlp, text):
+    rel = next(r for r in relations_of(nlp, text) if r.source == "country:IR")
+    assert (rel.negated, rel.modality) == (False, "alleged")

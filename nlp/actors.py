@@ -10,7 +10,8 @@ A noun phrase head is an actor when it is
 - a common noun named by an outlet ("told Dawn newspaper"): the outlet;
 - a definite title that one official of the document holds ("the Prime
   Minister"), derived from the roles the entity step found;
-- a third-person pronoun with a confident antecedent (:mod:`nlp.pronouns`);
+- a third-person pronoun with a confident antecedent, or a form of state
+  ("the kingdom") naming the one such country just before (:mod:`nlp.pronouns`);
 - an apposition to an actor ("Kovrig, one of the hostages" -> Kovrig).
 
 Example
@@ -37,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from nlp import lexicons
 from nlp.entities import MentionIndex
-from nlp.pronouns import PRONOUNS, Pronouns
+from nlp.pronouns import PRONOUNS, STATE_FORMS, Pronouns
 from nlp.records import Entity
 
 #: modifiers through which a country qualifies an agent noun
@@ -102,6 +103,9 @@ class Actors:
             return (Actor(key),)
         if tok.lower_ in PRONOUNS:
             return tuple(Actor(k) for k in self.pronouns.resolve(tok))
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATE_FORMS:
+            # "the kingdom" after "Riyadh": the one kingdom named just before
+            return tuple(Actor(k) for k in self.pronouns.describe(tok))
         if tok.pos_ in ("NOUN", "PROPN"):
             # "Peru's President Ana Bell said": the title's apposition names the actor
             named = next((k for c in tok.children if c.dep_ == "appos" and c.i > tok.i

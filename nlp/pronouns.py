@@ -20,6 +20,10 @@ The rule, in order:
    one entity, or exactly one in subject position; otherwise there is no
    confident antecedent and the pronoun stays unresolved.
 
+Definite descriptions by form of state ("the kingdom", "the sultanate")
+resolve the same way to the one such country named nearest before them
+(:meth:`Pronouns.describe`).
+
 Example
 -------
 >>> import spacy
@@ -36,6 +40,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
 
 from spacy.tokens import Doc, Token
 
@@ -54,6 +61,8 @@ _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod"})
 _PLURAL_TAGS = frozenset({"NNPS", "NNS"})
+#: forms of state a definite noun can call a country by ("the kingdom" after "Riyadh")
+STATE_FORMS = frozenset({"kingdom", "emirate", "sultanate", "principality", "duchy"})
 #: sentences before the pronoun's own that may hold its antecedent
 WINDOW = 2
 
@@ -109,6 +118,23 @@ class Pronouns:
                     out.update(m.keys)
         return out
 
+    def describe(self, tok: Token) -> tuple[str, ...]:
+        """The one country a definite "the kingdom", "the sultanate" stands for; ``()`` when unsure.
+
+        The nearest sentence (its own, or up to two before) naming a country
+        of that form must name exactly one.
+        """
+        form = tok.lemma_.lower()
+        if form not in STATE_FORMS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return ()
+        sent = self._sent_of(tok.i)
+        for s in range(sent, max(sent - WINDOW - 1, -1), -1):
+            fits = {m.keys for m in self.by_sent.get(s, ()) if (s < sent or m.end <= tok.i)
+                    and len(m.keys) == 1 and is_state_form(m.keys[0], form)}
+            if fits:
+                return next(iter(fits)) if len(fits) == 1 else ()
+        return ()
+
     def _sent_of(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
 
@@ -144,6 +170,22 @@ class Pronouns:
             subjects = {m.keys for m in cands if m.subject}
             return next(iter(subjects)) if len(subjects) == 1 else ()
         return ()
+
+
+@lru_cache(maxsize=1024)
+def is_state_form(key: str, form: str) -> bool:
+    """Whether the country ``key`` is officially a ``form`` (ISO 3166 names, via pycountry).
+
+    >>> is_state_form("country:SA", "kingdom"), is_state_form("country:OM", "sultanate"), is_state_form("country:TR", "kingdom")
+    (True, True, False)
+    """
+    if not key.startswith("country:"):
+        return False
+    country = pycountry.countries.get(alpha_2=key.split(":", 1)[1])
+    if country is None:
+        return False
+    names = f"{getattr(country, 'official_name', '')} {country.name}".lower()
+    return form in names
 
 
 def _head(doc: Doc, start: int, end: int) -> Token:

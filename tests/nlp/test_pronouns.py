@@ -88,3 +88,16 @@ def test_pronouns_on_hand_built_docs(words, heads, deps, expected):
             types[f"person:{w.lower()}"] = "person"
     pron = next(t for t in doc if t.lower_ in ("she", "he"))
     assert Pronouns(doc, index, types).resolve(pron) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one kingdom named before: Spain (Italy is a republic)
+    ("Spain and Italy held talks in Rome. Joe Biden praised the kingdom's stance.",
+     {("person:joe-biden", "praise", "country:ES", "action", "cooperation")}),
+    # two kingdoms before it: not confident, no edge
+    ("Spain and Morocco held talks. Joe Biden praised the kingdom's stance.", set()),
+    # a form of state the country does not have is no description of it
+    ("Italy hosted the talks. Joe Biden praised the kingdom's stance.", set()),
+])
+def test_pronouns_form_of_state_names_the_one_such_country(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "praise"} == expected

@@ -113,6 +113,9 @@ def _propn_run(doc: Doc, i: int) -> int:
             j += 1
         elif doc[j].lower_ in _JOINERS and j > i and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
             j += 1
+        elif doc[j].text == "-" and j > i and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+            j += 1                               # "ABS-CBN News": a hyphen inside the name
         else:
             break
     return j

@@ -50,6 +50,8 @@ _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 MAX_TITLE = 8
 #: apposition and predicate structure
 _APPOS_DEPS = frozenset({"appos"})
+#: entity labels of places a role can be "in" ("the envoy in Jakarta")
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRED_DEPS = frozenset({"attr", "oprd"})
 _COPULAS = frozenset({"be", "become", "remain"})
@@ -263,6 +265,10 @@ def appositive_role(name: Span, *, ents: EntityView | None = None) -> Role | Non
     heads = [c for c in root.children if c.dep_ in _APPOS_DEPS]
     if root.dep_ in _APPOS_DEPS and not any(view.label_at(i) == "PERSON" for i in range(root.head.i + 1, name.start)):
         heads.append(root.head)               # "the mayor of Hamburg, Gerhard Schmidt", with no other name between
+    place = root.head
+    if root.dep_ in _APPOS_DEPS and view.label_at(place.i) in _PLACE_ENTS and place.dep_ == "pobj" \
+            and place.head.dep_ == "prep" and place.head.head.i < place.head.i:
+        heads.append(place.head.head)         # "Hanoi's envoy in Jakarta, Ta Van Thong": the parse hangs her on the place
     for head in heads:
         if view.label_at(head.i) or head.i in range(name.start, name.end):
             continue

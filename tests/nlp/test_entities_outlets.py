@@ -133,3 +133,13 @@ def test_outlets_unknown_place_that_reports_is_an_outlet(blank_nlp, tagged, ents
         if t.text in ("Tiempo", "Hamburg"):
             t.dep_ = "nsubj"
     assert [n for _, n, _ in _names(doc)] == expected
+
+
+@pytest.mark.parametrize("tagged, name", [
+    ("Ruiz/PROPN told/VERB TV/PROPN -/PUNCT Azteca/PROPN News/PROPN that/SCONJ it/PRON failed/VERB", "TV-Azteca News"),
+])
+def test_outlets_hyphen_inside_a_name_after_a_cue(blank_nlp, tagged, name):
+    words, pos = zip(*(w.rsplit("/", 1) for w in tagged.split()))
+    spaces = [w not in ("TV", "-") for w in words]
+    doc = Doc(blank_nlp.vocab, words=list(words), pos=list(pos), spaces=spaces)
+    assert [doc[s:e].text for s, e, _ in [(o.start, o.end, o.name) for o in find_outlets(doc)]] == [name]

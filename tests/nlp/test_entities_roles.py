@@ -82,3 +82,14 @@ def test_roles_predicate(nlp, text, name, role):
 def test_roles_entity_view_answers_label_and_extent(spans, i, label, extent):
     view = EntityView(spans)
     assert (view.label_at(i), view.extent_at(i)) == (label, extent)
+
+
+@pytest.mark.parametrize("place, role", [("Lima", "envoy"), ("Quito", "ambassador")])
+def test_roles_apposition_hung_on_the_place_of_the_role(blank_nlp, place, role):
+    # "Kenya's <role> in <place>, Ana Wanjiru, spoke": the parser makes the name an apposition of the place
+    words = ["Kenya", "'s", role, "in", place, ",", "Ana", "Wanjiru", ",", "spoke"]
+    doc = Doc(blank_nlp.vocab, words=words, heads=[2, 0, 9, 2, 3, 4, 7, 4, 2, 9],
+              deps=["poss", "case", "nsubj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT"],
+              ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    found = appositive_role(_name(doc, "Ana Wanjiru"))
+    assert (found.text, found.kind, found.affiliation) == (role, "official", (0, 1))

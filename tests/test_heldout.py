@@ -25,8 +25,9 @@ ARTICLES = sorted(HELDOUT.glob("*.txt"))
 #: typed entity F1 (shared scorer) every held-out article reaches
 TYPED_ENTITY_F1_BAR = 0.85
 #: relation F1 (shared scorer) every held-out article reaches, and their mean
+#: (measured when set: lowest article 0.667, mean 0.911 over the six articles)
 RELATION_F1_FLOOR = 0.6
-RELATION_F1_MEAN_BAR = 0.8
+RELATION_F1_MEAN_BAR = 0.85
 
 
 def _scorer() -> Path:

@@ -26,7 +26,7 @@ import pycountry
 class CountryHit:
     code: str      # ISO 3166-1 alpha-2
     name: str      # display name ("United States")
-    via: str       # "name", "demonym" or "capital"
+    via: str       # "name", "demonym" or "capital" (a capital or seat of government)
 
 
 @lru_cache(maxsize=65536)
@@ -113,7 +113,8 @@ def _tables() -> tuple[dict[str, CountryHit], dict[str, str]]:
             short = re.sub(r",?\s+D\.?C\.?$", "", cap)
             if short != cap:
                 add(short, code, "capital")
-    for name, via in (("country_short_forms.tsv", "name"), ("demonyms.tsv", "demonym")):
+    for name, via in (("country_short_forms.tsv", "name"), ("demonyms.tsv", "demonym"),
+                      ("seats_of_government.tsv", "capital")):
         with resources.files("nlp.data").joinpath(name).open(encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("#") or not line.strip():

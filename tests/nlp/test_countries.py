@@ -46,3 +46,19 @@ def test_countries_normalize_folds_dots_case_accents_and_possessives(form, folde
 def test_countries_demonyms_missing_from_countryinfo_come_from_the_supplement(form, code):
     hit = lookup(form)
     assert (hit.code, hit.via) == (code, "demonym")
+
+
+@pytest.mark.parametrize("seat, code", [("the Kremlin", "RU"), ("White House", "US"), ("Élysée", "FR"),
+                                        ("Casa Rosada", "AR")])
+def test_countries_seat_of_government_stands_for_the_country(seat, code):
+    hit = lookup(seat)
+    assert (hit.code, hit.via) == (code, "capital")
+
+
+@pytest.mark.model
+def test_countries_seat_of_government_joins_the_country_node(nlp):
+    from nlp.entities import extract_entities
+
+    doc = nlp("The Kremlin rejected the offer, and Russia recalled its envoy.")
+    entities, _ = extract_entities(doc, "d")
+    assert [(e.key, e.type, e.aliases) for e in entities] == [("country:RU", "country", ("Kremlin",))]

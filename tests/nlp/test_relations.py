@@ -346,6 +346,10 @@ def test_relations_country_qualifying_a_material_target(nlp, text, expected):
      {("country:IT", "fine", "country:PL", "action", "conflict")}),
     ("Russia bombarded Ukraine for weeks.",
      {("country:RU", "bombard", "country:UA", "action", "conflict")}),
+    ("Russia convicted Evan Gershkovich of spying.",
+     {("country:RU", "convict", "person:evan-gershkovich", "action", "conflict")}),
+    ("Russia sentenced Alexei Navalny to 19 years.",
+     {("country:RU", "sentence", "person:alexei-navalny", "action", "conflict")}),
 ])
 def test_relations_lexicon_covers_summons_fines_and_bombardment(nlp, text, expected):
     assert triples(nlp, text) == expected

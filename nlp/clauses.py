@@ -82,9 +82,13 @@ def _is_verb(tok: Token) -> bool:
 
 
 def _is_dateline(tok: Token) -> bool:
-    """The upper-case place that opens a wire story ("LIMA, May 2 (AFP) - ...")."""
+    """The upper-case place that opens a wire story ("LIMA, May 2 (AFP) - ...", "DOHA (Reuters) - ...").
+
+    A headline "US, Mexico agree ..." has no dash: not a dateline.
+    """
     return (tok.i - tok.sent.start <= 2 and len(tok.text) > 1 and tok.text.isupper()
-            and tok.i + 1 < len(tok.doc) and tok.nbor().text == ",")
+            and tok.i + 1 < len(tok.doc) and tok.nbor().text in (",", "(")
+            and any(t.text in DATELINE_DASHES for t in tok.doc[tok.i + 1: min(tok.i + 12, tok.sent.end)]))
 
 
 def _dateline_appositions(tok: Token) -> list[Token]:

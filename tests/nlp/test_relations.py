@@ -40,7 +40,7 @@ NAMES: dict[str, str] = {
     "Keir Starmer": "person:keir-starmer",
     "Rishi Sunak": "person:rishi-sunak", "Boris Johnson": "person:boris-johnson",
     "Gabriel Attal": "person:gabriel-attal", "Terry Waite": "person:terry-waite",
-    "Niger": "country:NE", "British": "country:GB", "Lula da Silva": "person:lula-da-silva",
+    "Niger": "country:NE", "British": "country:GB", "UK": "country:GB", "Lula da Silva": "person:lula-da-silva",
     "NATO": "org:nato", "National Assembly": "org:national-assembly", "Kommersant": "outlet:kommersant",
     "Ukrainian": "country:UA", "Italian": "country:IT", "MADRID": "country:ES", "ROME": "country:IT", "AFP": "outlet:afp",
 }
@@ -286,6 +286,13 @@ def test_relations_title_with_apposition_is_the_named_person(nlp, text, expected
     ("ROME, June 3 (AFP) - Angela Merkel and Emmanuel Macron accused Russia of lying.",
      {("person:angela-merkel", "accuse", "country:RU", "action", "conflict"),
       ("person:emmanuel-macron", "accuse", "country:RU", "action", "conflict")}),
+    ("MADRID (AFP) - Pedro Sanchez criticized Morocco on Friday.",
+     {("person:pedro-sanchez", "criticize", "country:MA", "action", "conflict")}),
+    # an upper-case name and a comma without a wire dash is no dateline
+    ("UK, France and Germany sanctioned Iran.",
+     {("country:GB", "sanction", "country:IR", "action", "conflict"),
+      ("country:FR", "sanction", "country:IR", "action", "conflict"),
+      ("country:DE", "sanction", "country:IR", "action", "conflict")}),
 ])
 def test_relations_dateline_is_not_the_doer(nlp, text, expected):
     assert triples(nlp, text) == expected

@@ -134,8 +134,9 @@ class Actors:
         if tok.lower_ not in agent_nouns() and tok.lemma_.lower() not in agent_nouns():
             return None
         mods = [c for c in tok.children if c.dep_ in _AGENT_MODIFIER_DEPS]
-        # "the government of Peru", "the junta in Niger"
-        mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+        # "the government of Peru", "the junta in Niger" (but "the embassy in Lima" is another country's)
+        preps = ("of",) if tok.lower_ in _MISSION_POSTS else ("of", "in")
+        mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                  for g in c.children if g.dep_ == "pobj"]
         for mod in mods:
             key = self.index.key_of(mod.i)

@@ -400,6 +400,8 @@ def test_relations_outlet_by_common_noun_and_chaired_meeting(nlp, text, expected
     # an agent noun "in" a country acts for it
     ("The junta in Niger expelled two French journalists.",
      {("country:NE", "expel", "country:FR", "action", "conflict")}),
+    # the embassy in a country is another country's: no doer
+    ("The embassy in Niger condemned Russia.", set()),
     # a definite ambassador stands for the country's mission ("the Mexican president" does not)
     ("Spain summoned the British ambassador.",
      {("country:ES", "summon", "country:GB", "action", "conflict")}),

@@ -2,7 +2,7 @@
 
 A noun phrase head is an actor when it is
 
-- a mention of an entity ("Meng Wanzhou", "Canadians");
+- a mention of an entity ("Angela Merkel", "Peruvians");
 - an agent noun modified by a country or organisation ("Canadian police",
   "China's ambassador", "the government of Peru", "EU foreign ministers"):
   that actor, with the noun kept as ``agent`` (CAMEO's actor + agent codes,
@@ -12,7 +12,7 @@ A noun phrase head is an actor when it is
   Minister"), derived from the roles the entity step found;
 - a third-person pronoun with a confident antecedent, or a form of state
   ("the kingdom") naming the one such country just before (:mod:`nlp.pronouns`);
-- an apposition to an actor ("Kovrig, one of the hostages" -> Kovrig).
+- an apposition to an actor ("Kowalski, one of the hostages" -> Kowalski).
 
 Example
 -------
@@ -123,7 +123,7 @@ class Actors:
             if holder:
                 return (Actor(holder),)
         if tok.dep_ == "appos" and tok.head.i != tok.i:
-            # "Kovrig, one of the hostages": the apposition is its head
+            # "Kowalski, one of the hostages": the apposition is its head
             key = self.index.key_of(tok.head.i)
             if key:
                 return (Actor(key),)

@@ -8,8 +8,8 @@ forms neither package has ("America", "Britain") from
 
 Example
 -------
->>> lookup("Canadians").code, lookup("Ottawa").via
-('CA', 'capital')
+>>> lookup("Peruvians").code, lookup("Lima").via
+('PE', 'capital')
 """
 from __future__ import annotations
 

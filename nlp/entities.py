@@ -26,7 +26,7 @@ The model's entities are the start; then, in order:
    a person elsewhere, is a person; a short name of a full-named person is
    that person whatever its label, and is found even where the model left
    it untagged (:mod:`nlp.names`); a form tagged both person and place is
-   decided by the document's votes (tags, and speaking: "Kovrig said");
+   decided by the document's votes (tags, and speaking: "Kowalski said");
 6. roles are read around every person mention (:mod:`nlp.roles`): a person
    with a public role is an official; title fragments ("Energy" in "Energy
    Minister") are dropped; the entity a role belongs to is the affiliation;
@@ -69,11 +69,11 @@ from nlp.spans import NAME_PARTICLES, model_spans
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 #: labels of places; a name with one of them that no gazetteer knows may be a mislabelled person
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
-#: verbs whose subject is a person ("Kovrig said", "Moe insisted")  -- Levin (1993), classes 37.7 and 29.5
+#: verbs whose subject is a person ("Kowalski said", "Rutte insisted")  -- Levin (1993), classes 37.7 and 29.5
 SPEECH_VERBS = frozenset({"say", "tell", "insist", "add", "argue", "warn", "claim", "deny", "admit",
                           "explain", "note", "believe", "think", "hope", "wonder", "muse", "recall",
                           "suggest", "acknowledge", "complain", "reply", "ask", "urge", "want"})
-#: verbs whose object is a person ("advised Kovrig")
+#: verbs whose object is a person ("advised Kowalski")
 ADVICE_VERBS = frozenset({"advise", "urge", "tell", "ask", "warn", "persuade"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Penn tags of a plural common noun
@@ -108,8 +108,8 @@ _TRIM_START = frozenset({"the", "(", "-", "\u2014", "\"", "\u201c"})
 def slug(text: str) -> str:
     """Lower-case ASCII slug for node keys.
 
-    >>> slug("Mélanie Joly")
-    'melanie-joly'
+    >>> slug("Hélène Dupré")
+    'helene-dupre'
     """
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -121,8 +121,8 @@ def clean_surface(text: str) -> str:
 
     >>> clean_surface("the Associated Press (")
     'Associated Press'
-    >>> clean_surface("Carney\u2019s")
-    'Carney'
+    >>> clean_surface("Macron\u2019s")
+    'Macron'
     >>> clean_surface("Windsor Castle."), clean_surface("the U.S.")
     ('Windsor Castle', 'U.S.')
     """
@@ -584,7 +584,7 @@ def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
                     else:
                         frag.dropped = True
             if role.affiliation and _owner(at, role.affiliation) is None:
-                # a place the model did not tag ("Ontario Premier Doug Ford")
+                # a place the model did not tag ("Bavaria Premier Markus Söder")
                 start, end = role.affiliation
                 owner = _Candidate(start, end, "GPE", clean_surface(doc[start:end].text), start)
                 _first_type(owner)

@@ -159,7 +159,7 @@ def org_heads() -> frozenset[str]:
 def has_org_head(text: str, *, min_words: int = 2) -> bool:
     """True when a name of ``min_words`` or more ends in an organisation head word.
 
-    >>> has_org_head("Nanjing University"), has_org_head("Cape Town"), has_org_head("Parliament")
+    >>> has_org_head("Leiden University"), has_org_head("Cape Town"), has_org_head("Parliament")
     (True, False, False)
     >>> has_org_head("Parliament", min_words=1)
     True

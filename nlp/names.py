@@ -39,10 +39,10 @@ def _bare(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
-    """Folded words of a name ("Nicolás Maduro" -> ("nicolas", "maduro")).
+    """Folded words of a name ("José Mujica" -> ("jose", "mujica")).
 
-    >>> name_words("Nicolás  Maduro")
-    ('nicolas', 'maduro')
+    >>> name_words("José  Mujica")
+    ('jose', 'mujica')
     """
     return tuple(normalize(name).split())
 

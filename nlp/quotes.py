@@ -78,7 +78,7 @@ def _cue_after(doc: Doc, span: Span, text: str) -> Token | None:
         if tok.text in ("“", '"'):
             return None
         if tok.sent != last_sent and not open_end:
-            return None  # "“...elections.” Chong blasted ...": a new sentence, not an attribution
+            return None  # "“...elections.” Sunak blasted ...": a new sentence, not an attribution
         if _speech(tok):
             return tok
     return None

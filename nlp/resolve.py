@@ -63,7 +63,7 @@ def _person_remap(by_key: dict[str, list[Entity]]) -> dict[str, str]:
         if len(label.split()) != 1:
             continue
         if key.startswith("person:") or key.startswith("place:") and not is_known_place(label):
-            # a surname the model called a place in an article without the full name ("Kovrig said")
+            # a surname the model called a place in an article without the full name ("Kowalski said")
             target = match_short_name(label, full)
             if target and full[target] != key:
                 remap[key] = full[target]

@@ -3,7 +3,7 @@
 A role is found three ways, each a function over a name's ``Span``:
 
 - :func:`title_before`: a title in front of the name ("Foreign Affairs
-  Minister Anita Anand", "former Prime Minister Jean Chrétien",
+  Minister Ana Lopes", "former Prime Minister Jean Chrétien",
   "Bavaria Premier Markus Söder"); entities inside the title that are only
   portfolio words ("Energy" in "Energy Minister") are title fragments;
 - :func:`appositive_role`: an apposition ("Gerhard Schmidt, the mayor of
@@ -35,12 +35,12 @@ from spacy.tokens import Span, Token
 from nlp import lexicons
 from nlp.places import is_known_place
 
-#: courtesy titles that are not roles ("Mr. Carney")
+#: courtesy titles that are not roles ("Mr. Macron")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam",
                         "mr.", "mrs.", "ms.", "dr.", "messrs", "messrs."})
 #: entity labels that end a title phrase: another name, a date, a number
 _TITLE_STOP_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-#: entity labels a role can belong to ("Canadian", "Huawei", "Bavaria")
+#: entity labels a role can belong to ("Peruvian", "Siemens", "Bavaria")
 AFFILIATION_ENTS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _TITLE_JOINERS = frozenset({"and", "of", "&", "-"})
@@ -163,7 +163,7 @@ def _role_in(doc, start: int, end: int, name_ent: tuple[int, int], view: EntityV
     fragments = [f for f in fragments if f[0] >= k] + ([owner_tail] if owner_tail else [])
     text_start = owner_tail[0] if owner_tail else k
     if kind == "person" and affiliation and affiliation[1] == k and view.label_at(affiliation[0]) == "ORG":
-        text_start = affiliation[0]           # "Huawei executive": the company is part of the role
+        text_start = affiliation[0]           # "Siemens executive": the company is part of the role
     return Role(doc[text_start:end].text, kind, text_start, end, affiliation, tuple(sorted(fragments)))
 
 

@@ -19,7 +19,7 @@ from nlp.model import load_model, model_id
 from nlp.pipeline import extract_documents
 from nlp.reader import SUFFIXES, read_inputs
 from nlp.errors import Skip
-from nlp.records import Document
+from nlp.records import Document, Extraction
 from nlp.resolve import merge
 
 
@@ -71,7 +71,25 @@ def build(items: Iterable[str | Path | Document], *, model: str | None = None,
     """
     docs, _ = documents_from(items)
     nlp = load_model(model)
-    extractions = list(extract_documents(docs, nlp, window=window))
+    return graph_of(extract_documents(docs, nlp, window=window), model=model_id(nlp))
+
+
+def graph_of(extractions: Iterable[Extraction], **graph_attrs: object) -> nx.MultiDiGraph:
+    """The graph of per-document extractions: merged across documents, with their metadata.
+
+    ``documents``, ``words`` and ``documents_meta`` graph attributes come from
+    the extractions; ``graph_attrs`` adds others (``model=...``).
+
+    >>> from nlp.records import Entity, Mention
+    >>> ex = Extraction("d1", (Entity("country:PE", "Peru", "country",
+    ...                         mentions=(Mention("d1", 0, 4, "Peru", "country"),)),),
+    ...                 meta=(("date", "2024-05-01"),), words=3)
+    >>> G = graph_of([ex])
+    >>> G.graph["documents"], G.graph["words"], G.nodes["country:PE"]["dates"]
+    (1, 3, ['2024-05-01'])
+    """
+    extractions = list(extractions)
     entities, relations = merge(extractions)
-    return build_graph(entities, relations, documents=len(docs), model=model_id(nlp),
-                       documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})
+    return build_graph(entities, relations, documents=len(extractions),
+                       words=sum(e.words for e in extractions),
+                       documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta}, **graph_attrs)

@@ -74,7 +74,6 @@ def _say(quiet: bool, msg: str) -> None:
 
 def build_command(args: argparse.Namespace) -> int:
     from graph.atomic import check_writable
-    from graph.build import build_graph
     from graph.export import write_csv, write_gexf, write_graphml, write_json
     from graph.html import write_html
     from graph.prune import prune
@@ -83,7 +82,7 @@ def build_command(args: argparse.Namespace) -> int:
     from nlp.pipeline import extract_documents
     from nlp.reader import read_inputs
     from nlp.records import Document
-    from nlp.resolve import merge
+    from nlp.api import graph_of
 
     from nlp.pipeline import default_processes
 
@@ -151,10 +150,7 @@ def build_command(args: argparse.Namespace) -> int:
         print("newsgraph: nothing to build: no document could be read", file=sys.stderr)
         print(summary(0, skipped), file=sys.stderr)
         return EXIT_FAILED
-    entities, relations = merge(extractions)
-    G = build_graph(entities, relations, documents=len(extractions), model=model_id(nlp),
-                    words=sum(e.words for e in extractions),
-                    documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})
+    G = graph_of(extractions, model=model_id(nlp))
     if cache is not None:
         _say(args.quiet, f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew")
         if cache.error is not None:

@@ -5,13 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_graph
 from graph.export import node_link
 from nlp.cache import ExtractionCache, default_cache_path, extractor_version, source_hash
 from nlp.model import model_id
 from nlp.pipeline import extract_documents
 from nlp.records import Document
-from nlp.resolve import merge
+from nlp.api import graph_of
 
 pytestmark = pytest.mark.model
 
@@ -29,9 +28,7 @@ def _docs(n: int, prefix: str = "d") -> list[Document]:
 
 
 def _graph(extractions) -> dict:
-    extractions = list(extractions)
-    data = node_link(build_graph(*merge(extractions), documents=len(extractions),
-                                 documents_meta={e.doc: dict(e.meta) for e in extractions}))
+    data = node_link(graph_of(extractions))
     data["graph"].pop("built")
     return data
 

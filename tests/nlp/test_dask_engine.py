@@ -5,14 +5,13 @@ import pytest
 
 distributed = pytest.importorskip("distributed", reason="dask[distributed] is a dev dependency")
 
-from graph.build import build_graph  # noqa: E402
 from graph.export import node_link  # noqa: E402
 from nlp.cache import ExtractionCache  # noqa: E402
 from nlp.dask_engine import ModelMismatch, extract_documents_dask  # noqa: E402
 from nlp.model import model_id  # noqa: E402
 from nlp.pipeline import extract_documents  # noqa: E402
 from nlp.records import Document  # noqa: E402
-from nlp.resolve import merge  # noqa: E402
+from nlp.api import graph_of  # noqa: E402
 
 pytestmark = pytest.mark.model
 
@@ -32,9 +31,7 @@ def client():
 
 
 def _graph(extractions) -> dict:
-    extractions = list(extractions)
-    data = node_link(build_graph(*merge(extractions), documents=len(extractions),
-                                 documents_meta={e.doc: dict(e.meta) for e in extractions}))
+    data = node_link(graph_of(extractions))
     data["graph"].pop("built")
     return data
 

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import build_graph
 from nlp.pipeline import extract_documents, parse_long, run_chunks, split_text
 from nlp.records import Document, Extraction
-from nlp.resolve import merge
+from nlp.api import graph_of
 
 pytestmark = pytest.mark.model
 
@@ -113,7 +112,7 @@ def test_pipeline_metadata_reaches_nodes_and_edges(nlp, date):
                      url="https://example.org/a", source="Example Wire"),
             Document("b", "Emmanuel Macron visited Rome.")]
     exs = list(extract_documents(docs, nlp))
-    G = build_graph(*merge(exs), documents_meta={e.doc: dict(e.meta) for e in exs})
+    G = graph_of(exs)
     assert G.graph["documents_meta"]["a"] == {"title": "Summit", "date": date, "url": "https://example.org/a",
                                               "source": "Example Wire"}
     assert "b" not in G.graph["documents_meta"]

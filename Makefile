@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: graph test bench clean
+.PHONY: graph test bench dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 ## make bench: speed and memory against raw spaCy on the same corpus
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## make dev: the development articles' per-article and pooled table; ABLATE=1 also switches off each pass in turn
+dev: $(STAMP)
+	$(BIN)/python bench/dev.py $(if $(ABLATE),--ablate) $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache

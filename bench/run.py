@@ -93,8 +93,8 @@ def _cpu() -> float:
 
 def measure_raw(corpus: Path, processes: int) -> dict:
     """Raw spaCy: texts in memory, ``nlp.pipe`` over them, nothing else."""
-    from nlp.model import load_model
-    from nlp.pipeline import batch_size_for
+    from nlp.run.model import load_model
+    from nlp.run.pipeline import batch_size_for
 
     nlp = load_model()
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line]
@@ -134,13 +134,13 @@ class _Timed:
 
 def measure_newsgraph(corpus: Path, processes: int) -> dict:
     """newsgraph as the CLI runs it: read, extract (no cache), merge, graph, HTML and JSON."""
-    import nlp.pipeline as pipeline
+    import nlp.run.pipeline as pipeline
     from graph.build import build_graph
     from graph.export import write_json
     from graph.html import write_html
-    from nlp.model import load_model, model_id
-    from nlp.reader import read_inputs
-    from nlp.resolve import merge
+    from nlp.run.model import load_model, model_id
+    from nlp.reading.reader import read_inputs
+    from nlp.entities.resolve import merge
 
     nlp = load_model()
     timed_extract = _Timed(pipeline.extract)
@@ -234,7 +234,7 @@ def table(rows: list[list[str]], header: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from nlp.pipeline import default_processes
+    from nlp.run.pipeline import default_processes
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="10k / 30k / 100k words instead of 10k / 100k / 1M")

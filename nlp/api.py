@@ -15,12 +15,12 @@ from pathlib import Path
 import networkx as nx
 
 from graph.build import build_graph
-from nlp.model import load_model, model_id
-from nlp.pipeline import extract_documents
-from nlp.reader import SUFFIXES, read_inputs
-from nlp.errors import Skip
+from nlp.run.model import load_model, model_id
+from nlp.run.pipeline import extract_documents
+from nlp.reading.reader import SUFFIXES, read_inputs
+from nlp.reading.errors import Skip
 from nlp.records import Document, Extraction
-from nlp.resolve import merge
+from nlp.entities.resolve import merge
 
 
 def _is_path(item: object) -> bool:

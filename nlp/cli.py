@@ -77,14 +77,14 @@ def build_command(args: argparse.Namespace) -> int:
     from graph.export import write_csv, write_gexf, write_graphml, write_json
     from graph.html import write_html
     from graph.prune import prune
-    from nlp.errors import Note, Skip, summary
-    from nlp.model import ModelError, load_model, model_id
-    from nlp.pipeline import extract_documents
-    from nlp.reader import read_inputs
+    from nlp.reading.errors import Note, Skip, summary
+    from nlp.run.model import ModelError, load_model, model_id
+    from nlp.run.pipeline import extract_documents
+    from nlp.reading.reader import read_inputs
     from nlp.records import Document
     from nlp.api import graph_of
 
-    from nlp.pipeline import default_processes
+    from nlp.run.pipeline import default_processes
 
     if args.processes is None:
         args.processes = default_processes()
@@ -182,10 +182,10 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
 
     None (after saying why) when the Dask scheduler cannot be reached.
     """
-    from nlp.cache import ExtractionCache, default_cache_path, extractor_version
-    from nlp.model import model_id
-    from nlp.pipeline import extract_documents
-    from nlp.progress import Progress, input_size, wants_progress
+    from nlp.run.cache import ExtractionCache, default_cache_path, extractor_version
+    from nlp.run.model import model_id
+    from nlp.run.pipeline import extract_documents
+    from nlp.run.progress import Progress, input_size, wants_progress
 
     cache = None
     if not args.no_cache:
@@ -199,7 +199,7 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
     show = wants_progress(args.quiet)
     with Progress(input_size(args.inputs or [_default_seeds()]) if show else None, enabled=show) as progress:
         if args.engine == "dask":
-            from nlp.dask_engine import extract_documents_dask
+            from nlp.run.dask_engine import extract_documents_dask
 
             stream = extract_documents_dask(documents, model=args.model, scheduler=args.scheduler,
                                             n_workers=args.processes, cache=cache, progress=progress,

@@ -14,7 +14,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.fixture(scope="session")
 def nlp():
-    from nlp.model import load_model
+    from nlp.run.model import load_model
 
     return load_model()
 

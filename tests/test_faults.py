@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from graph import atomic
-from nlp import cli, errors, reader
+from nlp import cli
+from nlp.reading import errors, reader
 from tests.graph.test_atomic import FailingFile
 
 pytestmark = pytest.mark.model
@@ -149,7 +150,7 @@ def test_faults_cli_unwritable_output_fails_before_parsing(tmp_path, capsys, mon
     def no_parse(*a, **k):
         raise AssertionError("the model was loaded before the outputs were checked")
 
-    monkeypatch.setattr("nlp.model.load_model", no_parse)
+    monkeypatch.setattr("nlp.run.model.load_model", no_parse)
     args = ["-o", tmp_path / "g.html"] if flag != "-o" else []
     code, lines = run(capsys, tmp_path / "a.txt", *args, flag, bad)
     assert code == cli.EXIT_FAILED

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from graph.export import node_link
-from nlp.cache import ExtractionCache, default_cache_path, extractor_version, source_hash
-from nlp.model import model_id
-from nlp.pipeline import extract_documents
+from nlp.run.cache import ExtractionCache, default_cache_path, extractor_version, source_hash
+from nlp.run.model import model_id
+from nlp.run.pipeline import extract_documents
 from nlp.records import Document
 from nlp.api import graph_of
 

@@ -1,9 +1,9 @@
-"""Countries from maintained data (nlp/countries.py)."""
+"""Countries from maintained data (nlp/entities/countries.py)."""
 from __future__ import annotations
 
 import pytest
 
-from nlp.countries import country_name, lookup, normalize
+from nlp.entities.countries import country_name, lookup, normalize
 
 
 @pytest.mark.parametrize("form, code, via", [
@@ -57,7 +57,7 @@ def test_countries_seat_of_government_stands_for_the_country(seat, code):
 
 @pytest.mark.model
 def test_countries_seat_of_government_joins_the_country_node(nlp):
-    from nlp.entities import extract_entities
+    from nlp.entities.sieve import extract_entities
 
     doc = nlp("The Kremlin rejected the offer, and Russia recalled its envoy.")
     entities, _ = extract_entities(doc, "d")

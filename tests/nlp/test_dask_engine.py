@@ -6,10 +6,10 @@ import pytest
 distributed = pytest.importorskip("distributed", reason="dask[distributed] is a dev dependency")
 
 from graph.export import node_link  # noqa: E402
-from nlp.cache import ExtractionCache  # noqa: E402
-from nlp.dask_engine import ModelMismatch, extract_documents_dask  # noqa: E402
-from nlp.model import model_id  # noqa: E402
-from nlp.pipeline import extract_documents  # noqa: E402
+from nlp.run.cache import ExtractionCache  # noqa: E402
+from nlp.run.dask_engine import ModelMismatch, extract_documents_dask  # noqa: E402
+from nlp.run.model import model_id  # noqa: E402
+from nlp.run.pipeline import extract_documents  # noqa: E402
 from nlp.records import Document  # noqa: E402
 from nlp.api import graph_of  # noqa: E402
 
@@ -63,6 +63,6 @@ def test_dask_engine_uses_the_cache(nlp, client, tmp_path, n):
 @pytest.mark.parametrize("version", ["9.9.9"])
 def test_dask_engine_refuses_a_worker_with_another_model_version(nlp, client, monkeypatch, version):
     # a worker that has another version of the model installed
-    monkeypatch.setattr("nlp.dask_engine.extract_partition", lambda docs, model: (f"en_core_web_sm-{version}", []))
+    monkeypatch.setattr("nlp.run.dask_engine.extract_partition", lambda docs, model: (f"en_core_web_sm-{version}", []))
     with pytest.raises(ModelMismatch, match=version):
         list(extract_documents_dask(_docs(1), client=client))

@@ -1,9 +1,9 @@
-"""Parenthetical abbreviations (nlp/abbreviations.py)."""
+"""Parenthetical abbreviations (nlp/entities/abbreviations.py)."""
 from __future__ import annotations
 
 import pytest
 
-from nlp.abbreviations import best_long_form, find_abbreviations, short_form
+from nlp.entities.abbreviations import best_long_form, find_abbreviations, short_form
 
 
 @pytest.mark.parametrize("short, long, expected", [

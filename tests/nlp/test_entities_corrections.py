@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from nlp.entities import extract_entities
+from nlp.entities.sieve import extract_entities
 
 
 def _entities(nlp, text):

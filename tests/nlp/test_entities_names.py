@@ -1,9 +1,9 @@
-"""Which full name a lone name stands for (nlp/names.py)."""
+"""Which full name a lone name stands for (nlp/entities/names.py)."""
 from __future__ import annotations
 
 import pytest
 
-from nlp.names import match_short_name, name_words
+from nlp.entities.names import match_short_name, name_words
 
 
 @pytest.mark.parametrize("short, names, expected", [

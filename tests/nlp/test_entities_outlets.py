@@ -1,10 +1,10 @@
-"""News outlets from the lexicon and from context (nlp/outlets.py)."""
+"""News outlets from the lexicon and from context (nlp/entities/outlets.py)."""
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from nlp.outlets import find_outlets
+from nlp.entities.outlets import find_outlets
 
 
 def _doc(vocab, tagged: str, ents=None) -> Doc:

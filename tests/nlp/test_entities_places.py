@@ -1,9 +1,9 @@
-"""Places known to the gazetteer (nlp/places.py)."""
+"""Places known to the gazetteer (nlp/entities/places.py)."""
 from __future__ import annotations
 
 import pytest
 
-from nlp.places import is_known_place
+from nlp.entities.places import is_known_place
 
 
 @pytest.mark.parametrize("name", ["Hamburg", "Lima", "Texas", "Africa", "Peruvians", "Mombasa"])

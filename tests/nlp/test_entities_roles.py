@@ -1,10 +1,10 @@
-"""Roles around a person's name, and whom a role belongs to (nlp/roles.py)."""
+"""Roles around a person's name, and whom a role belongs to (nlp/entities/roles.py)."""
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from nlp.roles import EntityView, appositive_role, predicate_role, title_before
+from nlp.entities.roles import EntityView, appositive_role, predicate_role, title_before
 
 
 def _name(doc, text):

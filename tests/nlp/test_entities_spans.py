@@ -1,10 +1,10 @@
-"""Repairs of the model's entity spans (nlp/spans.py)."""
+"""Repairs of the model's entity spans (nlp/entities/spans.py)."""
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from nlp.spans import model_spans
+from nlp.entities.spans import model_spans
 
 
 def _spans(doc):

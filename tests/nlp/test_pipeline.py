@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.pipeline import extract_documents, parse_long, run_chunks, split_text
+from nlp.run.pipeline import extract_documents, parse_long, run_chunks, split_text
 from nlp.records import Document, Extraction
 from nlp.api import graph_of
 

@@ -5,8 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from nlp.entities import MentionIndex
-from nlp.pronouns import Pronouns
+from nlp.entities.sieve import MentionIndex
+from nlp.relations.pronouns import Pronouns
 from tests.nlp.test_relations import analyse, triples
 
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from nlp import errors
-from nlp.errors import Skip
-from nlp.html_text import looks_like_html
-from nlp.pipeline import extract_documents
-from nlp.reader import read_inputs
+from nlp.reading import errors
+from nlp.reading.errors import Skip
+from nlp.reading.html_text import looks_like_html
+from nlp.run.pipeline import extract_documents
+from nlp.reading.reader import read_inputs
 from nlp.records import Document
 
 NAMES = ["Ana Bell", "President Ana Bell", "Mr. Bell", "Bell's", "Peru", "Peruvian", "Lima", "Kenya's",

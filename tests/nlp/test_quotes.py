@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.actors import Actors
-from nlp.clauses import Clauses
-from nlp.quotes import find_quotes
+from nlp.relations.actors import Actors
+from nlp.relations.clauses import Clauses
+from nlp.relations.quotes import find_quotes
 from tests.nlp.test_relations import analyse, relations_of
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from nlp import errors
-from nlp.errors import Note, Skip
-from nlp.reader import read_inputs
+from nlp.reading import errors
+from nlp.reading.errors import Note, Skip
+from nlp.reading.reader import read_inputs
 
 GOOD = "Reuters reported that Peru and Chile signed a treaty in Lima."
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"

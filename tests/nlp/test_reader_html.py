@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from nlp import errors
-from nlp.errors import Note, Skip
-from nlp.html_text import html_to_text, looks_like_html
-from nlp.reader import read_inputs
+from nlp.reading import errors
+from nlp.reading.errors import Note, Skip
+from nlp.reading.html_text import html_to_text, looks_like_html
+from nlp.reading.reader import read_inputs
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Talks in  Lima</title>

@@ -1,10 +1,10 @@
-"""One node per entity across documents (nlp/resolve.py)."""
+"""One node per entity across documents (nlp/entities/resolve.py)."""
 from __future__ import annotations
 
 import pytest
 
 from nlp.records import Entity, Evidence, Extraction, Mention, Relation
-from nlp.resolve import merge
+from nlp.entities.resolve import merge
 
 
 def _ent(doc, key, label, typ, aliases=(), roles=(), affiliation=""):
@@ -85,7 +85,7 @@ def test_resolve_relation_between_merged_names_of_one_person_is_dropped():
      "org:north-atlantic-treaty-organization"),
 ])
 def test_resolve_the_same_entity_in_two_articles_is_one_node(nlp, first, second, key):
-    from nlp.entities import extract_entities
+    from nlp.entities.sieve import extract_entities
 
     extractions = [Extraction(doc_id, tuple(extract_entities(nlp(text), doc_id)[0]))
                    for doc_id, text in (("a", first), ("b", second))]

@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from nlp.verbs import FLAGS, classify, has_flag, lookup, table
+from nlp.relations.verbs import FLAGS, classify, has_flag, lookup, table
 
 
 def test_verbs_file_names_its_source():

@@ -28,8 +28,9 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc
 
-from nlp import countries, lexicons
-from nlp.places import is_known_place
+from nlp import lexicons
+from nlp.entities import countries
+from nlp.entities.places import is_known_place
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 #: dashes that separate a dateline from the story when written with spaces around them

@@ -8,9 +8,9 @@ relation step uses to find which entity a token belongs to.
 The model's entities are the start; then, in order:
 
 1. outlets from the lexicon and from context replace what the model said
-   (:mod:`nlp.outlets`), and the model's spans are repaired: hyphenated and
+   (:mod:`nlp.entities.outlets`), and the model's spans are repaired: hyphenated and
    particle names made whole, titles swallowed into names split off
-   (:mod:`nlp.spans`);
+   (:mod:`nlp.entities.spans`);
 2. each name is trimmed of "the", possessives, honorifics and titles;
 3. each name is typed: country (names, demonyms, capitals), outlet (also by
    a newsroom head word, "... news agency"), organisation (also by its head
@@ -19,15 +19,15 @@ The model's entities are the start; then, in order:
    even where the model cut places out of it ("Party for the Independence
    of Guinea (PIG)"); abbreviations of common words ("electric vehicles
    (EVs)") and wire credits ("Lima, Peru (AFP)") are not definitions
-   (:mod:`nlp.abbreviations`); a name described as a company in apposition
+   (:mod:`nlp.entities.abbreviations`); a name described as a company in apposition
    is an organisation, a name before "river" or "province" a place;
 5. the model's mistakes are corrected from the document: a name called a
    place or organisation that has a personal role, or whose word is tagged
    a person elsewhere, is a person; a short name of a full-named person is
    that person whatever its label, and is found even where the model left
-   it untagged (:mod:`nlp.names`); a form tagged both person and place is
+   it untagged (:mod:`nlp.entities.names`); a form tagged both person and place is
    decided by the document's votes (tags, and speaking: "Kowalski said");
-6. roles are read around every person mention (:mod:`nlp.roles`): a person
+6. roles are read around every person mention (:mod:`nlp.entities.roles`): a person
    with a public role is an official; title fragments ("Energy" in "Energy
    Minister") are dropped; the entity a role belongs to is the affiliation;
 7. an acronym joins the one organisation it spells ("EU"), a one-word
@@ -54,16 +54,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from nlp import countries, lexicons
-from nlp.abbreviations import find_abbreviations
-from nlp.names import NAME_SUFFIXES, match_short_name
-from nlp.outlets import find_outlets
-from nlp.places import is_known_place
+from nlp import lexicons
+from nlp.entities import countries
+from nlp.entities.abbreviations import find_abbreviations
+from nlp.entities.names import NAME_SUFFIXES, match_short_name
+from nlp.entities.outlets import find_outlets
+from nlp.entities.places import is_known_place
 from nlp.records import Entity, Mention
-from nlp.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
+from nlp.entities.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
                        predicate_role, title_before)
+from nlp.passes import Pass, enabled
 from nlp.scan import where
-from nlp.spans import NAME_PARTICLES, model_spans
+from nlp.entities.spans import NAME_PARTICLES, model_spans
 
 #: model labels that can be entities of the graph
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -664,18 +666,9 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     [('person:mark-rutte', ('Rutte',))]
     """
     cands = _candidates(doc)
-    for c in cands:
-        _first_type(c)
-    _abbreviations(doc, cands)
-    _organisations_by_apposition(doc, cands)
-    _places_by_noun(doc, cands)
-    _unlabelled_speakers(doc, cands)
-    _people_by_evidence(doc, cands)
-    _resolve_people(doc, cands)
-    _untagged_surnames(doc, cands)
-    _read_roles(doc, cands)
-    _acronyms(doc, cands)
-    _short_organisations(cands)
+    for p in ENTITY_PASSES:
+        if enabled(p):
+            p.run(doc, cands)
     cands = [c for c in cands if not c.dropped and c.type and c.key]
 
     at = {i: c for c in cands for i in range(c.start, c.end)}
@@ -719,3 +712,26 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
                                tuple(Mention(m.doc, m.start, m.end, m.text, typ) for m in cl.mentions),
                                cl.affiliation))
     return entities, index
+
+
+def _type_each(doc: Doc, cands: list[_Candidate]) -> None:
+    """Type every name from its words and the model's label alone (see :func:`_first_type`)."""
+    for c in cands:
+        _first_type(c)
+
+
+#: the entity step, in order: each pass reads the document and the candidate names and corrects them
+ENTITY_PASSES: tuple[Pass, ...] = (
+    Pass("first_type", _type_each, "type each name from its words and label: country, outlet, org, person, place"),
+    Pass("abbreviations", _abbreviations, "'Long Form (LF)' is one name; abbreviations of common words go"),
+    Pass("org_apposition", _organisations_by_apposition, "'X, the shipping company' is an organisation"),
+    Pass("place_nouns", _places_by_noun, "'Punjab province', 'the Chenab river' are places"),
+    Pass("unlabelled_speakers", _unlabelled_speakers, "an untagged name that speaks ('Lopes said') is a person"),
+    Pass("people_by_evidence", _people_by_evidence, "a 'place' with a personal role or a person's word is a person"),
+    Pass("resolve_people", _resolve_people, "short names join full names; person/place votes decide"),
+    Pass("untagged_surnames", _untagged_surnames, "family names the model left untagged join their person"),
+    Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
+    Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
+    Pass("short_organisations", lambda doc, cands: _short_organisations(cands),
+         "'Toyota' joins the one 'Toyota Motor Corp'"),
+)

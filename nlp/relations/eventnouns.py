@@ -16,10 +16,10 @@ sure. Symmetric nouns with two doers link them ("Peru and Chile held talks").
 
 Example
 -------
->>> from nlp.model import load_model
->>> from nlp.entities import extract_entities
->>> from nlp.actors import Actors
->>> from nlp.clauses import Clauses
+>>> from nlp.run.model import load_model
+>>> from nlp.entities.sieve import extract_entities
+>>> from nlp.relations.actors import Actors
+>>> from nlp.relations.clauses import Clauses
 >>> doc = load_model()("Brazil condemned Lula's arrest of Jair Bolsonaro.")
 >>> entities, index = extract_entities(doc, "d")
 >>> [(r.source, r.verb, r.target) for r in event_relations(doc, "d", Clauses(Actors(doc, index, entities)))]
@@ -32,11 +32,11 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from nlp.actors import Actor
-from nlp.clauses import MATERIAL_QUADS, Clauses
+from nlp.relations.actors import Actor
+from nlp.relations.clauses import MATERIAL_QUADS, Clauses
 from nlp.records import Relation
-from nlp.relations import make_relation
-from nlp.verbs import VerbClass, lookup
+from nlp.relations.links import make_relation
+from nlp.relations.verbs import VerbClass, lookup
 
 #: prepositions that introduce the target of an event noun
 ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon", "for"})

@@ -11,14 +11,14 @@ A noun phrase head is an actor when it is
 - a definite title that one official of the document holds ("the Prime
   Minister"), derived from the roles the entity step found;
 - a third-person pronoun with a confident antecedent, or a form of state
-  ("the kingdom") naming the one such country just before (:mod:`nlp.pronouns`);
+  ("the kingdom") naming the one such country just before (:mod:`nlp.relations.pronouns`);
 - an apposition to an actor ("Kowalski, one of the hostages" -> Kowalski).
 
 Example
 -------
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from nlp.entities import MentionIndex
+>>> from nlp.entities.sieve import MentionIndex
 >>> from nlp.records import Entity
 >>> doc = Doc(spacy.blank("en").vocab, words=["Peruvian", "police", "arrested", "Lopez", "."],
 ...           heads=[1, 2, 2, 2, 2], deps=["amod", "nsubj", "ROOT", "dobj", "punct"],
@@ -37,8 +37,8 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from nlp import lexicons
-from nlp.entities import MentionIndex
-from nlp.pronouns import PRONOUNS, STATE_FORMS, Pronouns
+from nlp.entities.sieve import MentionIndex
+from nlp.relations.pronouns import PRONOUNS, STATE_FORMS, Pronouns
 from nlp.records import Entity
 
 #: modifiers through which a country qualifies an agent noun

@@ -57,7 +57,7 @@ def source_hash(root: str | os.PathLike | None = None) -> str:
     >>> len(source_hash())
     16
     """
-    base = Path(root) if root is not None else Path(__file__).resolve().parent
+    base = Path(root) if root is not None else Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
     for f in sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in SOURCE_SUFFIXES
                     and "__pycache__" not in p.parts):
@@ -76,8 +76,11 @@ def extractor_version(root: str | os.PathLike | None = None) -> str:
     True
     """
     from nlp.extract import EXTRACTOR_VERSION
+    from nlp.passes import skipped
 
-    return f"{EXTRACTOR_VERSION}+{source_hash(str(root) if root is not None else None)}"
+    off = skipped()
+    suffix = "-skip:" + ",".join(sorted(off)) if off else ""
+    return f"{EXTRACTOR_VERSION}+{source_hash(str(root) if root is not None else None)}{suffix}"
 
 
 def default_cache_path(output: str | os.PathLike) -> Path:

@@ -1,10 +1,10 @@
 """Read articles: text files, folders, JSON Lines, HTML pages and standard input.
 
 :func:`read_inputs` yields :class:`~nlp.records.Document` for every article it
-can read and :class:`~nlp.errors.Skip` for every input it cannot, so a caller
+can read and :class:`~nlp.reading.errors.Skip` for every input it cannot, so a caller
 can report each bad input by name and go on with the rest. Changes made to an
 input that was still read (an HTML page stripped to its text, a duplicate id
-renamed ``id#2``) are reported as :class:`~nlp.errors.Note` to ``notify``.
+renamed ``id#2``) are reported as :class:`~nlp.reading.errors.Note` to ``notify``.
 
 Bytes are decoded honestly: a BOM first, then UTF-8, then the encoding the
 user named; anything else is skipped with a message naming ``--encoding``,
@@ -28,9 +28,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from nlp import errors
-from nlp.errors import Note, Skip
-from nlp.html_text import html_to_text, looks_like_html
+from nlp.reading import errors
+from nlp.reading.errors import Note, Skip
+from nlp.reading.html_text import html_to_text, looks_like_html
 from nlp.records import Document
 
 SUFFIXES = (".txt", ".md", ".jsonl")
@@ -295,7 +295,7 @@ def read_inputs(inputs: Iterable[str], *, encoding: str | None = None, stdin: IO
     A document's id is its path relative to the folder it was found in, or
     the file's path as given; JSONL records use their ``id`` field. Ids are
     unique over the whole run: a repeated one is renamed ``id#2`` and a
-    :class:`~nlp.errors.Note` saying so goes to ``notify`` (by default a
+    :class:`~nlp.reading.errors.Note` saying so goes to ``notify`` (by default a
     warning).
 
     >>> import io

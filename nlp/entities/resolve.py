@@ -27,9 +27,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from nlp.entities import slug
-from nlp.names import match_short_name
-from nlp.places import is_known_place
+from nlp.entities.sieve import slug
+from nlp.entities.names import match_short_name
+from nlp.entities.places import is_known_place
 from nlp.records import Entity, Extraction, Relation
 
 _TYPE_RANK = {"official": 0, "outlet": 1, "country": 2, "person": 3, "organization": 4, "place": 5}

@@ -5,16 +5,16 @@
 - :func:`actions`: verb clauses linking a doer to a target (kind ``action``,
   or ``quote`` for verbs of speech: "told Reuters", "quoting Lula");
 - :func:`make_relation`: one record, classified by the verb lexicon (also
-  used by :mod:`nlp.eventnouns` and :mod:`nlp.quotes`).
+  used by :mod:`nlp.relations.eventnouns` and :mod:`nlp.relations.quotes`).
 
 Each yields :class:`~nlp.records.Relation` records carrying the sentence they
 came from as :class:`~nlp.records.Evidence`.
 
 Example
 -------
->>> from nlp.model import load_model
->>> from nlp.entities import extract_entities
->>> from nlp.actors import Actors
+>>> from nlp.run.model import load_model
+>>> from nlp.entities.sieve import extract_entities
+>>> from nlp.relations.actors import Actors
 >>> doc = load_model()("Peruvian police arrested Pedro Castillo.")
 >>> entities, index = extract_entities(doc, "d")
 >>> [(r.source, r.verb, r.target, r.agent) for r in actions(doc, "d", Clauses(Actors(doc, index, entities)))]
@@ -28,11 +28,11 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.actors import Actor
-from nlp.clauses import Clauses
-from nlp.entities import MentionIndex
+from nlp.relations.actors import Actor
+from nlp.relations.clauses import Clauses
+from nlp.entities.sieve import MentionIndex
 from nlp.records import Evidence, Relation
-from nlp.verbs import VerbClass, lookup
+from nlp.relations.verbs import VerbClass, lookup
 
 #: co-occurrence windows
 WINDOWS = ("sentence", "paragraph")
@@ -148,7 +148,7 @@ def verb_entry(tok: Token) -> VerbClass | None:
                 return row
     row = lookup(lemma)
     if row is None or "support" in row.flags:
-        return None  # light verbs act through their event noun (nlp.eventnouns)
+        return None  # light verbs act through their event noun (nlp.relations.eventnouns)
     if row.flags & {"intent", "negative"} and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "wants to visit": the infinitive carries the action
     return row
@@ -159,7 +159,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
     """Verb clauses whose doer and target are both actors.
 
     ``quotes_by_cue`` maps a speech verb's token index to (speaker key, quote
-    text) found by :mod:`nlp.quotes`: the speaker there beats the parse, and
+    text) found by :mod:`nlp.relations.quotes`: the speaker there beats the parse, and
     the quote text goes into the evidence.
     """
     quotes_by_cue = quotes_by_cue or {}

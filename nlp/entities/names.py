@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from nlp.countries import normalize
+from nlp.entities.countries import normalize
 
 #: generational suffixes after a family name (folded: dots dropped)
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

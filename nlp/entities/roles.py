@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from nlp import lexicons
-from nlp.places import is_known_place
+from nlp.entities.places import is_known_place
 
 #: courtesy titles that are not roles ("Mr. Macron")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam",
@@ -84,7 +84,7 @@ def is_honorific(tok: Token) -> bool:
 class EntityView:
     """Which entity covers each token: ``(start, end, label)``.
 
-    By default the model's entities; :mod:`nlp.entities` passes its own,
+    By default the model's entities; :mod:`nlp.entities.sieve` passes its own,
     corrected ones (an outlet the model missed, a surname it called a place).
 
     >>> view = EntityView([(0, 2, "PERSON"), (3, 4, "GPE")])

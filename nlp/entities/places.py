@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from nlp.countries import lookup, normalize
+from nlp.entities.countries import lookup, normalize
 
 
 @lru_cache(maxsize=1)

@@ -21,14 +21,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
-from nlp.model import default_model_name, load_model, model_id
-from nlp.pipeline import ProgressHook, extract_batch, run_chunks
+from nlp.run.model import default_model_name, load_model, model_id
+from nlp.run.pipeline import ProgressHook, extract_batch, run_chunks
 from nlp.records import Document, Extraction
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from nlp.cache import ExtractionCache
+    from nlp.run.cache import ExtractionCache
 
 #: documents per partition sent to a worker
 PARTITION_SIZE = 32

@@ -3,7 +3,7 @@
 Only plain records stay in memory: each ``Doc`` is turned into an
 :class:`~nlp.records.Extraction` as soon as it is parsed and then dropped, and
 documents are read one chunk at a time, so memory stays flat however long the
-corpus is. Documents already in an :class:`~nlp.cache.ExtractionCache` are not
+corpus is. Documents already in an :class:`~nlp.run.cache.ExtractionCache` are not
 parsed again. A document longer than ``nlp.max_length`` is parsed in parts cut
 at paragraph or sentence whitespace and joined with ``Doc.from_docs``, so its
 character offsets are those of the whole text.
@@ -37,11 +37,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.extract import extract
-from nlp.model import load_model
+from nlp.run.model import load_model
 from nlp.records import Document, Extraction
 
 if TYPE_CHECKING:
-    from nlp.cache import ExtractionCache
+    from nlp.run.cache import ExtractionCache
 
 #: documents handed to ``nlp.pipe`` at a time in this process
 CHUNK_SIZE = 64

@@ -20,8 +20,8 @@ Example
 -------
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from nlp.actors import Actors
->>> from nlp.entities import MentionIndex
+>>> from nlp.relations.actors import Actors
+>>> from nlp.entities.sieve import MentionIndex
 >>> from nlp.records import Entity
 >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "did", "not", "meet", "Chile", "."],
 ...           heads=[3, 3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
@@ -37,8 +37,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from nlp.actors import Actor, Actors
-from nlp.verbs import has_flag, lookup
+from nlp.relations.actors import Actor, Actors
+from nlp.relations.verbs import has_flag, lookup
 
 #: active subjects
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})

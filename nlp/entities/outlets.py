@@ -30,8 +30,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from nlp import countries, lexicons
-from nlp.places import is_known_place
+from nlp import lexicons
+from nlp.entities import countries
+from nlp.entities.places import is_known_place
 from nlp.scan import where
 
 #: words after which a proper name is an outlet ("told", "according to")

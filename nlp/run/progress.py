@@ -36,7 +36,7 @@ def input_size(inputs: Iterable[str]) -> int | None:
     >>> input_size([str(d)]), input_size(["-"])
     (6, None)
     """
-    from nlp import reader
+    from nlp.reading import reader
 
     suffixes = tuple(getattr(reader, "SUFFIXES", ())) + tuple(getattr(reader, "HTML_SUFFIXES", ()))
     total = 0

@@ -18,15 +18,15 @@ OUTLET" (kind ``quote``, verb ``tell``), the quote text kept in the evidence;
 :func:`with_quote_text` puts a speaker's quote into the evidence of the other
 speech relations of its sentence.
 "told OUTLET", "quoting X" and "in an interview with OUTLET" are verb and
-event-noun relations (:mod:`nlp.relations`, :mod:`nlp.eventnouns`) whose
+event-noun relations (:mod:`nlp.relations.links`, :mod:`nlp.relations.eventnouns`) whose
 speech verbs give them kind ``quote``.
 
 Example
 -------
->>> from nlp.model import load_model
->>> from nlp.entities import extract_entities
->>> from nlp.actors import Actors
->>> from nlp.clauses import Clauses
+>>> from nlp.run.model import load_model
+>>> from nlp.entities.sieve import extract_entities
+>>> from nlp.relations.actors import Actors
+>>> from nlp.relations.clauses import Clauses
 >>> doc = load_model()("“We will not sign this deal today,” Angela Merkel said.")
 >>> entities, index = extract_entities(doc, "d")
 >>> [(q.speaker, q.cue, q.text) for q in find_quotes(doc, Clauses(Actors(doc, index, entities)))]
@@ -40,11 +40,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.actors import Actor
-from nlp.clauses import Clauses
+from nlp.relations.actors import Actor
+from nlp.relations.clauses import Clauses
 from nlp.records import Relation
-from nlp.relations import make_relation
-from nlp.verbs import has_flag
+from nlp.relations.links import make_relation
+from nlp.relations.verbs import has_flag
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
 #: fewer words than this inside the marks is a scare quote ("tone"), not speech
@@ -150,9 +150,9 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
 def quote_relations(doc: Doc, doc_id: str, clauses: Clauses, quotes: Sequence[Quote]) -> Iterator[Relation]:
     """"according to OUTLET": the sentence's speaker -> the outlet (kind ``quote``).
 
-    >>> from nlp.model import load_model
-    >>> from nlp.entities import extract_entities
-    >>> from nlp.actors import Actors
+    >>> from nlp.run.model import load_model
+    >>> from nlp.entities.sieve import extract_entities
+    >>> from nlp.relations.actors import Actors
     >>> doc = load_model()("According to Reuters, Angela Merkel said Germany would help.")
     >>> entities, index = extract_entities(doc, "d")
     >>> clauses = Clauses(Actors(doc, index, entities))

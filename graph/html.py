@@ -38,7 +38,8 @@ from pyvis.edge import Edge
 from pyvis.node import Node
 
 from graph.atomic import atomic_write
-from graph.layout import seed_layout
+from graph.layout import communities, label_box, story_layout
+from graph.prune import story_rank
 
 # node type -> (colour, vis-network shape, legend symbol)
 TYPE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -58,10 +59,19 @@ KIND_STYLE: dict[str, tuple[Any, str, str]] = {
     "quote": ([2, 4], "dotted", "spoke to / quoted"),
     "cooccurrence": ([6, 6], "dashed", "named together in a sentence or paragraph"),
 }
-# above this many nodes, positions are computed in Python (graph.layout) and
-# the page polishes them with a few steps of the faster forceAtlas2Based
-# solver; edges are straight and hidden while dragging or zooming
+# above this many nodes edges are straight and hidden while dragging or zooming
 LARGE_GRAPH_NODES = 400
+#: above this many nodes the page opens on the entities that carry the story
+#: (graph.prune.story_rank), all labelled, at positions computed in Python
+#: (graph.layout.story_layout) with no physics in the browser; the others
+#: are one search or one "show neighbours" away
+FIRST_LOOK_NODES = 150
+#: palette for colouring by community (largest first); smaller communities are grey
+COMMUNITY_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                    "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939")
+#: schemes a document's url may have to be drawn as a link; any other
+#: (javascript:, data:, file:, ...) is dropped
+LINK_SCHEMES = ("http", "https")
 
 
 
@@ -71,13 +81,7 @@ LARGE_GRAPH_NODES = 400
 #: with every sentence inlined)
 MAX_EVIDENCE_IN_PAGE = 100
 
-def polish_iterations(n_nodes: int) -> int:
-    """Physics steps over the Python layout: fewer as each step costs more.
 
-    >>> polish_iterations(500), polish_iterations(2000), polish_iterations(5000), polish_iterations(50000)
-    (60, 40, 16, 15)
-    """
-    return int(min(60, max(15, 80_000 / max(n_nodes, 1))))
 # above this many edges, co-occurrence edges are hidden at first (one tick shows them)
 COOCCURRENCE_FIRST_LOOK_EDGES = 2000
 
@@ -166,16 +170,41 @@ def _edge_tooltip(phrase: str, attrs: dict[str, Any]) -> str:
     return "\n".join([head, *ev])
 
 
-def first_look(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """The filters a page opens with: everything, but on a big graph the
-    co-occurrence edges are off at first (tick them to see them).
+def first_view(G: nx.MultiDiGraph) -> list | None:
+    """The entities a page opens on: all of them (``None``) up to
+    ``FIRST_LOOK_NODES``, else that many, ranked by what they did and said
+    and how many documents name them (:func:`graph.prune.story_rank`).
+
+    >>> import networkx as nx
+    >>> first_view(nx.path_graph(3, nx.MultiDiGraph())) is None
+    True
+    >>> len(first_view(nx.path_graph(FIRST_LOOK_NODES + 1, nx.MultiDiGraph())))
+    150
+    """
+    if G.number_of_nodes() <= FIRST_LOOK_NODES:
+        return None
+    return story_rank(G, FIRST_LOOK_NODES)
+
+
+def first_look(G: nx.MultiDiGraph, view: list | None = None) -> dict[str, Any]:
+    """The filters a page opens with: everything, but where co-occurrence
+    links would bury the actions and quotes they are off at first (tick them
+    to see them): more than ``COOCCURRENCE_FIRST_LOOK_EDGES`` links in all,
+    or, on a first look at part of the graph (``view``), more than three
+    co-occurrence links per entity shown.
 
     >>> import networkx as nx
     >>> first_look(nx.MultiDiGraph())["kinds"]
     ['action', 'quote', 'cooccurrence']
     """
     kinds = list(dict.fromkeys([*KIND_STYLE, *(str(k) for *_, k in G.edges(data="kind", default=""))]))
-    if G.number_of_edges() > COOCCURRENCE_FIRST_LOOK_EDGES:
+    if view is not None:
+        inner = set(view)
+        drawn = sum(1 for u, v, k in G.edges(data="kind") if k == "cooccurrence" and u in inner and v in inner)
+        crowded = drawn > 3 * len(inner)
+    else:
+        crowded = G.number_of_edges() > COOCCURRENCE_FIRST_LOOK_EDGES
+    if crowded:
         kinds.remove("cooccurrence")
     types = list(dict.fromkeys([*TYPE_STYLE, *(str(t) for _, t in G.nodes(data="type", default=""))]))
     return {"types": types, "kinds": kinds, "polarities": list(POLARITY_COLOR), "min_weight": 1, "min_mentions": 1}
@@ -183,81 +212,160 @@ def first_look(G: nx.MultiDiGraph) -> dict[str, Any]:
 
 def vis_options(G: nx.MultiDiGraph) -> dict[str, Any]:
     """vis-network options: physics that stabilises, then stops (the page
-    turns it off); above ``LARGE_GRAPH_NODES`` a few polishing steps of a
-    faster solver over positions computed in Python, and simpler drawing.
+    turns it off); above ``FIRST_LOOK_NODES`` no physics at all (positions
+    come from Python), above ``LARGE_GRAPH_NODES`` simpler drawing.
 
     >>> import networkx as nx
     >>> vis_options(nx.complete_graph(3, nx.MultiDiGraph()))["physics"]["solver"]
     'barnesHut'
+    >>> vis_options(nx.path_graph(FIRST_LOOK_NODES + 1, nx.MultiDiGraph()))["physics"]["enabled"]
+    False
     """
     large = G.number_of_nodes() > LARGE_GRAPH_NODES
-    physics: dict[str, Any] = {
-        "enabled": True,
-        "stabilization": {"enabled": True, "iterations": polish_iterations(G.number_of_nodes()) if large else 600,
-                          "updateInterval": 5 if large else 25,
-                          "fit": True},
-        "minVelocity": 1.5 if large else 0.75,
-    }
-    if large:
-        physics["solver"] = "forceAtlas2Based"
-        physics["forceAtlas2Based"] = {"gravitationalConstant": -40, "centralGravity": 0.01, "springLength": 60,
-                                       "springConstant": 0.08, "damping": 0.6, "avoidOverlap": 0}
-        physics["adaptiveTimestep"] = True
+    placed = G.number_of_nodes() > FIRST_LOOK_NODES
+    if placed:
+        physics: dict[str, Any] = {"enabled": False, "stabilization": {"enabled": False}}
     else:
-        physics["solver"] = "barnesHut"
-        physics["barnesHut"] = {"gravitationalConstant": -4000, "centralGravity": 0.9, "springLength": 130,
-                                "springConstant": 0.02, "avoidOverlap": 0.3}
+        physics = {"enabled": True, "stabilization": {"enabled": True, "iterations": 600, "updateInterval": 25, "fit": True},
+                   "minVelocity": 0.75, "solver": "barnesHut",
+                   "barnesHut": {"gravitationalConstant": -4000, "centralGravity": 0.9, "springLength": 130,
+                                 "springConstant": 0.02, "avoidOverlap": 0.3}}
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "layout": {"improvedLayout": not placed, "randomSeed": 7},
         "physics": physics,
         "interaction": {"hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
-        "nodes": {"font": {"size": 12 if large else 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "borderWidth": 1, "scaling": {"label": {"drawThreshold": 6}}},
-        "edges": {"smooth": False if large else {"type": "continuous", "roundness": 0.3},
+        "edges": {"smooth": False if placed else {"type": "continuous", "roundness": 0.3},
                   "selectionWidth": 2, "hoverWidth": 1.5,
                   "arrows": {"to": {"scaleFactor": 0.6}}},
     }
 
 
+def safe_url(url: Any) -> str:
+    """``url`` when it is an http(s) address, else ``""``: a document link
+    never runs code or opens a local file.
+
+    >>> safe_url("https://example.org/a"), safe_url("javascript:alert(1)"), safe_url(" JaVaScRiPt:x"), safe_url("//x")
+    ('https://example.org/a', '', '', '')
+    """
+    from urllib.parse import urlsplit
+
+    text = str(url or "").strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    return text if parts.scheme.lower() in LINK_SCHEMES and parts.netloc else ""
+
+
+def documents_list(G: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """Every document the graph comes from, as the page's document list:
+    ``id``, ``title``, ``date``, ``source`` and a ``url`` only when it is
+    http(s); dated documents first, by date, then the others, by id.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(documents_meta={"b": {"title": "T", "date": "2024-01-02", "url": "javascript:x"}})
+    >>> G.add_node("n", docs=["a", "b"])
+    >>> [(d["id"], d["url"]) for d in documents_list(G)]
+    [('b', ''), ('a', '')]
+    """
+    meta = G.graph.get("documents_meta") or {}
+    ids = dict.fromkeys(str(d) for _, docs in G.nodes(data="docs", default=None) for d in (docs or []))
+    ids.update(dict.fromkeys(str(d) for d in meta))
+    rows = []
+    for d in ids:
+        m = meta.get(d) or {}
+        rows.append({"id": d, "title": str(m.get("title") or ""), "date": str(m.get("date") or ""),
+                     "source": str(m.get("source") or ""), "url": safe_url(m.get("url"))})
+    return sorted(rows, key=lambda r: (r["date"] == "", r["date"], r["id"]))
+
+
+class SentenceTable:
+    """Evidence sentences stored once: an edge's evidence refers to a
+    sentence by its index (``s``) in the page's ``sentences`` list.
+
+    A corpus page repeats each sentence in every link it supports (a
+    1,836-entity page held 89,090 evidence sentences, 10,090 of them
+    distinct); the exports keep the contract's form.
+
+    >>> t = SentenceTable(); t.ref("A met B."), t.ref("B left."), t.ref("A met B."), t.sentences
+    (0, 1, 0, ['A met B.', 'B left.'])
+    """
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def ref(self, sentence: Any) -> int:
+        text = str(sentence or "")
+        i = self._index.get(text)
+        if i is None:
+            i = self._index[text] = len(self.sentences)
+            self.sentences.append(text)
+        return i
+
+
+#: edge kinds in the order they are drawn: later ones on top
+DRAW_ORDER = {"cooccurrence": 0, "quote": 1, "action": 2}
+
+
 def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """Everything the page draws: pyvis node and edge dicts, options, legend
-    and first-look filters, as plain JSON-ready data.
+    """Everything the page draws: pyvis node and edge dicts, options, legend,
+    first-look filters and view, documents and the evidence sentences, as
+    plain JSON-ready data.
+
+    Edges are listed co-occurrence first and actions last, so vis-network
+    draws an arrow over the grey line of the same pair.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", label="Oslo", type="place", count=3); G.add_node("b", label="Norway", type="country", count=1)
-    >>> G.add_edge("a", "b", kind="cooccurrence", verb="", weight=1, evidence=[])
+    >>> G.add_edge("a", "b", kind="cooccurrence", verb="", weight=1, evidence=[{"doc": "d", "sentence": "Oslo, Norway."}])
     0
     >>> d = vis_data(G)
-    >>> [n["shape"] for n in d["nodes"]], d["edges"][0]["dashes"]
-    (['triangleDown', 'square'], [6, 6])
+    >>> [n["shape"] for n in d["nodes"]], d["edges"][0]["dashes"], d["sentences"][d["edges"][0]["evidence"][0]["s"]]
+    (['triangleDown', 'square'], [6, 6], 'Oslo, Norway.')
     """
     large = G.number_of_nodes() > LARGE_GRAPH_NODES
-    positions = seed_layout(G) if large else {}
+    view = first_view(G)
+    community = communities(G) if G.number_of_edges() else {n: i for i, n in enumerate(G)}
+    sizes = {n: node_size(int(a.get("count", 0) or 0)) for n, a in G.nodes(data=True)}
+    positions = {}
+    if view is not None:
+        boxes = {n: label_box(str(G.nodes[n].get("label", n)), sizes[n]) for n in view}
+        positions = story_layout(G, view, boxes)
+    rank = {n: i for i, n in enumerate(story_rank(G))}
     nodes = []
     for n, a in G.nodes(data=True):
         ntype = str(a.get("type", "") or "")
         color, shape, _ = TYPE_STYLE.get(ntype, OTHER_TYPE_STYLE)
         count = int(a.get("count", 0) or 0)
         label = str(a.get("label", n))
-        node = Node(str(n), shape, label=label, color=color, size=node_size(count),
+        node = Node(str(n), shape, label=label, color=color, size=sizes[n],
                     title=_node_tooltip(a), ntype=ntype,
                     aliases=[str(x) for x in a.get("aliases") or []], roles=[str(x) for x in a.get("roles") or []],
                     count=count, docs=[str(x) for x in a.get("docs") or []],
+                    dates=[str(x) for x in a.get("dates") or []],
+                    community=community.get(n, -1), rank=rank[n],
                     mentions=[list(m) for m in a.get("mentions") or []])
         if n in positions:
             node.options["x"], node.options["y"] = positions[n]
         nodes.append(node.options)
+    table = SentenceTable()
     edges = []
-    for i, (u, v, a) in enumerate(G.edges(data=True)):
+    ordered = sorted(G.edges(data=True), key=lambda e: DRAW_ORDER.get(str(e[2].get("kind", "")), 3))
+    for i, (u, v, a) in enumerate(ordered):
         kind = str(a.get("kind", "") or "")
         weight = int(a.get("weight", 1) or 1)
         cooc = kind == "cooccurrence"
         directed = not cooc and not a.get("symmetric")
         phrase = relation_phrase(str(G.nodes[u].get("label", u)), str(G.nodes[v].get("label", v)), a)
         color = COOCCURRENCE_COLOR if cooc else POLARITY_COLOR.get(str(a.get("polarity", "")), POLARITY_COLOR["neutral"])
+        evidence = a.get("evidence") or []
+        docs = a.get("docs") or list(dict.fromkeys(str(e.get("doc", "")) for e in evidence))
         edge = Edge(str(u), str(v), directed=directed, id=i, title=_edge_tooltip(phrase, a),
                     color={"color": color, "highlight": color, "hover": color, "opacity": 0.55 if cooc else 0.95},
                     width=edge_width(kind, weight), dashes=KIND_STYLE.get(kind, (False,))[0],
@@ -265,9 +373,11 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
                     category=str(a.get("category", "") or ""), negated=bool(a.get("negated")),
                     modality=str(a.get("modality", "") or ""),
                     symmetric=bool(a.get("symmetric")), weight=weight, phrase=phrase,
-                    evidence=[{k: e.get(k) for k in ("doc", "sentence", "start", "end", "quote") if k in e}
-                              for e in (a.get("evidence") or [])[:MAX_EVIDENCE_IN_PAGE]],
-                    evidence_total=len(a.get("evidence") or []))
+                    docs=[str(d) for d in docs], dates=[str(d) for d in a.get("dates") or []],
+                    evidence=[{**{k: e.get(k) for k in ("doc", "start", "end", "quote") if k in e},
+                               "s": table.ref(e.get("sentence"))}
+                              for e in evidence[:MAX_EVIDENCE_IN_PAGE]],
+                    evidence_total=len(evidence))
         if not directed:
             edge.options["arrows"] = ""
         edges.append(edge.options)
@@ -275,17 +385,20 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
         "types": {t: {"color": c, "symbol": s} for t, (c, _, s) in TYPE_STYLE.items()},
         "kinds": {k: {"line": css, "meaning": m} for k, (_, css, m) in KIND_STYLE.items()},
         "polarities": POLARITY_COLOR,
+        "communities": list(COMMUNITY_COLORS),
     }
-    look = first_look(G)
+    look = first_look(G, view)
     for t in look["types"]:
         if t not in legend["types"]:
             legend["types"][t] = {"color": OTHER_TYPE_STYLE[0], "symbol": OTHER_TYPE_STYLE[2]}
     for k in look["kinds"]:
         if k not in legend["kinds"]:
             legend["kinds"][k] = {"line": "solid", "meaning": "other relation"}
-    graph = {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list))}
-    return {"nodes": nodes, "edges": edges, "options": vis_options(G), "legend": legend,
-            "defaults": look, "graph": graph,
+    look["view"] = [str(n) for n in view] if view is not None else None
+    graph = {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list)) and k != "quotes"}
+    dates = sorted({d for n in nodes for d in n["dates"]})
+    return {"nodes": nodes, "edges": edges, "sentences": table.sentences, "options": vis_options(G),
+            "legend": legend, "defaults": look, "graph": graph, "documents": documents_list(G), "dates": dates,
             "large": large}
 
 

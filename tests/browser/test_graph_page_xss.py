@@ -84,7 +84,7 @@ def xss_article_page(browser, tmp_path_factory):
 @pytest.mark.parametrize("source", ["hand-written article through the CLI"])
 def test_graph_page_article_payloads_are_shown_and_never_run(xss_article_page, source):
     opened, data = xss_article_page
-    sentences = [ev["sentence"] for e in data["edges"] for ev in e["evidence"]]
+    sentences = [data["sentences"][ev["s"]] for e in data["edges"] for ev in e["evidence"]]
     carried = [p for p in PAYLOADS if any(p in s for s in sentences)]
     assert len(carried) >= 3, "the article's payloads did not reach the evidence"
     seen = _hover_and_click_everything(opened)

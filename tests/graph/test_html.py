@@ -7,7 +7,7 @@ import re
 import networkx as nx
 import pytest
 
-from graph.html import (COOCCURRENCE_FIRST_LOOK_EDGES, KIND_STYLE, LARGE_GRAPH_NODES, POLARITY_COLOR, TYPE_STYLE,
+from graph.html import (COOCCURRENCE_FIRST_LOOK_EDGES, FIRST_LOOK_NODES, KIND_STYLE, LARGE_GRAPH_NODES, POLARITY_COLOR, TYPE_STYLE,
                         csp_hash, edge_width, node_size, relation_phrase, render_html, vis_data)
 from tests.graph.pagetags import parsed
 
@@ -61,7 +61,7 @@ def test_html_payload_adds_no_tag_and_survives_in_the_data(payload):
     node = next(n for n in data["nodes"] if n["id"] == "place:oslo")
     assert node["label"] == payload and payload in node["aliases"] and node["roles"] == [payload]
     edge = next(e for e in data["edges"] if e["kind"] == "action")
-    assert edge["verb"] == payload and edge["evidence"][0]["sentence"] == f"{payload} visited Norway."
+    assert edge["verb"] == payload and data["sentences"][edge["evidence"][0]["s"]] == f"{payload} visited Norway."
     assert payload not in hostile.split("<body>")[1].split('<script type="application/json"')[0]
 
 
@@ -126,16 +126,17 @@ def test_html_relation_phrase_reads_as_a_sentence(attrs, phrase):
     assert relation_phrase("Peru", "Chile", attrs) == phrase
 
 
-@pytest.mark.parametrize("n_nodes, solver, positioned", [
-    (10, "barnesHut", False),
-    (LARGE_GRAPH_NODES + 1, "forceAtlas2Based", True),
+@pytest.mark.parametrize("n_nodes, physics, positioned", [
+    (10, True, False),
+    (FIRST_LOOK_NODES + 1, False, True),
+    (LARGE_GRAPH_NODES + 1, False, True),
 ])
-def test_html_large_graphs_get_python_positions_and_a_faster_solver(n_nodes, solver, positioned):
+def test_html_graphs_past_the_first_look_get_python_positions_and_no_physics(n_nodes, physics, positioned):
     G = nx.MultiDiGraph(nx.path_graph(n_nodes))
     data = vis_data(G)
-    assert data["options"]["physics"]["solver"] == solver
-    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+    assert data["options"]["physics"]["enabled"] is physics
     assert all(("x" in n and "y" in n) is positioned for n in data["nodes"])
+    assert (data["defaults"]["view"] is None) is (not positioned)
 
 
 @pytest.mark.parametrize("n_edges, cooccurrence_first", [(10, True), (COOCCURRENCE_FIRST_LOOK_EDGES + 1, False)])

@@ -1,4 +1,4 @@
-"""Pruning what is drawn: the most connected entities, links seen often enough."""
+"""Pruning what is drawn: the entities that carry the story, links seen often enough."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ import sys
 import networkx as nx
 import pytest
 
-from graph.prune import most_connected, prune
+from graph.prune import most_connected, prune, story_rank
 from tests.conftest import ROOT
 
 
@@ -28,7 +28,7 @@ def star_and_chain() -> nx.MultiDiGraph:
 
 
 @pytest.mark.parametrize("n, kept", [(1, {"hub"}), (2, {"hub", "y"}), (4, {"hub", "y", "spoke0", "spoke1"})])
-def test_prune_max_nodes_keeps_the_most_connected(n, kept):
+def test_prune_max_nodes_without_actions_keeps_the_most_linked(n, kept):
     H = prune(star_and_chain(), max_nodes=n)
     assert set(H) == kept
     assert all(u in kept and v in kept for u, v in H.edges())
@@ -68,6 +68,29 @@ def test_prune_negative_max_nodes_is_refused(bad):
         prune(star_and_chain(), max_nodes=bad)
 
 
+def story() -> nx.MultiDiGraph:
+    """A squad of eleven named together in one league table, and a minister who
+    accused a rival once and is quoted in three documents."""
+    G = nx.MultiDiGraph()
+    squad = [f"player{i}" for i in range(11)]
+    for i, a in enumerate(squad):
+        G.add_node(a, count=2, docs=["table"])
+        for b in squad[i + 1:]:
+            G.add_edge(a, b, kind="cooccurrence", weight=1)
+    G.add_node("minister", count=4, docs=["d1", "d2", "d3"], quotes=[{"text": "no"}])
+    G.add_node("rival", count=1, docs=["d1"])
+    G.add_edge("minister", "rival", kind="action", verb="accuse", weight=1)
+    return G
+
+
+@pytest.mark.parametrize("n", [2])
+def test_prune_max_nodes_keeps_who_acted_and_spoke_over_a_dense_squad(n):
+    H = prune(story(), max_nodes=n)
+    assert set(H) == {"minister", "rival"} and H.number_of_edges() == 1
+    assert story_rank(story())[:2] == ["minister", "rival"]
+    assert most_connected(story())[0].startswith("player")  # what --max-nodes used to keep
+
+
 @pytest.mark.parametrize("seed", [0, 1])
 def test_prune_most_connected_order_is_stable(seed):
     G = star_and_chain()
@@ -79,6 +102,7 @@ def test_prune_most_connected_order_is_stable(seed):
     H.add_edges_from(G.edges(keys=True, data=True))
     assert most_connected(H) == most_connected(G)
     assert most_connected(G)[:2] == ["hub", "y"]
+    assert story_rank(H) == story_rank(G)
 
 
 ARTICLE = ("Reuters reported that Germany and France met in Berlin. Germany and France signed a deal. "
@@ -99,7 +123,7 @@ def test_prune_cli_prunes_the_page_and_keeps_the_exports_whole(tmp_path, max_nod
     assert len(full["nodes"]) > max_nodes
     assert len(drawn["nodes"]) == max_nodes
     assert drawn["graph"]["pruned_from"] == [len(full["nodes"]), len(full["links"])]
-    ranked = most_connected(nx.node_link_graph(full, edges="links", multigraph=True, directed=True), max_nodes)
+    ranked = story_rank(nx.node_link_graph(full, edges="links", multigraph=True, directed=True), max_nodes)
     assert sorted(n["id"] for n in drawn["nodes"]) == sorted(ranked)
 
 

@@ -344,8 +344,7 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
         color, shape, _ = TYPE_STYLE.get(ntype, OTHER_TYPE_STYLE)
         count = int(a.get("count", 0) or 0)
         label = str(a.get("label", n))
-        node = Node(str(n), shape, label=label, color=color, size=sizes[n],
-                    title=_node_tooltip(a), ntype=ntype,
+        node = Node(str(n), shape, label=label, color=color, size=sizes[n], ntype=ntype,
                     aliases=[str(x) for x in a.get("aliases") or []], roles=[str(x) for x in a.get("roles") or []],
                     count=count, docs=[str(x) for x in a.get("docs") or []],
                     dates=[str(x) for x in a.get("dates") or []],
@@ -362,17 +361,16 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
         weight = int(a.get("weight", 1) or 1)
         cooc = kind == "cooccurrence"
         directed = not cooc and not a.get("symmetric")
-        phrase = relation_phrase(str(G.nodes[u].get("label", u)), str(G.nodes[v].get("label", v)), a)
         color = COOCCURRENCE_COLOR if cooc else POLARITY_COLOR.get(str(a.get("polarity", "")), POLARITY_COLOR["neutral"])
         evidence = a.get("evidence") or []
         docs = a.get("docs") or list(dict.fromkeys(str(e.get("doc", "")) for e in evidence))
-        edge = Edge(str(u), str(v), directed=directed, id=i, title=_edge_tooltip(phrase, a),
+        edge = Edge(str(u), str(v), directed=directed, id=i,
                     color={"color": color, "highlight": color, "hover": color, "opacity": 0.55 if cooc else 0.95},
                     width=edge_width(kind, weight), dashes=KIND_STYLE.get(kind, (False,))[0],
                     kind=kind, verb=str(a.get("verb", "") or ""), polarity=str(a.get("polarity", "") or ""),
                     category=str(a.get("category", "") or ""), negated=bool(a.get("negated")),
                     modality=str(a.get("modality", "") or ""),
-                    symmetric=bool(a.get("symmetric")), weight=weight, phrase=phrase,
+                    symmetric=bool(a.get("symmetric")), weight=weight,
                     docs=[str(d) for d in docs], dates=[str(d) for d in a.get("dates") or []],
                     evidence=[{**{k: e.get(k) for k in ("doc", "start", "end", "quote") if k in e},
                                "s": table.ref(e.get("sentence"))}

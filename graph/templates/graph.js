@@ -5,6 +5,14 @@
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var $ = function (id) { return document.getElementById(id); };
+  // evidence sentences are stored once (data.sentences) and referred to by index
+  var sentences = data.sentences || [];
+  data.edges.forEach(function (e) {
+    (e.evidence || []).forEach(function (ev) { if (typeof ev.s === "number") ev.sentence = sentences[ev.s]; });
+  });
+  var documents = data.documents || [];
+  var docById = new Map();
+  documents.forEach(function (d) { docById.set(d.id, d); });
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -40,22 +48,74 @@
     state.polarities = new Set(all ? Object.keys(data.legend.polarities) : defaults.polarities);
     state.minWeight = all ? 1 : defaults.min_weight;
     state.minMentions = all ? 1 : defaults.min_mentions;
+    // the entities in view: the first look (and what search and "show neighbours" add), or all (null)
+    state.view = all || !defaults.view ? null : new Set(defaults.view);
+    state.docs = null;       // a Set of document ids, or null for every document
+    state.dateFrom = "";     // inclusive bounds over the sorted distinct dates; "" is open
+    state.dateTo = "";
   }
   resetState(false);
-  function nodeShown(n) { return state.types.has(n.ntype) && n.count >= state.minMentions; }
+  function datesIn(list) {
+    if (!state.dateFrom && !state.dateTo) return true;
+    for (var i = 0; i < list.length; i += 1) {
+      if ((!state.dateFrom || list[i] >= state.dateFrom) && (!state.dateTo || list[i] <= state.dateTo)) return true;
+    }
+    return false;
+  }
+  function docsIn(list) {
+    if (!state.docs) return true;
+    for (var i = 0; i < list.length; i += 1) if (state.docs.has(list[i])) return true;
+    return false;
+  }
+  function scoped() { return state.docs !== null || Boolean(state.dateFrom || state.dateTo); }
+  // chosen documents or dates replace the first look: everything they hold is shown
+  function inScope(n) {
+    if (scoped()) return docsIn(n.docs || []) && datesIn(n.dates || []);
+    return !state.view || state.view.has(n.id);
+  }
+  function nodeShown(n) { return state.types.has(n.ntype) && n.count >= state.minMentions && inScope(n); }
   function edgeShown(e) {
     var p = polarityKey(e);
     return state.kinds.has(e.kind) && (p === null || state.polarities.has(p)) && e.weight >= state.minWeight &&
+      (!scoped() || (docsIn(e.docs || []) && datesIn(e.dates || []))) &&
       nodeShown(byId.get(e.from)) && nodeShown(byId.get(e.to));
   }
-  var hiddenNodes = new Set(), hiddenEdges = new Set();
-  data.nodes.forEach(function (n) { n.hidden = !nodeShown(n); if (n.hidden) hiddenNodes.add(n.id); });
-  data.edges.forEach(function (e) { e.hidden = !edgeShown(e); if (e.hidden) hiddenEdges.add(e.id); });
+  // tooltips and phrases are written here, not carried in the data: plain
+  // text, shown by vis-network as text
+  function phraseText(e) {
+    if (e.kind === "cooccurrence" || !e.verb) return label(e.from) + " \u2014 named with \u2014 " + label(e.to);
+    var verb = [e.modality, e.negated ? "not" : "", e.verb].filter(Boolean).join(" ");
+    return label(e.from) + " \u2014 " + verb + (e.symmetric ? " \u2014 " : " \u2192 ") + label(e.to);
+  }
+  function nodeTitle(n) {
+    var lines = [n.label + " (" + n.ntype + ")"];
+    if (n.roles.length) lines.push("roles: " + n.roles.slice(0, 5).join("; "));
+    if (n.aliases.length) lines.push("also: " + n.aliases.slice(0, 8).join("; "));
+    lines.push(n.count + " mention(s) in " + n.docs.length + " document(s)");
+    lines.push("click for relations and evidence");
+    return lines.join("\n");
+  }
+  function edgeTitle(e) {
+    var lines = [e.phrase + "  [" + e.kind + (e.polarity ? ", " + e.polarity : "") + ", \u00d7" + e.weight + "]"];
+    (e.evidence || []).slice(0, 2).forEach(function (ev) {
+      lines.push("[" + ev.doc + "] " + String(ev.sentence || "").split(/\s+/).join(" ").trim().slice(0, 240));
+    });
+    return lines.join("\n");
+  }
+  data.edges.forEach(function (e) { if (e.phrase === undefined) e.phrase = phraseText(e); });
+  function visNode(n) { if (n.title === undefined) n.title = nodeTitle(n); return n; }
+  function visEdge(e) { if (e.title === undefined) e.title = edgeTitle(e); return e; }
+
+  // only what is shown is in vis-network's data sets: a first look at 150
+  // of 5,000 entities costs 150 entities, not 5,000 hidden ones
+  var hiddenNodes = new Set(), hiddenEdges = new Set(), first = {nodes: [], edges: []};
+  data.nodes.forEach(function (n) { if (nodeShown(n)) first.nodes.push(visNode(n)); else hiddenNodes.add(n.id); });
+  data.edges.forEach(function (e) { if (edgeShown(e)) first.edges.push(visEdge(e)); else hiddenEdges.add(e.id); });
 
   var baseColor = new Map();
-  data.edges.forEach(function (e) { baseColor.set(e.id, JSON.parse(JSON.stringify(e.color))); });
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  data.edges.forEach(function (e) { baseColor.set(e.id, e.color); });
+  var nodes = new vis.DataSet(first.nodes);
+  var edges = new vis.DataSet(first.edges);
   var container = $("graph");
   var t0 = performance.now();
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
@@ -65,18 +125,27 @@
   };
 
   function applyFilters() {
+    hideTooltip();
     clearHighlight();
-    var nu = [], eu = [];
+    var addN = [], dropN = [], addE = [], dropE = [];
     data.nodes.forEach(function (n) {
       var h = !nodeShown(n);
-      if (h !== hiddenNodes.has(n.id)) { nu.push({id: n.id, hidden: h}); if (h) hiddenNodes.add(n.id); else hiddenNodes.delete(n.id); }
+      if (h === hiddenNodes.has(n.id)) return;
+      if (h) { dropN.push(n.id); hiddenNodes.add(n.id); } else { addN.push(visNode(n)); hiddenNodes.delete(n.id); }
     });
     data.edges.forEach(function (e) {
       var h = !edgeShown(e);
-      if (h !== hiddenEdges.has(e.id)) { eu.push({id: e.id, hidden: h}); if (h) hiddenEdges.add(e.id); else hiddenEdges.delete(e.id); }
+      if (h === hiddenEdges.has(e.id)) return;
+      if (h) { dropE.push(e.id); hiddenEdges.add(e.id); } else { addE.push(visEdge(e)); hiddenEdges.delete(e.id); }
     });
-    if (nu.length) nodes.update(nu);
-    if (eu.length) edges.update(eu);
+    if (dropN.length) {  // an entity shown again comes back where it was
+      var at = network.getPositions(dropN);
+      dropN.forEach(function (id) { var n = byId.get(id); if (at[id]) { n.x = at[id].x; n.y = at[id].y; } });
+    }
+    if (dropE.length) edges.remove(dropE);
+    if (dropN.length) nodes.remove(dropN);
+    if (addN.length) nodes.add(addN);
+    if (addE.length) edges.add(addE);
     syncControls();
     showCounts();
   }
@@ -137,8 +206,128 @@
   var minWeight = $("min-weight"), minMentions = $("min-mentions");
   minWeight.addEventListener("input", function () { state.minWeight = Math.max(1, Number(minWeight.value) || 1); applyFilters(); });
   minMentions.addEventListener("input", function () { state.minMentions = Math.max(1, Number(minMentions.value) || 1); applyFilters(); });
-  $("filters-reset").addEventListener("click", function () { resetState(false); applyFilters(); });
-  $("filters-all").addEventListener("click", function () { resetState(true); applyFilters(); });
+  $("filters-reset").addEventListener("click", function () { resetState(false); applyFilters(); network.fit({animation: false}); });
+  $("filters-all").addEventListener("click", function () { resetState(true); applyFilters(); network.fit({animation: false}); });
+
+  // ---- colour by type or by community ------------------------------------
+  var typeColor = new Map();
+  data.nodes.forEach(function (n) { typeColor.set(n.id, n.color); });
+  function communityColor(c) {
+    var palette = data.legend.communities || [];
+    return c >= 0 && c < palette.length ? palette[c] : "#bbbbbb";
+  }
+  function colourBy(how) {
+    var drawn = [];
+    data.nodes.forEach(function (n) {
+      n.color = how === "community" ? communityColor(n.community) : typeColor.get(n.id);
+      if (!hiddenNodes.has(n.id)) drawn.push({id: n.id, color: n.color});
+    });
+    nodes.update(drawn);
+    $("legend-communities").hidden = how !== "community";
+  }
+  api.colourBy = colourBy;
+  $("colour-by").addEventListener("change", function () { colourBy($("colour-by").value); });
+  (function communityLegend() {
+    var members = new Map();
+    data.nodes.forEach(function (n) {
+      if (!members.has(n.community)) members.set(n.community, []);
+      members.get(n.community).push(n);
+    });
+    var box = $("legend-communities"), shown = 0;
+    Array.from(members.keys()).sort(function (a, b) { return a - b; }).forEach(function (c) {
+      var list = members.get(c);
+      if (shown >= (data.legend.communities || []).length || list.length < 2) return;
+      shown += 1;
+      list.sort(function (a, b) { return a.rank - b.rank; });
+      var row = el("div", "row");
+      var sym = el("span", "sym", "\u25cf");
+      sym.style.color = communityColor(c);
+      row.appendChild(sym);
+      // a click groups: the view becomes exactly this community
+      var name = el("span", "name", list.slice(0, 2).map(function (n) { return n.label; }).join(", ") + (list.length > 2 ? ", \u2026" : ""));
+      name.title = "show only this community";
+      name.addEventListener("click", function () {
+        resetState(false);
+        state.view = new Set(list.map(function (n) { return n.id; }));
+        applyFilters();
+        network.fit({animation: false});
+      });
+      row.appendChild(name);
+      row.appendChild(el("span", "n", fmt(list.length)));
+      box.appendChild(row);
+    });
+  })();
+
+  // ---- dates --------------------------------------------------------------
+  var dateFrom = $("date-from"), dateTo = $("date-to");
+  if (data.dates && data.dates.length) {
+    $("dates").hidden = false;
+    [dateFrom, dateTo].forEach(function (sel, which) {
+      var any = el("option", null, which ? "(last)" : "(first)");
+      any.value = "";
+      sel.appendChild(any);
+      data.dates.forEach(function (d) { var o = el("option", null, d); o.value = d; sel.appendChild(o); });
+    });
+    dateFrom.addEventListener("change", function () { state.dateFrom = dateFrom.value; applyFilters(); network.fit({animation: false}); });
+    dateTo.addEventListener("change", function () { state.dateTo = dateTo.value; applyFilters(); network.fit({animation: false}); });
+  }
+
+  // ---- documents ------------------------------------------------------------
+  var docBoxes = new Map(), docList = $("documents-list");
+  $("documents-count").textContent = "(" + fmt(documents.length) + ")";
+  function docRow(d) {
+    var li = el("li");
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.value = d.id;
+    box.checked = Boolean(state.docs && state.docs.has(d.id));
+    box.addEventListener("change", function () {
+      if (!state.docs) state.docs = new Set();
+      if (box.checked) state.docs.add(d.id); else state.docs.delete(d.id);
+      if (!state.docs.size) state.docs = null;
+      applyFilters();
+      network.fit({animation: false});
+    });
+    docBoxes.set(d.id, box);
+    label.appendChild(box);
+    var text = el("span", "title", d.title || d.id);
+    text.appendChild(el("span", "meta", [d.date, d.source, d.title ? d.id : ""].filter(Boolean).join(" \u00b7 ")));
+    label.appendChild(text);
+    li.appendChild(label);
+    // a link only to an http(s) address (checked in Python too); never another scheme
+    if (d.url && /^https?:\/\//i.test(d.url)) {
+      var a = el("a", null, "\u2197");
+      a.href = d.url;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      a.title = "open the article";
+      li.appendChild(a);
+    }
+    return li;
+  }
+  function fillDocuments() {
+    var q = norm($("documents-filter").value), frag = document.createDocumentFragment(), shown = 0;
+    docList.textContent = "";
+    docBoxes.clear();
+    documents.forEach(function (d) {
+      if (shown >= 300) return;
+      if (q && norm([d.title, d.id, d.source, d.date].join(" ")).indexOf(q) < 0) return;
+      shown += 1;
+      frag.appendChild(docRow(d));
+    });
+    docList.appendChild(frag);
+  }
+  fillDocuments();
+  $("documents-filter").addEventListener("input", fillDocuments);
+  $("documents-clear").addEventListener("click", function () { state.docs = null; applyFilters(); network.fit({animation: false}); });
+  function showDocuments(ids) {
+    hideTooltip();
+    state.docs = new Set(ids);
+    applyFilters();
+    network.fit({animation: false});
+  }
+  api.showDocuments = showDocuments;
 
   function syncControls() {
     ["types", "kinds", "polarities"].forEach(function (g) {
@@ -146,6 +335,8 @@
     });
     minWeight.value = state.minWeight;
     minMentions.value = state.minMentions;
+    if (data.dates && data.dates.length) { dateFrom.value = state.dateFrom; dateTo.value = state.dateTo; }
+    docBoxes.forEach(function (box, id) { box.checked = Boolean(state.docs && state.docs.has(id)); });
   }
   function showCounts() {
     var nShown = data.nodes.length - hiddenNodes.size;
@@ -154,14 +345,25 @@
     var s = $("shown-status");
     s.textContent = "showing " + fmt(nShown) + " of " + fmt(data.nodes.length) + " entities, " +
       fmt(eShown) + " of " + fmt(data.edges.length) + " links";
-    if (nShown === 0 && data.nodes.length) s.textContent += " (the filters hide everything: press Show all)";
+    var how = "";
+    if (scoped()) {
+      var what = [];
+      if (state.docs) what.push(state.docs.size === 1 ? "document " + Array.from(state.docs)[0] : fmt(state.docs.size) + " documents");
+      if (state.dateFrom || state.dateTo) what.push("dates " + (state.dateFrom || "\u2026") + " to " + (state.dateTo || "\u2026"));
+      how = " of " + what.join(", ") + " \u00b7 All documents or First look to go back";
+    } else if (state.view && nShown < data.nodes.length) {
+      how = " \u00b7 first look: the entities that did, said or were reported most \u00b7 " +
+        "search a name, or click one and press Show neighbours; Show all draws everything";
+    }
+    if (how) s.appendChild(el("span", "how", how));
+    if (nShown === 0 && data.nodes.length) s.appendChild(el("span", "how", " (the filters hide everything: press Show all)"));
   }
   var pruned = data.graph && data.graph.pruned_from;
   if (pruned) {
     var note = $("pruned-note");
     note.hidden = false;
     note.textContent = "Drawn: " + fmt(data.nodes.length) + " of " + fmt(pruned[0]) + " entities and " +
-      fmt(data.edges.length) + " of " + fmt(pruned[1]) + " links (the most connected; the exports hold them all).";
+      fmt(data.edges.length) + " of " + fmt(pruned[1]) + " links (those that did, said or were reported most; the exports hold them all).";
   }
   syncControls();
   showCounts();
@@ -208,36 +410,43 @@
     index.push({key: norm(n.label), id: n.id, name: n.label, alias: false});
     n.aliases.forEach(function (a) { index.push({key: norm(a), id: n.id, name: a, alias: true}); });
   });
-  (function fillNames() {
-    var seen = new Set(), list = $("search-names"), frag = document.createDocumentFragment();
-    index.forEach(function (x) {
-      if (seen.has(x.name) || seen.size >= 20000) return;
-      seen.add(x.name);
-      var o = document.createElement("option");
-      o.value = x.name;
-      frag.appendChild(o);
-    });
-    list.appendChild(frag);
-  })();
-
-  function find(query) {
+  // completions: the names that match what is typed, best first, at most
+  // 30 (a datalist of every name of a 5,000-entity graph makes typing slow)
+  function matches(query, limit) {
     var q = norm(query);
-    if (!q) return null;
+    if (!q) return [];
     var tiers = [[], [], []];
     index.forEach(function (x) {
       if (x.key === q) tiers[0].push(x);
       else if (x.key.indexOf(q) === 0 || x.key.indexOf(" " + q) >= 0) tiers[1].push(x);
       else if (x.key.indexOf(q) >= 0) tiers[2].push(x);
     });
-    for (var i = 0; i < tiers.length; i += 1) {
-      if (tiers[i].length) {
-        tiers[i].sort(function (a, b) {
-          return (a.alias - b.alias) || (byId.get(b.id).count - byId.get(a.id).count);
-        });
-        return tiers[i][0];
-      }
-    }
-    return null;
+    var out = [];
+    tiers.forEach(function (t) {
+      t.sort(function (a, b) { return (a.alias - b.alias) || (byId.get(b.id).count - byId.get(a.id).count); });
+      out = out.concat(t);
+    });
+    return limit ? out.slice(0, limit) : out;
+  }
+  var completionTimer = null;
+  $("search-input").addEventListener("input", function () {
+    clearTimeout(completionTimer);
+    completionTimer = setTimeout(function () {
+      var list = $("search-names"), seen = new Set();
+      list.textContent = "";
+      matches($("search-input").value, 60).forEach(function (x) {
+        if (seen.has(x.name) || seen.size >= 30) return;
+        seen.add(x.name);
+        var o = document.createElement("option");
+        o.value = x.name;
+        list.appendChild(o);
+      });
+    }, 120);
+  });
+
+  function find(query) {
+    var best = matches(query, 1);
+    return best.length ? best[0] : null;
   }
   function search(query) {
     var status = $("search-status");
@@ -251,11 +460,14 @@
     if (hiddenNodes.has(n.id)) {  // reveal it rather than find nothing
       state.types.add(n.ntype);
       state.minMentions = Math.min(state.minMentions, n.count);
+      if (scoped() && !inScope(n)) { state.docs = null; state.dateFrom = state.dateTo = ""; }
+      if (state.view) state.view.add(n.id);
       applyFilters();
     }
     status.className = "";
+    var linked = neighboursOf(n.id).length, drawnLinked = drawnNeighbours(n.id).length;
     status.textContent = "found " + n.label + (hit.alias ? " (as \u201c" + hit.name + "\u201d)" : "") +
-      " and " + fmt(network.getConnectedNodes(n.id).length) + " linked";
+      " and " + fmt(linked) + " linked" + (drawnLinked < linked ? " (" + fmt(drawnLinked) + " shown: Show neighbours adds the others)" : "");
     highlight(n.id, true);
     showNode(n.id);
     return n.id;
@@ -271,7 +483,12 @@
 
   // ---- side panel --------------------------------------------------------
   var panel = $("panel"), body = $("panel-body");
-  function hidePanel() { panel.hidden = true; }
+  function hidePanel() {
+    if (panel.hidden) return;
+    panel.hidden = true;
+    document.body.classList.remove("panel-open");
+    network.redraw();
+  }
   $("panel-close").addEventListener("click", function () { hidePanel(); clearHighlight(); });
 
   function namesOf(n) {
@@ -316,9 +533,19 @@
     frag.appendChild(document.createTextNode(sentence.slice(pos)));
     return frag;
   }
+  function docLink(doc) {
+    var d = el("span", "doc-link", doc);
+    d.title = "show the graph of this document";
+    d.addEventListener("click", function () { showDocuments([doc]); });
+    return d;
+  }
   function evidenceQuote(ev, who) {
     var q = el("blockquote", "evidence");
-    q.appendChild(el("span", "doc", ev.doc));
+    var head = el("span", "doc");
+    head.appendChild(docLink(ev.doc));
+    var meta = docById.get(ev.doc);
+    if (meta && (meta.date || meta.title)) head.appendChild(document.createTextNode(" \u00b7 " + [meta.date, meta.title].filter(Boolean).join(" \u00b7 ")));
+    q.appendChild(head);
     q.appendChild(markedSentence(ev, who));
     return q;
   }
@@ -364,32 +591,107 @@
     p.appendChild(el("span", "tag", tag.join(" \u00b7 ")));
     return p;
   }
-  function openPanel() { panel.hidden = false; panel.scrollTop = 0; }
+  // the panel docks beside the canvas, which narrows; the entity (and what
+  // it is linked with) is then brought back into the narrower view
+  function openPanel(focusIds) {
+    var was = panel.hidden;
+    panel.hidden = false;
+    panel.scrollTop = 0;
+    document.body.classList.add("panel-open");
+    if (was) network.redraw();
+    if (focusIds && focusIds.length) keepVisible(focusIds);
+  }
+  function keepVisible(ids) {
+    var box = container.getBoundingClientRect(), margin = 30;
+    var out = ids.some(function (id) {
+      if (!network.body.nodes[id]) return false;
+      var p = network.canvasToDOM(network.getPosition(id));
+      return p.x < margin || p.y < margin || p.x > box.width - margin || p.y > box.height - margin;
+    });
+    if (!out) return;
+    if (ids.length > 1 && ids.length <= 80) {
+      network.fit({nodes: ids, animation: false});
+      if (network.getScale() < 0.45) network.focus(ids[0], {scale: 0.45, animation: false});
+    } else {
+      network.focus(ids[0], {scale: Math.max(network.getScale(), 0.6), animation: false});
+    }
+  }
+  function drawnNeighbours(id) {
+    return network.getConnectedNodes(id).filter(function (x) { return !hiddenNodes.has(x); });
+  }
+  function neighboursOf(id) {
+    var out = new Set();
+    incident.get(id).forEach(function (e) { out.add(e.from === id ? e.to : e.from); });
+    out.delete(id);
+    return Array.from(out);
+  }
+  // "show neighbours": exactly the entity's neighbours join the view; those
+  // not yet drawn are placed on a ring around it
+  function showNeighbours(id) {
+    var around = neighboursOf(id), fresh = [];
+    if (!state.view) state.view = new Set(data.nodes.filter(function (n) { return !hiddenNodes.has(n.id); }).map(function (n) { return n.id; }));
+    if (scoped()) { state.docs = null; state.dateFrom = state.dateTo = ""; }
+    state.view.add(id);
+    around.forEach(function (x) { if (hiddenNodes.has(x)) fresh.push(x); state.view.add(x); });
+    around.forEach(function (x) { var n = byId.get(x); state.types.add(n.ntype); state.minMentions = Math.min(state.minMentions, n.count); });
+    state.kinds.add("cooccurrence");
+    state.minWeight = 1;
+    var at = network.getPosition(id), r = Math.max(160, fresh.length * 70 / (2 * Math.PI));
+    fresh.forEach(function (x, i) {  // placed before they are drawn
+      var a = 2 * Math.PI * i / Math.max(fresh.length, 1) + 0.3, n = byId.get(x);
+      n.x = at.x + r * Math.cos(a);
+      n.y = at.y + r * Math.sin(a);
+    });
+    applyFilters();
+    highlight(id, false);
+    network.fit({nodes: [id].concat(around), animation: false});
+    showNode(id);
+    return around;
+  }
+  api.showNeighbours = showNeighbours;
+  api.neighboursOf = neighboursOf;
   function dlRow(dl, term, value) {
     dl.appendChild(el("dt", null, term));
     dl.appendChild(el("dd", null, value));
   }
-  function showNode(id) {
-    var n = byId.get(id);
-    if (!n) return;
-    body.textContent = "";
-    body.dataset.node = n.id;
-    delete body.dataset.edge;
-    body.appendChild(el("h1", null, n.label));
+  // the entity panel is a list of sections, each a function (node, body);
+  // more can be added with newsgraph.addNodeSection(fn, position)
+  function factsSection(n, into) {
+    into.appendChild(el("h1", null, n.label));
     var badge = el("span", "badge", n.ntype || "(no type)");
     badge.style.background = (data.legend.types[n.ntype] || {color: "#999"}).color;
-    body.appendChild(badge);
+    into.appendChild(badge);
     var dl = el("dl");
     dlRow(dl, "type", n.ntype);
     if (n.roles.length) dlRow(dl, "roles", n.roles.join("; "));
     if (n.aliases.length) dlRow(dl, "also called", n.aliases.join("; "));
     dlRow(dl, "mentions", fmt(n.count));
-    dlRow(dl, "documents", n.docs.join("; "));
-    body.appendChild(dl);
+    dl.appendChild(el("dt", null, "documents"));
+    var dd = el("dd", "docs");
+    n.docs.slice(0, 200).forEach(function (d, i) {
+      if (i) dd.appendChild(document.createTextNode("; "));
+      dd.appendChild(docLink(d));
+    });
+    if (n.docs.length > 200) dd.appendChild(document.createTextNode(" and " + fmt(n.docs.length - 200) + " more"));
+    dl.appendChild(dd);
+    if (n.dates && n.dates.length) dlRow(dl, "dates", n.dates.length > 1 ? n.dates[0] + " to " + n.dates[n.dates.length - 1] : n.dates[0]);
+    into.appendChild(dl);
+  }
+  function neighboursSection(n, into) {
+    var all = neighboursOf(n.id), hidden = all.filter(function (x) { return hiddenNodes.has(x); });
+    var box = el("div", "actions");
+    var b = el("button", "show-neighbours", hidden.length ? "Show neighbours (" + fmt(hidden.length) + " more)" : "Neighbours all shown (" + fmt(all.length) + ")");
+    b.type = "button";
+    b.disabled = !hidden.length;
+    b.addEventListener("click", function () { showNeighbours(n.id); });
+    box.appendChild(b);
+    into.appendChild(box);
+  }
+  function relationsSection(n, into) {
     var rels = incident.get(n.id).slice().sort(function (a, b) {
       return ((a.kind === "cooccurrence") - (b.kind === "cooccurrence")) || (b.weight - a.weight);
     });
-    body.appendChild(el("h2", null, "Relations (" + fmt(rels.length) + ")"));
+    into.appendChild(el("h2", null, "Relations (" + fmt(rels.length) + ")"));
     var list = el("ol", "relations");
     rels.slice(0, 300).forEach(function (e) {
       var li = el("li", "relation");
@@ -398,9 +700,22 @@
       evidenceList(e, li, e.kind === "cooccurrence" ? 1 : 3);
       list.appendChild(li);
     });
-    body.appendChild(list);
-    if (rels.length > 300) body.appendChild(el("p", null, fmt(rels.length - 300) + " weaker relations not listed"));
-    openPanel();
+    into.appendChild(list);
+    if (rels.length > 300) into.appendChild(el("p", null, fmt(rels.length - 300) + " weaker relations not listed"));
+  }
+  var nodeSections = [factsSection, neighboursSection, relationsSection];
+  api.addNodeSection = function (fn, position) {
+    nodeSections.splice(position === undefined ? nodeSections.length : position, 0, fn);
+  };
+  function showNode(id) {
+    var n = byId.get(id);
+    if (!n) return;
+    hideTooltip();
+    body.textContent = "";
+    body.dataset.node = n.id;
+    delete body.dataset.edge;
+    nodeSections.forEach(function (section) { section(n, body); });
+    openPanel([n.id].concat(drawnNeighbours(n.id)));
   }
   function showEdge(id) {
     var e = edgeById.get(id);
@@ -420,18 +735,40 @@
     var box = el("div", "evidence-list");
     evidenceList(e, box, 50);
     body.appendChild(box);
-    openPanel();
+    openPanel([e.from, e.to]);
   }
   api.showNode = showNode;
   api.showEdge = showEdge;
 
+  // a click picks the link drawn on top under the pointer: vis-network's own
+  // choice is the nearest centre line, the first drawn on a tie, which is
+  // the grey co-occurrence line under an arrow of the same pair
+  var selection = network.selectionHandler, nearestEdge = selection.getEdgeAt.bind(selection);
+  selection.getEdgeAt = function (pointer, object) {
+    var c = network.canvas.DOMtoCanvas(pointer), idx = network.body.edgeIndices;
+    for (var i = idx.length - 1; i >= 0; i -= 1) {
+      var e = network.body.edges[idx[i]];
+      if (!e.connected) continue;
+      var d = e.edgeType.getDistanceToEdge(e.from.x, e.from.y, e.to.x, e.to.y, c.x, c.y);
+      if (d <= Math.max(e.options.width / 2 + 2, 3 / network.getScale())) return object === false ? idx[i] : e;
+    }
+    return nearestEdge(pointer, object);
+  };
+  function hideTooltip() {
+    var ih = network.interactionHandler;
+    if (ih && ih.popup) { ih.popup.hide(); ih.popupObj = undefined; }
+    if (ih && ih.popupTimer) { clearTimeout(ih.popupTimer); ih.popupTimer = undefined; }
+    document.querySelectorAll("div.vis-tooltip").forEach(function (t) { t.style.visibility = "hidden"; });
+  }
+  api.hideTooltip = hideTooltip;
   network.on("click", function (p) {
+    hideTooltip();
     if (p.nodes.length) { highlight(p.nodes[0], false); showNode(p.nodes[0]); }
     else if (p.edges.length) { clearHighlight(); showEdge(p.edges[0]); }
     else { clearHighlight(); hidePanel(); }
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { clearHighlight(); hidePanel(); $("search-status").textContent = ""; }
+    if (ev.key === "Escape") { hideTooltip(); clearHighlight(); hidePanel(); $("search-status").textContent = ""; }
   });
 
   // ---- layout: stabilise, then stop -----------------------------------
@@ -451,4 +788,9 @@
   network.once("stabilizationIterationsDone", done);
   network.once("stabilized", done);
   if (!data.nodes.length) done();
+  if (data.options.physics && data.options.physics.enabled === false) {
+    // positions came from Python: fit the first look and it is ready
+    network.fit({animation: false});
+    done();
+  }
 })();

@@ -36,20 +36,30 @@ def synthetic_graph(n_nodes: int, n_edges: int, *, seed: int = 0) -> nx.MultiDiG
     rng.shuffle(pairs)
     while len(pairs) < n_edges:
         pairs.append((rng.randrange(n_nodes), rng.randrange(n_nodes)))
-    G = nx.MultiDiGraph(documents=n_nodes // 10 + 1)
+    n_docs = min(500, n_nodes)
+    meta = {f"doc{d}": {"title": f"Story {d} of the synthetic wire", "date": f"2024-{1 + d % 3:02d}-{1 + d % 28:02d}",
+                        "source": ("Wire A", "Wire B")[d % 2], "url": f"https://news.example/{d}"} for d in range(n_docs)}
+    meta["doc1"]["url"] = "javascript:alert(document.domain)"
+    G = nx.MultiDiGraph(documents=n_docs, documents_meta=meta)
     for i in range(n_nodes):
         name = " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).title() for _ in range(2))
         G.add_node(f"n{i}", label=f"{name} {i}", type=rng.choice(TYPES), aliases=[f"{name.split()[-1]} {i}", f"alias-{i}"],
-                   roles=[], mentions=[[f"doc{i % 500}", 0, 5]], count=1 + int(rng.paretovariate(1.5)),
-                   docs=[f"doc{i % 500}"])
+                   roles=[], mentions=[[f"doc{i % n_docs}", 0, 5]], count=1 + int(rng.paretovariate(1.5)),
+                   docs=[f"doc{i % n_docs}"])
     for u, v in pairs[:n_edges]:
         kind = rng.choice(KINDS)
         verb = "" if kind == "cooccurrence" else ("tell" if kind == "quote" else rng.choice(VERBS))
         weight = 1 + int(rng.paretovariate(2.0)) - 1
         sentence = f"{G.nodes[f'n{u}']['label']} and {G.nodes[f'n{v}']['label']} were in the news."
+        doc = f"doc{u % n_docs}"
+        if doc not in G.nodes[f"n{v}"]["docs"]:
+            G.nodes[f"n{v}"]["docs"].append(doc)
         G.add_edge(f"n{u}", f"n{v}", kind=kind, verb=verb, weight=weight,
                    polarity="" if kind == "cooccurrence" else rng.choice(POLARITIES), category="",
-                   evidence=[{"doc": f"doc{u % 500}", "sentence": sentence, "start": 0, "end": len(sentence)}] * weight)
+                   evidence=[{"doc": doc, "sentence": sentence, "start": 0, "end": len(sentence)}] * weight,
+                   docs=[doc], dates=[meta[doc]["date"]])
+    for n, docs in G.nodes(data="docs"):
+        G.nodes[n]["dates"] = sorted({meta[d]["date"] for d in docs})
     return G
 
 

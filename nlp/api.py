@@ -8,6 +8,8 @@ Example
 """
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.build import build_graph
+from graph.corrections import Fix, apply_corrections, read_corrections
 from nlp.run.model import load_model, model_id
 from nlp.run.pipeline import extract_documents
 from nlp.reading.reader import SUFFIXES, read_inputs
@@ -64,21 +67,30 @@ def documents_from(items: Iterable[str | Path | Document]) -> tuple[list[Documen
 
 
 def build(items: Iterable[str | Path | Document], *, model: str | None = None,
-          window: str = "sentence") -> nx.MultiDiGraph:
+          window: str = "sentence", corrections: str | os.PathLike | list[Fix] | None = None) -> nx.MultiDiGraph:
     """Build the graph of texts, file or folder paths, or Documents.
 
     ``window`` is where entities count as named together: ``"sentence"`` or ``"paragraph"``.
+    ``corrections`` is a corrections file (``.toml`` or ``.csv``, see
+    :mod:`graph.corrections`) or a list of its fixes, applied when the
+    documents are merged.
     """
+    fixes = read_corrections(corrections) if isinstance(corrections, (str, os.PathLike)) else corrections
     docs, _ = documents_from(items)
     nlp = load_model(model)
-    return graph_of(extract_documents(docs, nlp, window=window), model=model_id(nlp))
+    return graph_of(extract_documents(docs, nlp, window=window), model=model_id(nlp), corrections=fixes)
 
 
-def graph_of(extractions: Iterable[Extraction], **graph_attrs: object) -> nx.MultiDiGraph:
+def graph_of(extractions: Iterable[Extraction], *, corrections: list[Fix] | None = None,
+             **graph_attrs: object) -> nx.MultiDiGraph:
     """The graph of per-document extractions: merged across documents, with their metadata.
 
     ``documents``, ``words`` and ``documents_meta`` graph attributes come from
     the extractions; ``graph_attrs`` adds others (``model=...``).
+    ``corrections`` (fixes of :mod:`graph.corrections`) are applied after the
+    merge, so cached extractions stay valid; each applied fix is listed in
+    the graph attribute ``corrections``, and a fix that matches no entity is
+    named on standard error.
 
     >>> from nlp.records import Entity, Mention
     >>> ex = Extraction("d1", (Entity("country:PE", "Peru", "country",
@@ -90,6 +102,12 @@ def graph_of(extractions: Iterable[Extraction], **graph_attrs: object) -> nx.Mul
     """
     extractions = list(extractions)
     entities, relations = merge(extractions)
+    if corrections:
+        done = apply_corrections(entities, relations, corrections)
+        for fix, why in done.unmatched:
+            print(f"newsgraph: {fix.where}: {fix.describe()}: {why}; not applied", file=sys.stderr)
+        entities, relations = done.entities, done.relations
+        graph_attrs["corrections"] = done.applied
     return build_graph(entities, relations, documents=len(extractions),
                        words=sum(e.words for e in extractions),
                        documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta}, **graph_attrs)

@@ -63,6 +63,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--encoding", metavar="NAME", help="decode files that are neither UTF-8 nor carry a BOM with this encoding (e.g. latin-1)")
     b.add_argument("--window", choices=("sentence", "paragraph"), default="sentence",
                    help="entities named together in one sentence (default) or one paragraph get a co-occurrence edge")
+    b.add_argument("--corrections", metavar="FILE",
+                   help="fixes applied when documents are merged (.toml or .csv, one a line: merge, rename, type, role, drop)")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return p
 
@@ -109,6 +111,14 @@ def build_command(args: argparse.Namespace) -> int:
         except LookupError:
             print(f"newsgraph: unknown encoding {args.encoding!r} given with --encoding", file=sys.stderr)
             return EXIT_FAILED
+    fixes = None
+    if args.corrections:
+        from graph.corrections import CorrectionsError, read_corrections
+        try:
+            fixes = read_corrections(args.corrections)
+        except CorrectionsError as exc:
+            print(f"newsgraph: {exc}", file=sys.stderr)
+            return EXIT_FAILED
     # every output, checked before the long work: a folder that cannot be written fails now
     def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
         write_html(prune(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
@@ -150,7 +160,7 @@ def build_command(args: argparse.Namespace) -> int:
         print("newsgraph: nothing to build: no document could be read", file=sys.stderr)
         print(summary(0, skipped), file=sys.stderr)
         return EXIT_FAILED
-    G = graph_of(extractions, model=model_id(nlp))
+    G = graph_of(extractions, model=model_id(nlp), corrections=fixes)
     if cache is not None:
         _say(args.quiet, f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew")
         if cache.error is not None:

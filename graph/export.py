@@ -109,8 +109,54 @@ def read_graphml(path: str | os.PathLike) -> nx.MultiDiGraph:
     return _unscalarised(nx.MultiDiGraph(H))
 
 
+def _rgb(hex_colour: str, alpha: float = 1.0) -> dict[str, Any]:
+    """``#d62728`` as GEXF's ``{r, g, b, a}``.
+
+    >>> _rgb("#1f77b4")
+    {'r': 31, 'g': 119, 'b': 180, 'a': 1.0}
+    """
+    h = hex_colour.lstrip("#")
+    return {"r": int(h[0:2], 16), "g": int(h[2:4], 16), "b": int(h[4:6], 16), "a": alpha}
+
+
+#: vis-network shapes as GEXF viz shapes (GEXF has disc, square, triangle, diamond)
+GEXF_SHAPES = {"dot": "disc", "star": "disc", "square": "square", "diamond": "diamond",
+               "triangle": "triangle", "triangleDown": "triangle"}
+#: edge dashes as GEXF viz shapes
+GEXF_LINES = {"solid": "solid", "dotted": "dotted", "dashed": "dashed"}
+
+
+def add_viz(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
+    """Give ``H`` (a copy of ``G``) GEXF ``viz`` attributes: the page's colour,
+    size and position for every node, its colour, width and line for every
+    edge, so Gephi opens the graph as the page draws it.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("country:PE", label="Peru", type="country", count=3)
+    >>> H = G.copy(); add_viz(G, H); H.nodes["country:PE"]["viz"]["color"]["b"]
+    180
+    """
+    from graph.html import (COOCCURRENCE_COLOR, KIND_STYLE, OTHER_TYPE_STYLE, POLARITY_COLOR, TYPE_STYLE,
+                            edge_width, node_size, page_positions)
+
+    pos = page_positions(G)
+    for n, a in G.nodes(data=True):
+        colour, shape, _ = TYPE_STYLE.get(str(a.get("type", "")), OTHER_TYPE_STYLE)
+        x, y = pos.get(n, (0.0, 0.0))
+        # Gephi's y axis points up, the page's down
+        H.nodes[n]["viz"] = {"color": _rgb(colour), "size": node_size(int(a.get("count", 0) or 0)),
+                             "position": {"x": x, "y": -y, "z": 0.0}, "shape": GEXF_SHAPES.get(shape, "disc")}
+    for u, v, k, a in G.edges(keys=True, data=True):
+        kind = str(a.get("kind", ""))
+        colour = COOCCURRENCE_COLOR if kind == "cooccurrence" else POLARITY_COLOR.get(str(a.get("polarity", "")),
+                                                                                        POLARITY_COLOR["neutral"])
+        line = KIND_STYLE.get(kind, (False, "solid", ""))[1]
+        H.edges[u, v, k]["viz"] = {"color": _rgb(colour), "thickness": edge_width(kind, int(a.get("weight", 1) or 1)),
+                                   "shape": GEXF_LINES.get(line, "solid")}
+
+
 def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
-    """Write GEXF atomically, lists as JSON strings.
+    """Write GEXF atomically, lists as JSON strings, with the page's colours,
+    sizes and positions as GEXF ``viz`` attributes (:func:`add_viz`).
 
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph(); G.add_node("country:PE", label="Peru", aliases=["Peruvian"])
@@ -119,6 +165,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     ['Peruvian']
     """
     H = _scalarised(G)
+    add_viz(G, H)
     with atomic_write(path, "wb") as fh:
         nx.write_gexf(H, fh)
 

@@ -312,6 +312,23 @@ class SentenceTable:
 DRAW_ORDER = {"cooccurrence": 0, "quote": 1, "action": 2}
 
 
+def page_positions(G: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
+    """Positions of every node as the page places them past the first look
+    (:func:`graph.layout.story_layout` over :func:`first_view`); a graph
+    small enough to be laid out by the browser's physics gets the same
+    Python layout over all its nodes, for exports that need positions.
+
+    >>> import networkx as nx
+    >>> sorted(page_positions(nx.path_graph(3, nx.MultiDiGraph())))
+    [0, 1, 2]
+    """
+    view = first_view(G)
+    core = view if view is not None else story_rank(G)
+    boxes = {n: label_box(str(G.nodes[n].get("label", n)), node_size(int(G.nodes[n].get("count", 0) or 0)))
+             for n in core}
+    return story_layout(G, core, boxes)
+
+
 def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     """Everything the page draws: pyvis node and edge dicts, options, legend,
     first-look filters and view, documents and the evidence sentences, as
@@ -333,10 +350,7 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     view = first_view(G)
     community = communities(G) if G.number_of_edges() else {n: i for i, n in enumerate(G)}
     sizes = {n: node_size(int(a.get("count", 0) or 0)) for n, a in G.nodes(data=True)}
-    positions = {}
-    if view is not None:
-        boxes = {n: label_box(str(G.nodes[n].get("label", n)), sizes[n]) for n in view}
-        positions = story_layout(G, view, boxes)
+    positions = page_positions(G) if view is not None else {}
     rank = {n: i for i, n in enumerate(story_rank(G))}
     nodes = []
     for n, a in G.nodes(data=True):

@@ -206,8 +206,63 @@
   var minWeight = $("min-weight"), minMentions = $("min-mentions");
   minWeight.addEventListener("input", function () { state.minWeight = Math.max(1, Number(minWeight.value) || 1); applyFilters(); });
   minMentions.addEventListener("input", function () { state.minMentions = Math.max(1, Number(minMentions.value) || 1); applyFilters(); });
-  $("filters-reset").addEventListener("click", function () { resetState(false); applyFilters(); network.fit({animation: false}); });
-  $("filters-all").addEventListener("click", function () { resetState(true); applyFilters(); network.fit({animation: false}); });
+  // the whole drawing in view, a little inside the edges (the search bar covers the top)
+  function fitView(ids) {
+    network.fit({nodes: ids || [], animation: false});
+    var scale = network.getScale() * 0.92, at = network.getViewPosition();
+    network.moveTo({position: {x: at.x, y: at.y - 30 / scale}, scale: scale, animation: false});
+  }
+  api.fitView = fitView;
+  // positions from Python, to go back to after a date range or a document laid its entities out anew
+  var placed = Boolean(defaults.view);
+  data.nodes.forEach(function (n) { if (n.x !== undefined) { n.x0 = n.x; n.y0 = n.y; } });
+  function restorePositions() {
+    if (!placed) return;
+    var moved = [];
+    data.nodes.forEach(function (n) {
+      if (n.x0 === undefined) return;
+      n.x = n.x0; n.y = n.y0;
+      if (!hiddenNodes.has(n.id)) moved.push({id: n.id, x: n.x, y: n.y});
+    });
+    network.setOptions({physics: false});
+    nodes.update(moved);
+  }
+  // entities brought together by a date range, documents or a community are
+  // laid out anew by a short run of physics (the Python layout only placed
+  // the first look well), then physics stops again
+  function relayout() {
+    var ids = network.body.nodeIndices.slice();
+    if (!placed || ids.length < 2 || ids.length > 600) { fitView(); return; }
+    nodes.update(ids.map(function (id, i) {
+      var r = 45 * Math.sqrt(i), a = i * 2.39996;
+      return {id: id, x: r * Math.cos(a), y: r * Math.sin(a)};
+    }));
+    network.setOptions({physics: {enabled: true, solver: "barnesHut", minVelocity: 1, adaptiveTimestep: true,
+      barnesHut: {gravitationalConstant: -2500, centralGravity: 0.35, springLength: 110, springConstant: 0.04, avoidOverlap: 0.6},
+      stabilization: {enabled: false}}});
+    network.stabilize(Math.max(60, Math.min(300, 30000 / ids.length)));
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({physics: false});
+      network.getPositions(ids);
+      fitView();
+    });
+  }
+  // a new scope (dates, documents, a community): co-occurrence comes back
+  // when it would not bury the rest (three links an entity at most, as the first look decides)
+  function rescoped() {
+    if (!state.kinds.has("cooccurrence")) {
+      state.kinds.add("cooccurrence");
+      var inScopeNodes = 0, cooc = 0;
+      data.nodes.forEach(function (n) { if (nodeShown(n)) inScopeNodes += 1; });
+      data.edges.forEach(function (e) { if (e.kind === "cooccurrence" && edgeShown(e)) cooc += 1; });
+      if (cooc > 3 * inScopeNodes) state.kinds.delete("cooccurrence");
+    }
+    applyFilters();
+    relayout();
+  }
+  api.rescoped = rescoped;
+  $("filters-reset").addEventListener("click", function () { resetState(false); applyFilters(); restorePositions(); fitView(); });
+  $("filters-all").addEventListener("click", function () { resetState(true); applyFilters(); restorePositions(); fitView(); });
 
   // ---- colour by type or by community ------------------------------------
   var typeColor = new Map();
@@ -249,8 +304,7 @@
       name.addEventListener("click", function () {
         resetState(false);
         state.view = new Set(list.map(function (n) { return n.id; }));
-        applyFilters();
-        network.fit({animation: false});
+        rescoped();
       });
       row.appendChild(name);
       row.appendChild(el("span", "n", fmt(list.length)));
@@ -268,8 +322,8 @@
       sel.appendChild(any);
       data.dates.forEach(function (d) { var o = el("option", null, d); o.value = d; sel.appendChild(o); });
     });
-    dateFrom.addEventListener("change", function () { state.dateFrom = dateFrom.value; applyFilters(); network.fit({animation: false}); });
-    dateTo.addEventListener("change", function () { state.dateTo = dateTo.value; applyFilters(); network.fit({animation: false}); });
+    dateFrom.addEventListener("change", function () { state.dateFrom = dateFrom.value; rescoped(); });
+    dateTo.addEventListener("change", function () { state.dateTo = dateTo.value; rescoped(); });
   }
 
   // ---- documents ------------------------------------------------------------
@@ -286,8 +340,7 @@
       if (!state.docs) state.docs = new Set();
       if (box.checked) state.docs.add(d.id); else state.docs.delete(d.id);
       if (!state.docs.size) state.docs = null;
-      applyFilters();
-      network.fit({animation: false});
+      rescoped();
     });
     docBoxes.set(d.id, box);
     label.appendChild(box);
@@ -320,12 +373,15 @@
   }
   fillDocuments();
   $("documents-filter").addEventListener("input", fillDocuments);
-  $("documents-clear").addEventListener("click", function () { state.docs = null; applyFilters(); network.fit({animation: false}); });
+  $("documents-clear").addEventListener("click", function () {
+    state.docs = null;
+    if (scoped()) { rescoped(); return; }
+    resetState(false); applyFilters(); restorePositions(); fitView();
+  });
   function showDocuments(ids) {
     hideTooltip();
     state.docs = new Set(ids);
-    applyFilters();
-    network.fit({animation: false});
+    rescoped();
   }
   api.showDocuments = showDocuments;
 
@@ -790,7 +846,7 @@
   if (!data.nodes.length) done();
   if (data.options.physics && data.options.physics.enabled === false) {
     // positions came from Python: fit the first look and it is ready
-    network.fit({animation: false});
+    fitView();
     done();
   }
 })();

@@ -109,7 +109,7 @@ def test_story_date_range_shows_exactly_the_entities_and_links_of_those_dates(fr
     opened.page.select_option("#date-to", hi)
     within = lambda dates: any(lo <= d <= hi for d in dates)  # noqa: E731
     nodes = {n for n, d in G.nodes(data="dates") if within(d)}
-    kinds = set(data["defaults"]["kinds"])
+    kinds = set(opened.js("() => Array.from(window.newsgraph.state.kinds)"))
     edges = sum(1 for u, v, a in G.edges(data=True)
                 if within(a["dates"]) and u in nodes and v in nodes and a["kind"] in kinds)
     drawn = opened.js(DRAWN)
@@ -123,7 +123,8 @@ def test_story_document_list_shows_exactly_the_chosen_documents(fresh, docs):
     for d in docs:
         opened.page.check(f"#documents-list input[value='{d}']")
     nodes = {n for n, ds in G.nodes(data="docs") if set(ds) & set(docs)}
-    kinds = set(data["defaults"]["kinds"])
+    kinds = set(opened.js("() => Array.from(window.newsgraph.state.kinds)"))
+    assert "cooccurrence" in kinds  # two documents' links are few enough to show them all
     edges = sum(1 for u, v, a in G.edges(data=True)
                 if set(a["docs"]) & set(docs) and u in nodes and v in nodes and a["kind"] in kinds)
     drawn = opened.js(DRAWN)

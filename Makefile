@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: graph test bench dev clean
+.PHONY: graph test bench bench-page screenshot dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ test: $(STAMP)
 ## make bench: speed and memory against raw spaCy on the same corpus
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## make bench-page: time to the first view and to a search answer of a 5,000-entity page in headless chromium
+bench-page: $(STAMP)
+	$(BIN)/python bench/page.py
+
+## make screenshot: the picture of the seed page in README (docs/seed-page.png), made again
+screenshot: $(STAMP)
+	$(BIN)/python bench/screenshot.py
 
 ## make dev: the development articles' per-article and pooled table; ABLATE=1 also switches off each pass in turn
 dev: $(STAMP)

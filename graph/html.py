@@ -170,7 +170,7 @@ def _edge_tooltip(phrase: str, attrs: dict[str, Any]) -> str:
     return "\n".join([head, *ev])
 
 
-def first_view(G: nx.MultiDiGraph) -> list | None:
+def first_view(G: nx.MultiDiGraph, ranked: list | None = None) -> list | None:
     """The entities a page opens on: all of them (``None``) up to
     ``FIRST_LOOK_NODES``, else that many, ranked by what they did and said
     and how many documents name them (:func:`graph.prune.story_rank`).
@@ -183,7 +183,7 @@ def first_view(G: nx.MultiDiGraph) -> list | None:
     """
     if G.number_of_nodes() <= FIRST_LOOK_NODES:
         return None
-    return story_rank(G, FIRST_LOOK_NODES)
+    return (ranked or story_rank(G))[:FIRST_LOOK_NODES]
 
 
 def first_look(G: nx.MultiDiGraph, view: list | None = None) -> dict[str, Any]:
@@ -312,7 +312,7 @@ class SentenceTable:
 DRAW_ORDER = {"cooccurrence": 0, "quote": 1, "action": 2}
 
 
-def page_positions(G: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
+def page_positions(G: nx.MultiDiGraph, ranked: list | None = None) -> dict[Any, tuple[float, float]]:
     """Positions of every node as the page places them past the first look
     (:func:`graph.layout.story_layout` over :func:`first_view`); a graph
     small enough to be laid out by the browser's physics gets the same
@@ -322,8 +322,9 @@ def page_positions(G: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
     >>> sorted(page_positions(nx.path_graph(3, nx.MultiDiGraph())))
     [0, 1, 2]
     """
-    view = first_view(G)
-    core = view if view is not None else story_rank(G)
+    ranked = ranked or story_rank(G)
+    view = first_view(G, ranked)
+    core = view if view is not None else ranked
     boxes = {n: label_box(str(G.nodes[n].get("label", n)), node_size(int(G.nodes[n].get("count", 0) or 0)))
              for n in core}
     return story_layout(G, core, boxes)
@@ -347,11 +348,12 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     (['triangleDown', 'square'], [6, 6], 'Oslo, Norway.')
     """
     large = G.number_of_nodes() > LARGE_GRAPH_NODES
-    view = first_view(G)
+    ranked = story_rank(G)
+    view = first_view(G, ranked)
     community = communities(G) if G.number_of_edges() else {n: i for i, n in enumerate(G)}
     sizes = {n: node_size(int(a.get("count", 0) or 0)) for n, a in G.nodes(data=True)}
-    positions = page_positions(G) if view is not None else {}
-    rank = {n: i for i, n in enumerate(story_rank(G))}
+    positions = page_positions(G, ranked) if view is not None else {}
+    rank = {n: i for i, n in enumerate(ranked)}
     nodes = []
     for n, a in G.nodes(data=True):
         ntype = str(a.get("type", "") or "")

@@ -215,15 +215,28 @@ def story_layout(G: nx.MultiDiGraph, first: list, boxes: dict, *, seed: int = 7,
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
 
 
-def communities(G: nx.MultiDiGraph, *, seed: int = 7) -> dict[Hashable, int]:
+#: Louvain runs over at most this many of the most linked entities (networkx's
+#: pure-Python Louvain took 34 s on 20,000 entities and 80,000 links); each
+#: other entity joins the community of the neighbour that reaches it first
+COMMUNITY_CORE = 3000
+
+
+def communities(G: nx.MultiDiGraph, *, seed: int = 7, core: int = COMMUNITY_CORE) -> dict[Hashable, int]:
     """``{node: community}`` from networkx's Louvain method over the links
     (each pair weighted by how often it was seen), numbered from the
     largest community (0) down; an entity with no link is its own community.
+
+    On a graph of more than ``core`` entities, Louvain runs over the ``core``
+    most linked ones and every other entity joins the community of the
+    neighbour it is reached from, breadth first.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")])
     >>> c = communities(G)
     >>> c["a"] == c["b"] == c["c"] != c["x"] == c["y"]
+    True
+    >>> c2 = communities(G, core=2)
+    >>> c2["a"] == c2["b"] == c2["c"]
     True
     """
     U = nx.Graph()
@@ -231,6 +244,23 @@ def communities(G: nx.MultiDiGraph, *, seed: int = 7) -> dict[Hashable, int]:
     for u, v, w in G.edges(data="weight", default=1):
         if u != v:
             U.add_edge(u, v, weight=U.get_edge_data(u, v, {"weight": 0})["weight"] + (w or 1))
-    found = nx.community.louvain_communities(U, weight="weight", seed=seed)
-    ordered = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
-    return {n: i for i, c in enumerate(ordered) for n in c}
+    inner = U if U.number_of_nodes() <= core else U.subgraph(sorted(U, key=lambda n: (-U.degree(n), str(n)))[:core])
+    found = nx.community.louvain_communities(inner, weight="weight", seed=seed)
+    label = {n: i for i, c in enumerate(found) for n in c}
+    queue = deque(label)
+    while queue:  # the rest: breadth first from the communities found
+        v = queue.popleft()
+        for w in U[v]:
+            if w not in label:
+                label[w] = label[v]
+                queue.append(w)
+    for n in U:  # unreached: each its own
+        if n not in label:
+            label[n] = len(found)
+            found.append({n})
+    sizes: dict[int, int] = {}
+    for c in label.values():
+        sizes[c] = sizes.get(c, 0) + 1
+    order = sorted(sizes, key=lambda c: (-sizes[c], min(str(n) for n in found[c])))
+    renumber = {c: i for i, c in enumerate(order)}
+    return {n: renumber[c] for n, c in label.items()}

@@ -408,7 +408,9 @@
       if (state.dateFrom || state.dateTo) what.push("dates " + (state.dateFrom || "\u2026") + " to " + (state.dateTo || "\u2026"));
       how = " of " + what.join(", ") + " \u00b7 All documents or First look to go back";
     } else if (state.view && nShown < data.nodes.length) {
-      how = " \u00b7 first look: the entities that did, said or were reported most \u00b7 " +
+      var added = defaults.view ? state.view.size - defaults.view.length : 0;
+      how = " \u00b7 first look: the entities that did, said or were reported most" +
+        (added > 0 ? ", and " + fmt(added) + " you added" : "") + " \u00b7 " +
         "search a name, or click one and press Show neighbours; Show all draws everything";
     }
     if (how) s.appendChild(el("span", "how", how));

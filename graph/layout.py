@@ -132,7 +132,7 @@ def remove_overlaps(pos: dict, boxes: dict, *, gap: float = 6.0, order: list | N
         for start in range(0, 40960, 512):  # 512 spots of the spiral at a time
             k = np.arange(start, start + 512)
             r, a = 9.0 * np.sqrt(k), k * 2.39996
-            xs, ys = x0 + r * np.cos(a), y0 + r * np.sin(a)
+            xs, ys = x0 + 1.5 * r * np.cos(a), y0 + r * np.sin(a)  # wider than high, as labels and screens are
             clash = ((xs[:, None] - left < p[:, 0] + p[:, 3] + gap) & (p[:, 0] - p[:, 2] < xs[:, None] + right + gap)
                      & (ys[:, None] - up < p[:, 1] + p[:, 5] + gap) & (p[:, 1] - p[:, 4] < ys[:, None] + down + gap))
             free = np.flatnonzero(~clash.any(axis=1))
@@ -172,7 +172,7 @@ def story_layout(G: nx.MultiDiGraph, first: list, boxes: dict, *, seed: int = 7,
     raw = nx.spring_layout(U, seed=seed, iterations=100, weight="weight") if len(core) > 1 else {n: (0.0, 0.0) for n in core}
     # room: about three times the area the boxes cover, in a 3:2 landscape
     area = sum((boxes[n][0] + boxes[n][1]) * (boxes[n][2] + boxes[n][3]) for n in core) or 1.0
-    width = math.sqrt(area * 2.5 * 1.5)
+    width = math.sqrt(area * 2.0 * 1.5)
     height = width / 1.5
     pos = {n: (float(x) * width / 2, float(y) * height / 2) for n, (x, y) in raw.items()}
     pos = remove_overlaps(pos, {n: boxes[n] for n in core}, order=core)

@@ -174,3 +174,49 @@ def test_html_page_carries_at_most_a_hundred_evidence_sentences_per_link(seen):
     [edge] = vis_data(G)["edges"]
     assert edge["evidence_total"] == seen
     assert [e["doc"] for e in edge["evidence"]] == [f"d{i}" for i in range(min(seen, MAX_EVIDENCE_IN_PAGE))]
+
+
+@pytest.mark.parametrize("shared", ["Peru and Chile met in Lima."])
+def test_html_page_stores_each_evidence_sentence_once(shared):
+    G = nx.MultiDiGraph()
+    for key, label in [("country:PE", "Peru"), ("country:CL", "Chile"), ("place:lima", "Lima")]:
+        G.add_node(key, label=label, type="country", count=1)
+    ev = {"doc": "d", "sentence": shared, "start": 0, "end": len(shared)}
+    G.add_edge("country:PE", "country:CL", kind="action", verb="meet", weight=1, evidence=[ev])
+    G.add_edge("country:PE", "place:lima", kind="cooccurrence", weight=1, evidence=[ev])
+    G.add_edge("country:CL", "place:lima", kind="cooccurrence", weight=1, evidence=[ev])
+    data = data_block(render_html(G))
+    assert data["sentences"].count(shared) == 1
+    refs = {ev["s"] for e in data["edges"] for ev in e["evidence"]}
+    assert len(refs) == 1 and data["sentences"][refs.pop()] == shared
+    assert [e["kind"] for e in data["edges"]][-1] == "action"  # drawn last, on top of the grey lines
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://news.example/a", True), ("http://news.example/a", True),
+    ("javascript:alert(1)", False), (" JAVASCRIPT:alert(1)", False), ("data:text/html,<b>x</b>", False),
+    ("file:///etc/passwd", False), ("//news.example/a", False), ("vbscript:x", False),
+])
+def test_html_document_list_keeps_only_http_links(url, kept):
+    G = nx.MultiDiGraph(documents_meta={"d1": {"title": "T", "date": "2024-05-01", "url": url, "source": "S"}})
+    G.add_node("country:PE", label="Peru", type="country", count=1, docs=["d1"])
+    [doc] = vis_data(G)["documents"]
+    assert doc["url"] == (url if kept else "")
+    assert (doc["id"], doc["title"], doc["date"], doc["source"]) == ("d1", "T", "2024-05-01", "S")
+
+
+@pytest.mark.parametrize("n_nodes", [FIRST_LOOK_NODES * 3])
+def test_html_first_view_is_who_acted_and_spoke_not_the_densest_squad(n_nodes):
+    G = nx.MultiDiGraph()
+    squad = [f"player{i}" for i in range(n_nodes - 2)]
+    for i, a in enumerate(squad):  # a league table: everyone named with many others
+        G.add_node(a, label=f"Player {i}", type="person", count=1, docs=["table"])
+        for b in squad[i + 1:i + 30]:
+            G.add_edge(a, b, kind="cooccurrence", weight=1)
+    G.add_node("minister", label="A Minister", type="official", count=2, docs=["d1", "d2"])
+    G.add_node("rival", label="A Rival", type="official", count=1, docs=["d2"])
+    G.add_edge("minister", "rival", kind="action", verb="accuse", weight=1)
+    data = vis_data(G)
+    view = data["defaults"]["view"]
+    assert len(view) == FIRST_LOOK_NODES and view[:2] == ["minister", "rival"]
+    assert "cooccurrence" not in data["defaults"]["kinds"]  # 29 links an entity would bury the one action

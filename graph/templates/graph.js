@@ -694,12 +694,7 @@
     around.forEach(function (x) { var n = byId.get(x); state.types.add(n.ntype); state.minMentions = Math.min(state.minMentions, n.count); });
     state.kinds.add("cooccurrence");
     state.minWeight = 1;
-    var at = network.getPosition(id), r = Math.max(160, fresh.length * 70 / (2 * Math.PI));
-    fresh.forEach(function (x, i) {  // placed before they are drawn
-      var a = 2 * Math.PI * i / Math.max(fresh.length, 1) + 0.3, n = byId.get(x);
-      n.x = at.x + r * Math.cos(a);
-      n.y = at.y + r * Math.sin(a);
-    });
+    placeAround(network.getPosition(id), fresh);
     applyFilters();
     highlight(id, false);
     network.fit({nodes: [id].concat(around), animation: false});
@@ -707,6 +702,32 @@
     return around;
   }
   api.showNeighbours = showNeighbours;
+  // new entities around one, each at the nearest spot of a spiral from its
+  // place on a ring where its label covers no drawn entity or label (as
+  // the Python layout places the first look); past 300 a plain ring
+  function placeAround(at, fresh) {
+    var r = Math.max(160, fresh.length * 70 / (2 * Math.PI)), gap = 6;
+    var boxes = fresh.length > 300 ? null : network.body.nodeIndices.map(function (x) { return network.getBoundingBox(x); });
+    fresh.forEach(function (x, i) {
+      var a = 2 * Math.PI * i / Math.max(fresh.length, 1) + 0.3, n = byId.get(x);
+      var x0 = at.x + r * Math.cos(a), y0 = at.y + r * Math.sin(a), px = x0, py = y0;
+      if (boxes) {
+        var half = Math.max(n.size, 8 * String(n.label).length / 2 + 4), up = n.size, down = n.size + 21;
+        for (var k = 0; k < 6000; k += 1) {
+          var rr = 9 * Math.sqrt(k), aa = k * 2.39996;
+          px = x0 + 1.5 * rr * Math.cos(aa);
+          py = y0 + rr * Math.sin(aa);
+          var clash = boxes.some(function (b) {
+            return px - half < b.right + gap && b.left - gap < px + half && py - up < b.bottom + gap && b.top - gap < py + down;
+          });
+          if (!clash) break;
+        }
+        boxes.push({left: px - half, right: px + half, top: py - up, bottom: py + down});
+      }
+      n.x = px;
+      n.y = py;
+    });
+  }
   api.neighboursOf = neighboursOf;
   function dlRow(dl, term, value) {
     dl.appendChild(el("dt", null, term));

@@ -56,6 +56,22 @@ def fresh(story):
     return opened, G, data
 
 
+# every drawn entity's label, its size on screen, and the pairs whose boxes (shape and label) overlap
+LABELS = """() => {
+  const net = window.newsgraph.network, o = net.body.nodes, ids = net.body.nodeIndices;
+  net.redraw();
+  const size = net.getScale() * o[ids[0]].options.font.size;
+  const boxes = ids.map((id) => [id, o[id].options.label, net.getBoundingBox(id)]);
+  const clash = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i][2], b = boxes[j][2];
+    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) clash.push([boxes[i][0], boxes[j][0]]);
+  }
+  return {size, threshold: net.body.nodes[ids[0]].options.scaling.label.drawThreshold,
+          unlabelled: boxes.filter((b) => !b[1]).length, clash};
+}"""
+
+
 def _undirected_neighbours(G, n) -> set:
     return (set(G.successors(n)) | set(G.predecessors(n))) - {n}
 
@@ -71,18 +87,7 @@ def test_story_first_view_is_at_most_150_labelled_entities_with_who_acted_most(f
     most_active = sorted(G, key=lambda n: (-score[n], n))[:top]
     assert set(most_active) <= drawn
     # every label is drawn (its on-screen size is above vis-network's threshold) and none overlaps another
-    labelled = opened.js("""() => {
-      const net = window.newsgraph.network, o = net.body.nodes, ids = net.body.nodeIndices;
-      const size = net.getScale() * o[ids[0]].options.font.size;
-      const boxes = ids.map((id) => [id, o[id].options.label, net.getBoundingBox(id)]);
-      const clash = [];
-      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i][2], b = boxes[j][2];
-        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) clash.push([boxes[i][0], boxes[j][0]]);
-      }
-      return {size, threshold: net.body.nodes[ids[0]].options.scaling.label.drawThreshold,
-              unlabelled: boxes.filter((b) => !b[1]).length, clash};
-    }""")
+    labelled = opened.js(LABELS)
     assert labelled["unlabelled"] == 0 and labelled["size"] >= labelled["threshold"]
     assert labelled["clash"] == []
     status = opened.page.text_content("#shown-status")
@@ -99,6 +104,8 @@ def test_story_show_neighbours_adds_exactly_the_neighbours(fresh, pick):
     after = set(opened.js(DRAWN)["nodes"])
     assert after == before | _undirected_neighbours(G, node)
     assert len(after) > len(before)
+    opened.page.wait_for_timeout(100)  # one frame: vis-network measures new labels as it draws them
+    assert opened.js(LABELS)["clash"] == []  # the new ones are placed where their labels cover nothing
 
 
 @pytest.mark.parametrize("span", [("2024-01-03", "2024-01-09")])

@@ -20,7 +20,7 @@ from nlp.run.pipeline import extract_documents
 from nlp.reading.reader import SUFFIXES, read_inputs
 from nlp.reading.errors import Skip
 from nlp.records import Document, Extraction
-from nlp.entities.resolve import merge
+from nlp.entities.resolve import merge_with_quotes
 
 
 def _is_path(item: object) -> bool:
@@ -89,7 +89,7 @@ def graph_of(extractions: Iterable[Extraction], **graph_attrs: object) -> nx.Mul
     (1, 3, ['2024-05-01'])
     """
     extractions = list(extractions)
-    entities, relations = merge(extractions)
-    return build_graph(entities, relations, documents=len(extractions),
+    entities, relations, quotes = merge_with_quotes(extractions)
+    return build_graph(entities, relations, quotes=quotes, documents=len(extractions),
                        words=sum(e.words for e in extractions),
                        documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta}, **graph_attrs)

@@ -37,12 +37,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from nlp.relations.actors import Actor
 from nlp.relations.clauses import Clauses
-from nlp.records import Relation
+from nlp.records import Quote, Relation
 from nlp.relations.links import make_relation
 from nlp.relations.verbs import has_flag
 
@@ -55,7 +57,7 @@ DASHES = frozenset({"—", "–", "-", "--"})
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class QuotedPassage:
     """A quoted passage, its speaker key ("" when unknown) and the verb that cues it."""
 
     text: str
@@ -109,9 +111,9 @@ def _named_by_punct(doc: Doc, span: Span, clauses: Clauses) -> list[Actor]:
     return []
 
 
-def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
+def find_quotes(doc: Doc, clauses: Clauses) -> list[QuotedPassage]:
     """Every direct quote of the document with its speaker, in text order."""
-    out: list[Quote] = []
+    out: list[QuotedPassage] = []
     last_named, last_end = "", 0
     for m in QUOTE_RE.finditer(doc.text):
         text = m.group(1).strip()
@@ -142,12 +144,12 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[Quote]:
             last_named = speaker
         if speaker:
             last_end = span.end
-        out.append(Quote(text.rstrip(" ,"), m.start(), m.end(), speaker, cue.lemma_.lower() if cue is not None else "",
+        out.append(QuotedPassage(text.rstrip(" ,"), m.start(), m.end(), speaker, cue.lemma_.lower() if cue is not None else "",
                          cue.i if cue is not None else -1))
     return out
 
 
-def quote_relations(doc: Doc, doc_id: str, clauses: Clauses, quotes: Sequence[Quote]) -> Iterator[Relation]:
+def quote_relations(doc: Doc, doc_id: str, clauses: Clauses, quotes: Sequence[QuotedPassage]) -> Iterator[Relation]:
     """"according to OUTLET": the sentence's speaker -> the outlet (kind ``quote``).
 
     >>> from nlp.run.model import load_model
@@ -180,7 +182,7 @@ def quote_relations(doc: Doc, doc_id: str, clauses: Clauses, quotes: Sequence[Qu
                     yield make_relation(s, t, "tell", pos="V", doc_id=doc_id, sent=sent, quote=text)
 
 
-def with_quote_text(relations: Iterable[Relation], quotes: Sequence[Quote]) -> list[Relation]:
+def with_quote_text(relations: Iterable[Relation], quotes: Sequence[QuotedPassage]) -> list[Relation]:
     """Speech relations with the words of their speaker's quote in the same sentence as evidence.
 
     "Le Monde quoted Lula as saying “...”" and "in an interview with the BBC,
@@ -188,7 +190,7 @@ def with_quote_text(relations: Iterable[Relation], quotes: Sequence[Quote]) -> l
 
     >>> from nlp.records import Evidence
     >>> r = Relation("outlet:le-monde", "person:lula", "quote", "quote", evidence=(Evidence("d", "s", 0, 40),))
-    >>> with_quote_text([r], [Quote("We will win", 20, 33, "person:lula", "say", 9)])[0].evidence[0].quote
+    >>> with_quote_text([r], [QuotedPassage("We will win", 20, 33, "person:lula", "say", 9)])[0].evidence[0].quote
     'We will win'
     """
     out: list[Relation] = []
@@ -200,4 +202,556 @@ def with_quote_text(relations: Iterable[Relation], quotes: Sequence[Quote]) -> l
                 for ev in r.evidence)
             r = replace(r, evidence=evidence)
         out.append(r)
+    return out
+
+
+# --- quote records: every direct and indirect quote, attributed -------------------------------
+
+#: quotation marks: straight marks pair by position, curly ones say which they are
+_MARK_RE = re.compile(r"[\"“”]")
+#: a quote left open for more lines than this had a stray mark: it ends with its first line
+MAX_QUOTE_LINES = 8
+#: tokens after a closing mark in which its speech verb may come ("“...,” Sergei Posukhov, an adviser, told")
+RECORD_CUE_AFTER = 14
+#: tokens between a speech verb and the opening mark it introduces ("said: “", "told the Sun: “")
+RECORD_CUE_BEFORE = 6
+#: quote text ending so that an attribution follows ("“...,” he said", "“...?” asked X")
+_OPEN_ENDINGS = (",", "?", "!", "-", "—", "–", "...", "…", ";")
+_SENT_END = frozenset({".", "?", "!"})
+#: unnamed speakers that stand for nobody in particular (the annotation's rule: analysts,
+#: diplomats, witnesses and sources unnamed are no speaker)
+_NOBODY = frozenset({"analyst", "diplomat", "witness", "source", "expert", "observer", "resident",
+                     "people", "man", "woman", "inhabitant", "traveller", "traveler", "critic",
+                     "proponent", "opponent", "banner", "poster", "sign", "report", "reports"})
+#: nouns for whoever speaks for a body: "a ministry spokesman", "a spokesman for the union"
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
+                     "statement", "aide", "aides"})
+#: definite nouns that take up a body named before ("the company said", "the radio said")
+_OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "magazine", "radio", "television",
+                           "agency", "broadcaster", "tabloid", "station", "channel", "website"})
+_BODY_NOUNS = frozenset({"company", "firm", "group", "ministry", "department", "government", "union",
+                         "party", "commission", "council", "organisation", "organization", "body",
+                         "bank", "office", "agency", "committee", "army", "military", "movement",
+                         "association", "court", "embassy", "spokesman", "spokeswoman", "spokesperson",
+                         "official", "officials", "statement", "report"})
+_GROUP_TYPES = frozenset({"organization", "country", "outlet"})
+_PERSON_TYPES = frozenset({"person", "official"})
+
+
+@lru_cache(maxsize=1)
+def quote_verbs() -> frozenset[str]:
+    """Lemmas of reporting verbs (``data/quote_verbs.txt``, after the Gender Gap Tracker's list).
+
+    >>> "say" in quote_verbs(), "contend" in quote_verbs(), "arrest" in quote_verbs()
+    (True, True, False)
+    """
+    with resources.files("nlp.data").joinpath("quote_verbs.txt").open(encoding="utf-8") as fh:
+        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+def _is_cue(tok: Token) -> bool:
+    """A reporting verb ("said", "told", "mused"): the quote verb list or the lexicon's speech verbs."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in quote_verbs() or has_flag(lemma, "speech")
+
+
+def _line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def quote_stretches(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, continues)`` of every stretch of text between quotation marks.
+
+    Straight marks pair in order. A mark at the start of a line while a
+    quote is open begins a new stretch that ``continues`` the open one: in
+    print, a quote running over paragraphs reopens each paragraph with a mark
+    and closes only the last; in tokenised wire copy (one sentence a line) a
+    mark opening a line and followed by a space is such a reopening. A
+    curly opening mark always opens. A quote left open for more than
+    ``MAX_QUOTE_LINES`` lines had a stray mark and ends with its first line.
+
+    >>> t = '"We will win," she said.'
+    >>> [(t[s:e], c) for s, e, c in quote_stretches(t)]
+    [('We will win,', False)]
+    >>> t = '“One.\\n“Two,” he said.'
+    >>> [(t[s:e], c) for s, e, c in quote_stretches(t)]
+    [('One.', False), ('Two,', True)]
+    >>> t = '"One.\\n" Two." Next.'
+    >>> [(t[s:e], c) for s, e, c in quote_stretches(t)]
+    [('One.', False), (' Two.', True)]
+    """
+    out: list[tuple[int, int, bool]] = []
+    open_at, continues = -1, False
+
+    def close(end: int) -> None:
+        start = open_at
+        if text.count("\n", start, end) > MAX_QUOTE_LINES:
+            end = _line_end(text, start)
+        out.append((start, end, continues))
+
+    for m in _MARK_RE.finditer(text):
+        i, mark = m.start(), m.group()
+        if open_at < 0:
+            if mark != "”":
+                open_at, continues = i + 1, False
+            continue
+        at_line_start = i > 0 and text[_line_start(text, i):i].strip() == "" and _line_start(text, i) > open_at
+        spaced = text[i + 1:i + 2] in (" ", "\t")
+        if mark == "“" or (mark == '"' and at_line_start and spaced):
+            # a reopening: the open quote ends where its last line ends
+            end = _line_start(text, i) - 1 if at_line_start else i
+            close(end)
+            open_at, continues = i + 1, at_line_start
+            continue
+        close(i)
+        open_at = -1
+    if open_at >= 0:
+        close(_line_end(text, open_at))
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without the white space and the closing comma around quoted words."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+@dataclass
+class _Draft:
+    """A quote being attributed: token span, cue token and speaker key so far."""
+
+    start: int  # character offsets of the words
+    end: int
+    kind: str
+    tokens: tuple[int, int] = (0, 0)  # token range of the words
+    cue: Token | None = None
+    speaker: str = ""
+    to: str = ""
+    cue_text: str = ""
+    continues: bool = False
+    shadow: bool = False  # a reported clause that is mostly a direct quote: it attributes, it is not output
+    line: int = 0  # line of the words' start
+    last_line: int = 0  # line of the words' end or of their attribution, whichever is later
+
+
+class _Speakers:
+    """Who a cue's subject is: entities, pronouns, spokesmen and definite descriptions."""
+
+    def __init__(self, doc: Doc, clauses: Clauses) -> None:
+        self.doc = doc
+        self.clauses = clauses
+        self.actors = clauses.actors
+        self.last_person = ""  # the last person named as a speaker
+        self.last_person_at = 0  # token index of that attribution
+        self.last_group: dict[str, str] = {}  # entity type -> the last body of that type that spoke
+        self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
+
+    def heard(self, key: str, at: int, named: bool) -> None:
+        """Remember who just spoke, for the "he said" and "the ministry said" after it."""
+        typ = self.actors.type_of(key)
+        if typ in _PERSON_TYPES:
+            if named:
+                self.last_person = key
+            self.last_person_at = at
+        elif typ:
+            self.last_group[typ] = key
+
+    def of(self, cue: Token) -> tuple[str, bool]:
+        """(speaker key or "", whether the subject names it) of a reporting verb."""
+        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and cue.dep_ in ("advcl", "xcomp") and cue.head.lemma_.lower() == "quote":
+            # "Interfax quoted Chernomyrdin as saying": the one quoted speaks
+            obj = next((c for c in cue.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                keys = {a.key for a in self.clauses.phrase(obj)}
+                return (keys.pop(), True) if len(keys) == 1 else ("", True)
+        if subj is None and cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.i != cue.i:
+            # "... he said, saying he would ...", "and added that ...": the governing verb's speaker
+            if _is_cue(cue.head) or cue.head.pos_ in ("VERB", "AUX"):
+                return self.of(cue.head)
+        if subj is None:
+            # "by telling the AP that ...", "..., saying that ...": the clause it hangs from
+            keys = list(dict.fromkeys(a.key for a in self.clauses.subjects(cue)))
+            return (keys[0], True) if len(keys) == 1 else ("", True)
+        if subj.lower_ in ("he", "she"):
+            return self._pronoun(subj, cue), False
+        keys = [a.key for a in self.clauses.subjects(cue)]
+        keys = list(dict.fromkeys(k for k in keys if self.actors.type_of(k) not in ("place",)))
+        if len(keys) > 1:
+            # a parse run over a line break: only the subjects on the cue's own line
+            lo, hi = _line_start(self.doc.text, cue.idx), _line_end(self.doc.text, cue.idx)
+            keys = list(dict.fromkeys(a.key for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
+                                      and lo <= c.idx < hi for a in self.clauses.phrase(c)))
+        if len(keys) == 1:
+            return keys[0], subj.pos_ != "PRON"
+        if keys:
+            return "", True
+        low = subj.lemma_.lower()
+        if low in _NOBODY or subj.lower_ in _NOBODY:
+            return "", True
+        if subj.pos_ in ("NOUN", "PROPN"):
+            owner = self._owner(subj)
+            if owner:
+                return owner, True
+            return self._described(subj), True
+        return "", True
+
+    def _pronoun(self, subj: Token, cue: Token) -> str:
+        """"he said": the last named speaker unless another person was the subject of a sentence since.
+
+        Subjects inside quotes and subordinate clauses do not count ("“What
+        changed is that Xi decided ...,” he said"); when another person has
+        been a sentence's subject, the pronoun's antecedent outside the quote.
+        """
+        if self.last_person and not (self._root_subjects(self.last_person_at, cue.i) - {self.last_person}):
+            return self.last_person
+        skip = next(((lo, hi) for lo, hi in self.quoted if lo <= cue.i <= hi + RECORD_CUE_AFTER), (0, 0))
+        found = self.actors.pronouns.resolve(subj, skip=skip)
+        return found[0] if len(found) == 1 else ""
+
+    def _root_subjects(self, lo: int, hi: int) -> set[str]:
+        """People that are the subject of a sentence's main verb between two tokens, outside quotes."""
+        out: set[str] = set()
+        seen: set[int] = set()
+        for tok in self.doc[lo:hi]:
+            root = tok.sent.root
+            if root.i in seen or not lo <= root.i < hi:
+                continue
+            seen.add(root.i)
+            if any(a <= root.i < b for a, b in self.quoted):
+                continue
+            for c in root.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and not any(a <= c.i < b for a, b in self.quoted):
+                    k = self.actors.index.key_of(c.i)
+                    if k and self.actors.type_of(k) in _PERSON_TYPES:
+                        out.add(k)
+        return out
+
+    def _owner(self, noun: Token) -> str:
+        """"a ministry spokesman", "a spokesman for the CFDT union", "Israeli officials": the body."""
+        if noun.lemma_.lower() not in _SPOKES and noun.lower_ not in _SPOKES:
+            return ""
+        near = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        near += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+                 for g in c.children if g.dep_ == "pobj"]
+        keys: list[str] = []
+        for t in near:
+            for u in t.subtree:
+                k = self.actors.index.key_of(u.i)
+                if k and self.actors.type_of(k) in _GROUP_TYPES:
+                    keys.append(k)
+        keys = list(dict.fromkeys(keys))
+        if len(keys) == 1:
+            return keys[0]
+        if keys:
+            return keys[-1]  # "a spokesman for Air France's CFDT union": the nearest owner is the last
+        if any(c.dep_ == "det" for c in noun.children) or not near:
+            return self._described(noun)
+        return ""
+
+    def _described(self, noun: Token) -> str:
+        """"the company said", "the radio said", "a spokesman said": the body of that kind that spoke last."""
+        low = noun.lemma_.lower()
+        if low in _OUTLET_NOUNS:
+            return self.last_group.get("outlet", "")
+        if low in _BODY_NOUNS:
+            if low in ("ministry", "government", "spokesman", "spokeswoman", "spokesperson", "official",
+                       "officials", "embassy"):
+                return self.last_group.get("country", "") or self.last_group.get("organization", "")
+            return self.last_group.get("organization", "") or self.last_group.get("outlet", "")
+        return ""
+
+
+def _addressee(cue: Token, clauses: Clauses) -> tuple[str, str]:
+    """(key, words) of whom a "tell" speaks to: "told Reuters" -> the outlet; "told reporters" -> ("", "reporters")."""
+    if cue.lemma_.lower() != "tell":
+        return "", ""
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")), None)
+    if obj is None:
+        return "", ""
+    keys = list(dict.fromkeys(a.key for a in clauses.phrase(obj)))
+    words = " ".join(t.text for t in obj.subtree)
+    return (keys[0] if len(keys) == 1 else ""), words
+
+
+def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _line_of(text: str, i: int) -> int:
+    return text.count("\n", 0, i)
+
+
+def _stops(tok: Token) -> bool:
+    return tok.text in ('"', "“", "”") or "\n" in tok.text
+
+
+def _cue_after_mark(doc: Doc, end_tok: int, words: str) -> Token | None:
+    """A reporting verb just after a closing mark: "“...,” Hoddle said", "“...?”\\nasked X"."""
+    if not words.rstrip().endswith(_OPEN_ENDINGS) and not (end_tok < len(doc) and doc[end_tok].text == ","):
+        return None
+    newlines = 0
+    for tok in doc[end_tok:end_tok + RECORD_CUE_AFTER]:
+        if tok.text in ('"', "“", "”") and tok.i > end_tok:
+            return None
+        if "\n" in tok.text or tok.is_space:
+            newlines += tok.text.count("\n")
+            if newlines > 1 or tok.i > end_tok + 1:
+                return None
+            continue
+        if _is_cue(tok):
+            return tok
+        if tok.text in _SENT_END:
+            return None
+    return None
+
+
+def _cue_before_mark(doc: Doc, start_tok: int) -> Token | None:
+    """A reporting verb just before an opening mark: "said: “...", "told the Sun: “...", "he added, “..."."""
+    for tok in reversed(doc[max(0, start_tok - RECORD_CUE_BEFORE - 1):start_tok]):
+        if "\n" in tok.text or tok.text in _SENT_END or tok.text in ('"', "“", "”") and tok.i < start_tok - 1:
+            return None
+        if _is_cue(tok):
+            return tok
+        if tok.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and tok.lemma_ != "be" or tok.lower_ in ("and", "but", "or"):
+            return None  # "could promise to stop talking about, including “...”": not what was said
+    return None
+
+
+def _mark_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range of a stretch including its marks (the mark before ``start``, after ``end``)."""
+    a = doc.char_span(max(0, start - 1), min(len(doc.text), end + 1), alignment_mode="expand")
+    return (a.start, a.end) if a is not None else (0, 0)
+
+
+def _direct_drafts(doc: Doc) -> list[_Draft]:
+    """Every quoted stretch of three words or more, with a cue before or after it."""
+    text = doc.text
+    drafts: list[_Draft] = []
+    for start, end, continues in quote_stretches(text):
+        s, e = _trimmed(text, start, end)
+        if len(text[s:e].split()) < MIN_WORDS:
+            continue
+        first, last = _mark_tokens(doc, start, end)
+        if last <= first:
+            continue
+        d = _Draft(s, e, "direct", _tokens(doc, s, e), continues=continues,
+                   line=_line_of(text, s), last_line=_line_of(text, e))
+        close_tok = last
+        while close_tok > first and doc[close_tok - 1].text not in ('"', "“", "”"):
+            close_tok -= 1
+        d.cue = _cue_after_mark(doc, close_tok if close_tok > first else last, text[start:end])
+        if d.cue is None:
+            open_tok = first
+            while open_tok < last and doc[open_tok].text not in ('"', "“", "”"):
+                open_tok += 1
+            d.cue = _cue_before_mark(doc, open_tok)
+        if d.cue is not None:
+            d.last_line = max(d.last_line, _line_of(text, d.cue.idx))
+        drafts.append(d)
+    return drafts
+
+
+def _inside(drafts: Sequence[_Draft], char: int) -> bool:
+    return any(d.start <= char < d.end for d in drafts)
+
+
+def _content_span(cue: Token) -> tuple[int, int] | None:
+    """Token range of what a reporting verb reports: its clausal complement, or the clause it follows."""
+    text = cue.doc.text
+    line_end = _line_end(text, cue.idx)
+    comps = [c for c in cue.children if c.dep_ == "ccomp" and c.idx < line_end]
+    comps += [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and c.idx < line_end
+              and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+    if comps:
+        after = [c for c in comps if c.i > cue.i]
+        c = after[0] if after else comps[0]
+        lo, hi = c.left_edge.i, c.right_edge.i + 1
+        if c.i > cue.i:
+            lo = max(lo, cue.i + 1)
+        while lo < hi and (cue.doc[lo].lower_ in ("that", ",", ":") or cue.doc[lo].is_space):
+            lo += 1
+        return (lo, hi) if hi - lo >= 2 else None
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX"):
+        # "X has quit the ring, the Sun reported": the clause before the attribution
+        head = cue.head
+        lo = head.left_edge.i
+        hi = min(t.i for t in cue.subtree)
+        while hi > lo and (cue.doc[hi - 1].is_punct or cue.doc[hi - 1].is_space):
+            hi -= 1
+        return (lo, hi) if hi - lo >= 2 else None
+    return None
+
+
+def _according_drafts(doc: Doc, clauses: Clauses) -> list[tuple[_Draft, list[str]]]:
+    """"according to X, ...", "..., according to X": the rest of the sentence, said by X."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+        if to is None:
+            continue
+        pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+        phrase_end = max((t.i for t in to.subtree), default=to.i) + 1
+        sent = tok.sent
+        if phrase_end <= sent.start + 2 or tok.i <= sent.start + 1:
+            lo, hi = phrase_end, sent.end  # "According to X, the talks ..."
+        else:
+            lo, hi = sent.start, tok.i      # "the talks ..., according to X."
+        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        if hi - lo < 2:
+            continue
+        keys = [a.key for a in clauses.phrase(pobj)] if pobj is not None else []
+        d = _Draft(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), "indirect", (lo, hi))
+        d.cue_text = "according to"
+        out.append((d, list(dict.fromkeys(keys))))
+    return out
+
+
+def _block_drafts(doc: Doc, direct: Sequence[_Draft]) -> list[_Draft]:
+    """A paragraph after a line ending "X noted:" is X's words, quoted as a block (no marks)."""
+    text = doc.text
+    out = []
+    for tok in doc:
+        if tok.text != ":" or text[tok.idx + 1:_line_end(text, tok.idx)].strip():
+            continue
+        line_lo = _line_start(text, tok.idx)
+        cues = [t for t in doc[doc.char_span(line_lo, tok.idx + 1, alignment_mode="expand").start:tok.i]
+                if _is_cue(t)] if doc.char_span(line_lo, tok.idx + 1, alignment_mode="expand") is not None else []
+        nxt = _line_end(text, tok.idx) + 1
+        while nxt < len(text) and text[nxt] == "\n":
+            nxt += 1
+        if not cues or nxt >= len(text) or text[nxt] in ('"', "“") or _inside(direct, nxt):
+            continue
+        s, e = _trimmed(text, nxt, _line_end(text, nxt))
+        if len(text[s:e].split()) < MIN_WORDS:
+            continue
+        out.append(_Draft(s, e, "direct", _tokens(doc, s, e), cue=cues[-1], line=_line_of(text, s),
+                          last_line=_line_of(text, e)))
+    return out
+
+
+def _names(doc: Doc, index, lo: int, hi: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for s, e, k in sorted(index.spans) if lo <= s and e <= hi))
+
+
+def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
+    """Every direct and indirect quote of a document, attributed where the text says who.
+
+    Direct quotes are the stretches between quotation marks (three words or
+    more); indirect ones the complement of a reporting verb outside them
+    ("X said (that) ...", "..., X said") and "according to X". A speaker is
+    the subject of the cue verb after or before the quote ("“...,” X said",
+    "X said: “...”"); "he said" is the last named speaker unless another
+    person has been a subject since, else the pronoun's antecedent; "a
+    ministry spokesman", "Israeli officials" are the body they speak for, and
+    "the company", "the radio" the last body of that kind that spoke;
+    unnamed analysts, diplomats, witnesses and sources are nobody. A quote
+    with no cue of its own continues the one just before it: a paragraph
+    that reopens an open quote, or a quote opening the line after an
+    attributed one. A quote inside a reported clause has that clause's
+    speaker. The headline's "X says" counts only when X speaks in the body.
+    """
+    text = doc.text
+    speakers = _Speakers(doc, clauses)
+    index = clauses.actors.index
+    direct = _direct_drafts(doc)
+    speakers.quoted = [d.tokens for d in direct]
+    cue_tokens = {d.cue.i for d in direct if d.cue is not None}
+    drafts: list[_Draft] = list(direct)
+    for tok in doc:
+        if not _is_cue(tok) or tok.i in cue_tokens or _inside(direct, tok.idx):
+            continue
+        span = _content_span(tok)
+        if span is None:
+            continue
+        lo, hi = span
+        line_lo, line_hi = _line_start(text, tok.idx), _line_end(text, tok.idx)
+        while lo < hi and doc[lo].idx < line_lo:
+            lo += 1
+        while hi > lo and doc[hi - 1].idx >= line_hi:
+            hi -= 1
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in (":", ",")):
+            hi -= 1
+        if hi - lo < 2:
+            continue
+        s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        quoted = sum(min(e, d.end) - max(s, d.start) for d in direct if d.start < e and s < d.end)
+        d = _Draft(s, e, "indirect", (lo, hi), cue=tok, line=_line_of(text, s),
+                   last_line=_line_of(text, max(e, tok.idx)))
+        # "said: “...”": the direct quote is what was said; the clause only attributes it
+        d.shadow = quoted > (e - s) / 2
+        drafts.append(d)
+    drafts.extend(_block_drafts(doc, direct))
+    according = _according_drafts(doc, clauses)
+    drafts.extend(d for d, _ in according)
+    by_according = {id(d): keys for d, keys in according}
+    drafts.sort(key=lambda d: (min(d.start, d.cue.idx if d.cue is not None else d.start), d.start))
+
+    # attribute in text order, so that "he said" and "the ministry said" know who spoke before
+    previous: _Draft | None = None
+    for d in drafts:
+        if d.cue is not None:
+            d.speaker, named = speakers.of(d.cue)
+            d.to, words = _addressee(d.cue, clauses)
+            d.cue_text = d.cue.lemma_.lower()
+            if d.speaker:
+                speakers.heard(d.speaker, d.cue.i, named)
+        elif id(d) in by_according:
+            keys = by_according[id(d)]
+            d.speaker = keys[0] if len(keys) == 1 else ""
+            if d.speaker:
+                speakers.heard(d.speaker, d.tokens[0], True)
+        elif d.kind == "direct" and previous is not None and previous.kind == "direct" and previous.speaker and (
+                d.continues or d.line == previous.last_line + 1 and text[_line_start(text, d.start):d.start].strip() in ('"', "“", "")):
+            # a paragraph reopening a quote, or a quote opening the line after an attributed one
+            d.speaker, d.cue_text, d.to = previous.speaker, previous.cue_text, previous.to
+        if d.kind == "direct":
+            previous = d
+    # a continued quote attributed after its last paragraph: the earlier ones are the same speaker's
+    for i in range(len(direct) - 1, 0, -1):
+        d, before = direct[i], direct[i - 1]
+        if d.continues and d.speaker and not before.speaker:
+            before.speaker, before.cue_text, before.to = d.speaker, d.cue_text, d.to
+    # a quoted phrase inside a reported clause: that clause's speaker; else an earlier quote's
+    # of the same sentence ("telling the AP that it “...”, but “...”")
+    for d in direct:
+        if not d.speaker and d.cue is None:
+            outer = next((o for o in drafts if o.kind == "indirect" and o.speaker and o.start <= d.start and d.end <= o.end), None)
+            if outer is None:
+                sent = doc[d.tokens[0]].sent if d.tokens[1] > d.tokens[0] else None
+                outer = next((o for o in reversed(drafts) if sent is not None and o.speaker and o is not d
+                              and sent.start_char <= o.start < d.start), None)
+            if outer is not None:
+                d.speaker, d.cue_text, d.to = outer.speaker, outer.cue_text, outer.to
+    # the headline's "X says ...": only when X speaks in the body too
+    head_end = _line_end(text, 0)
+    body = {d.speaker for d in drafts if d.start > head_end and d.speaker}
+    out: list[Quote] = []
+    for d in sorted(drafts, key=lambda d: (d.start, d.end)):
+        if d.shadow:
+            continue
+        if d.end <= head_end and text.count("\n") > 1 and d.speaker not in body:
+            d.speaker = ""
+        lo, hi = d.tokens
+        names = tuple(k for k in _names(doc, index, lo, hi) if k != d.speaker)
+        out.append(Quote(doc_id, d.start, d.end, text[d.start:d.end], d.speaker, d.cue_text, d.kind,
+                               d.to, names))
     return out

@@ -42,6 +42,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp import lexicons
 from nlp.relations.actors import Actor
 from nlp.relations.clauses import Clauses
 from nlp.records import Quote, Relation
@@ -226,6 +227,8 @@ _NOBODY = frozenset({"analyst", "diplomat", "witness", "source", "expert", "obse
 #: nouns for whoever speaks for a body: "a ministry spokesman", "a spokesman for the union"
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
                      "statement", "aide", "aides"})
+#: writings that speak for their author: "a letter from X said", "X's statement said"
+_WRITINGS = frozenset({"letter", "statement", "report", "message", "communique", "commentary", "editorial"})
 #: definite nouns that take up a body named before ("the company said", "the radio said")
 _OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "magazine", "radio", "television",
                            "agency", "broadcaster", "tabloid", "station", "channel", "website"})
@@ -254,6 +257,8 @@ def _is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
         return False
     lemma = tok.lemma_.lower()
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)  # "pointing out that"
     return lemma in quote_verbs() or has_flag(lemma, "speech")
 
 
@@ -353,28 +358,32 @@ class _Speakers:
         self.actors = clauses.actors
         self.last_person = ""  # the last person named as a speaker
         self.last_person_at = 0  # token index of that attribution
-        self.last_group: dict[str, str] = {}  # entity type -> the last body of that type that spoke
+        self.spoken: list[str] = []  # speakers so far, in text order
+        self.spoke_for = ""  # the body the subject just read speaks for ("a ministry spokesman")
+        self.last_body, self.last_body_at = "", -1  # the last body that spoke through a spokesman
         self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
 
     def heard(self, key: str, at: int, named: bool) -> None:
         """Remember who just spoke, for the "he said" and "the ministry said" after it."""
         typ = self.actors.type_of(key)
-        if typ in _PERSON_TYPES:
+        self.spoken.append(key)
+        if self.spoke_for == key and typ not in _PERSON_TYPES:
+            self.last_body, self.last_body_at = key, at
+        elif typ in _PERSON_TYPES:
             if named:
                 self.last_person = key
             self.last_person_at = at
-        elif typ:
-            self.last_group[typ] = key
+        self.spoke_for = ""
 
     def of(self, cue: Token) -> tuple[str, bool]:
         """(speaker key or "", whether the subject names it) of a reporting verb."""
         subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None and cue.dep_ in ("advcl", "xcomp") and cue.head.lemma_.lower() == "quote":
-            # "Interfax quoted Chernomyrdin as saying": the one quoted speaks
-            obj = next((c for c in cue.head.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                keys = {a.key for a in self.clauses.phrase(obj)}
-                return (keys.pop(), True) if len(keys) == 1 else ("", True)
+        quoting = next((t for t in (cue, cue.head, cue.head.head) if t.lemma_.lower() == "quote"), None)
+        if quoting is not None and (quoting is cue or subj is None):
+            # "Interfax quoted Chernomyrdin (as saying)": the one quoted speaks, not the outlet
+            obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+            keys = list(dict.fromkeys(a.key for a in self.clauses.phrase(obj))) if obj is not None else []
+            return (keys[0], True) if len(keys) == 1 else ("", True)
         if subj is None and cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.i != cue.i:
             # "... he said, saying he would ...", "and added that ...": the governing verb's speaker
             if _is_cue(cue.head) or cue.head.pos_ in ("VERB", "AUX"):
@@ -383,8 +392,23 @@ class _Speakers:
             # "by telling the AP that ...", "..., saying that ...": the clause it hangs from
             keys = list(dict.fromkeys(a.key for a in self.clauses.subjects(cue)))
             return (keys[0], True) if len(keys) == 1 else ("", True)
+        lo, hi = _line_start(self.doc.text, cue.idx), _line_end(self.doc.text, cue.idx)
+        if not lo <= subj.idx < hi:
+            # a dateline parsed as the subject ("VENICE, Italy ...\nDirector Neil Jordan says"):
+            # the entity of its phrase on the cue's own line
+            keys = list(dict.fromkeys(k for t in subj.subtree if lo <= t.idx < hi
+                                      and (k := self.actors.index.key_of(t.i))
+                                      and self.actors.type_of(k) != "place"))
+            return (keys[-1], True) if keys else ("", True)
         if subj.lower_ in ("he", "she"):
+            if self.last_body and self.last_body_at > self.last_person_at:
+                return self.last_body, False  # "a spokesman said ... he added": the body he speaks for
             return self._pronoun(subj, cue), False
+        if subj.lower_ == "they":
+            keys = list(dict.fromkeys(a.key for a in self.clauses.phrase(subj)))
+            if len(keys) == 1:
+                return keys[0], False
+            return (self.last_body if self.last_body_at > self.last_person_at else ""), False
         keys = [a.key for a in self.clauses.subjects(cue)]
         keys = list(dict.fromkeys(k for k in keys if self.actors.type_of(k) not in ("place",)))
         if len(keys) > 1:
@@ -393,6 +417,8 @@ class _Speakers:
             keys = list(dict.fromkeys(a.key for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
                                       and lo <= c.idx < hi for a in self.clauses.phrase(c)))
         if len(keys) == 1:
+            if subj.lemma_.lower() in _SPOKES and self.actors.type_of(keys[0]) in _GROUP_TYPES:
+                self.spoke_for = keys[0]  # "U.S. defense officials said": they speak for the country
             return keys[0], subj.pos_ != "PRON"
         if keys:
             return "", True
@@ -402,6 +428,7 @@ class _Speakers:
         if subj.pos_ in ("NOUN", "PROPN"):
             owner = self._owner(subj)
             if owner:
+                self.spoke_for = owner
                 return owner, True
             return self._described(subj), True
         return "", True
@@ -439,37 +466,59 @@ class _Speakers:
 
     def _owner(self, noun: Token) -> str:
         """"a ministry spokesman", "a spokesman for the CFDT union", "Israeli officials": the body."""
-        if noun.lemma_.lower() not in _SPOKES and noun.lower_ not in _SPOKES:
+        low = noun.lemma_.lower()
+        if low not in _SPOKES and noun.lower_ not in _SPOKES and low not in _WRITINGS:
             return ""
         near = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-        near += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+        near += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")
                  for g in c.children if g.dep_ == "pobj"]
+        owners = _GROUP_TYPES | (_PERSON_TYPES if low in _WRITINGS else frozenset())
         keys: list[str] = []
         for t in near:
             for u in t.subtree:
                 k = self.actors.index.key_of(u.i)
-                if k and self.actors.type_of(k) in _GROUP_TYPES:
+                if k and self.actors.type_of(k) in owners:
                     keys.append(k)
         keys = list(dict.fromkeys(keys))
-        if len(keys) == 1:
-            return keys[0]
         if keys:
             return keys[-1]  # "a spokesman for Air France's CFDT union": the nearest owner is the last
-        if any(c.dep_ == "det" for c in noun.children) or not near:
-            return self._described(noun)
-        return ""
+        return self._described(noun)
 
     def _described(self, noun: Token) -> str:
-        """"the company said", "the radio said", "a spokesman said": the body of that kind that spoke last."""
+        """"the company said", "the radio said", "a spokesman said": the body of that kind meant.
+
+        The last body of a fitting type that spoke, else the last one named
+        whose name holds the noun ("the ministry" after "the Foreign
+        Ministry"), else the last one of that type named before.
+        """
         low = noun.lemma_.lower()
         if low in _OUTLET_NOUNS:
-            return self.last_group.get("outlet", "")
-        if low in _BODY_NOUNS:
-            if low in ("ministry", "government", "spokesman", "spokeswoman", "spokesperson", "official",
-                       "officials", "embassy"):
-                return self.last_group.get("country", "") or self.last_group.get("organization", "")
-            return self.last_group.get("organization", "") or self.last_group.get("outlet", "")
-        return ""
+            types: tuple[str, ...] = ("outlet",)
+        elif low in ("ministry", "government", "spokesman", "spokeswoman", "spokesperson", "official",
+                     "officials", "embassy", "aide", "aides", "representative"):
+            types = ("country", "organization")
+        elif low in _BODY_NOUNS:
+            types = ("organization", "outlet")
+        elif lexicons.role_kind(low) and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            # "the author said": the person last named before
+            people = sorted((s, k) for s, e, k in self.actors.index.spans
+                            if e <= noun.i and self.actors.type_of(k) in _PERSON_TYPES)
+            return people[-1][1] if people else ""
+        else:
+            return ""
+        words = [t.lower_ for t in noun.children if t.dep_ in ("compound", "amod") and t.i < noun.i] + [noun.lower_]
+        named = [(s, k) for s, e, k in self.actors.index.spans if e <= noun.i and self.actors.type_of(k) in types]
+        named.sort()
+        holding = [k for s, k in named if all(w in self.doc[s:self._end_of(s)].text.lower() for w in words)]
+        if holding:
+            return holding[-1]
+        spoke = [k for k in self.spoken if self.actors.type_of(k) in types]
+        if spoke:
+            return spoke[-1]
+        return named[-1][1] if named else ""
+
+    def _end_of(self, start: int) -> int:
+        return next((e for s, e, _ in self.actors.index.spans if s == start), start + 1)
 
 
 def _addressee(cue: Token, clauses: Clauses) -> tuple[str, str]:
@@ -572,6 +621,8 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
     text = cue.doc.text
     line_end = _line_end(text, cue.idx)
     comps = [c for c in cue.children if c.dep_ == "ccomp" and c.idx < line_end]
+    comps += [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ == "VERB"
+              and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # "which he said made"
     comps += [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and c.idx < line_end
               and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
     if comps:
@@ -579,10 +630,25 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
         c = after[0] if after else comps[0]
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         if c.i > cue.i:
-            lo = max(lo, cue.i + 1)
+            # "X said A, but B": the report runs to the end of the sentence
+            lo, hi = max(lo, cue.i + 1), max(hi, cue.sent.end)
+            while hi > lo and (cue.doc[hi - 1].is_punct or cue.doc[hi - 1].is_space):
+                hi -= 1
         while lo < hi and (cue.doc[lo].lower_ in ("that", ",", ":") or cue.doc[lo].is_space):
             lo += 1
         return (lo, hi) if hi - lo >= 2 else None
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
+    if left > 0 and doc[left - 1].text == "," and not any(c.dep_ in ("dobj", "xcomp") for c in cue.children):
+        # "..., Bonn's foreign ministry said on Saturday.", "..., said X": the words before the comma
+        lo = max(doc.char_span(_line_start(text, cue.idx), cue.idx, alignment_mode="expand").start
+                 if cue.idx > _line_start(text, cue.idx) else cue.i, 0)
+        hi = left - 1
+        while lo < hi and (doc[lo].is_space or doc[lo].text in ('"', "“")):
+            lo += 1
+        if hi - lo >= 3:
+            return lo, hi
     if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX"):
         # "X has quit the ring, the Sun reported": the clause before the attribution
         head = cue.head
@@ -594,7 +660,7 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
     return None
 
 
-def _according_drafts(doc: Doc, clauses: Clauses) -> list[tuple[_Draft, list[str]]]:
+def _according_drafts(doc: Doc, clauses: Clauses, speakers: "_Speakers | None" = None) -> list[tuple[_Draft, list[str]]]:
     """"according to X, ...", "..., according to X": the rest of the sentence, said by X."""
     out = []
     for tok in doc:
@@ -619,6 +685,9 @@ def _according_drafts(doc: Doc, clauses: Clauses) -> list[tuple[_Draft, list[str
         if hi - lo < 2:
             continue
         keys = [a.key for a in clauses.phrase(pobj)] if pobj is not None else []
+        if not keys and pobj is not None and pobj.pos_ == "NOUN" and speakers is not None:
+            owner = speakers._owner(pobj)  # "according to defense officials": the body that spoke
+            keys = [owner] if owner else []
         d = _Draft(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), "indirect", (lo, hi))
         d.cue_text = "according to"
         out.append((d, list(dict.fromkeys(keys))))
@@ -677,7 +746,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     cue_tokens = {d.cue.i for d in direct if d.cue is not None}
     drafts: list[_Draft] = list(direct)
     for tok in doc:
-        if not _is_cue(tok) or tok.i in cue_tokens or _inside(direct, tok.idx):
+        if not _is_cue(tok) or _inside(direct, tok.idx):
             continue
         span = _content_span(tok)
         if span is None:
@@ -700,7 +769,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
         d.shadow = quoted > (e - s) / 2
         drafts.append(d)
     drafts.extend(_block_drafts(doc, direct))
-    according = _according_drafts(doc, clauses)
+    according = _according_drafts(doc, clauses, speakers)
     drafts.extend(d for d, _ in according)
     by_according = {id(d): keys for d, keys in according}
     drafts.sort(key=lambda d: (min(d.start, d.cue.idx if d.cue is not None else d.start), d.start))

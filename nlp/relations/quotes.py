@@ -377,7 +377,9 @@ class _Speakers:
 
     def of(self, cue: Token) -> tuple[str, bool]:
         """(speaker key or "", whether the subject names it) of a reporting verb."""
-        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        lo, hi = _line_start(self.doc.text, cue.idx), _line_end(self.doc.text, cue.idx)
+        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = next((c for c in subjects if lo <= c.idx < hi), subjects[0] if subjects else None)
         quoting = next((t for t in (cue, cue.head, cue.head.head) if t.lemma_.lower() == "quote"), None)
         if quoting is not None and (quoting is cue or subj is None):
             # "Interfax quoted Chernomyrdin (as saying)": the one quoted speaks, not the outlet
@@ -392,7 +394,6 @@ class _Speakers:
             # "by telling the AP that ...", "..., saying that ...": the clause it hangs from
             keys = list(dict.fromkeys(a.key for a in self.clauses.subjects(cue)))
             return (keys[0], True) if len(keys) == 1 else ("", True)
-        lo, hi = _line_start(self.doc.text, cue.idx), _line_end(self.doc.text, cue.idx)
         if not lo <= subj.idx < hi:
             # a dateline parsed as the subject ("VENICE, Italy ...\nDirector Neil Jordan says"):
             # the entity of its phrase on the cue's own line

@@ -39,6 +39,7 @@ from pyvis.node import Node
 
 from graph.atomic import atomic_write
 from graph.layout import seed_layout
+from graph.quotes import page_quotes
 
 # node type -> (colour, vis-network shape, legend symbol)
 TYPE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -283,10 +284,10 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     for k in look["kinds"]:
         if k not in legend["kinds"]:
             legend["kinds"][k] = {"line": "solid", "meaning": "other relation"}
-    graph = {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list))}
+    graph = {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list)) and k != "quotes"}
     return {"nodes": nodes, "edges": edges, "options": vis_options(G), "legend": legend,
             "defaults": look, "graph": graph,
-            "large": large}
+            "large": large, "quotes": page_quotes(G)}
 
 
 def _read_template_file(name: str) -> str:

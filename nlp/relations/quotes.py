@@ -360,6 +360,7 @@ class _Speakers:
         self.last_person_at = 0  # token index of that attribution
         self.spoken: list[str] = []  # speakers so far, in text order
         self.spoke_for = ""  # the body the subject just read speaks for ("a ministry spokesman")
+        self.outlet_like: set[str] = set()  # speakers named beside an outlet noun ("Zycie Warszawy daily said")
         self.last_body, self.last_body_at = "", -1  # the last body that spoke through a spokesman
         self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
 
@@ -393,6 +394,10 @@ class _Speakers:
         if subj is None:
             # "by telling the AP that ...", "..., saying that ...": the clause it hangs from
             keys = list(dict.fromkeys(a.key for a in self.clauses.subjects(cue)))
+            if not keys:
+                keys = self._named_after(cue) or self._named_before(cue)
+                if len(keys) == 1 and any(t.lower_ in _OUTLET_NOUNS for t in self.doc[max(0, cue.i - 3):cue.i]):
+                    self.outlet_like.add(keys[0])
             return (keys[0], True) if len(keys) == 1 else ("", True)
         if not lo <= subj.idx < hi:
             # a dateline parsed as the subject ("VENICE, Italy ...\nDirector Neil Jordan says"):
@@ -409,7 +414,7 @@ class _Speakers:
             keys = list(dict.fromkeys(a.key for a in self.clauses.phrase(subj)))
             if len(keys) == 1:
                 return keys[0], False
-            return (self.last_body if self.last_body_at > self.last_person_at else ""), False
+            return self.last_body, False  # "U.S. defense officials said ... they said": the body, not a person
         keys = [a.key for a in self.clauses.subjects(cue)]
         keys = list(dict.fromkeys(k for k in keys if self.actors.type_of(k) not in ("place",)))
         if len(keys) > 1:
@@ -431,8 +436,61 @@ class _Speakers:
             if owner:
                 self.spoke_for = owner
                 return owner, True
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+                return self.ahead(cue, subj), True
             return self._described(subj), True
         return "", True
+
+    def _named_after(self, cue: Token) -> list[str]:
+        """"...?” asked Mustafa Hoshiyeh": a name right after a cue that found no subject."""
+        nxt = cue.i + 1
+        if nxt >= len(self.doc):
+            return []
+        k = self.actors.index.key_of(nxt)
+        head = self.doc[nxt]
+        while head.head.i != head.i and self.actors.index.key_of(head.head.i) == k:
+            head = head.head
+        if k and self.actors.type_of(k) in _PERSON_TYPES | _GROUP_TYPES and head.dep_ not in ("nsubj", "nsubjpass") or \
+                k and head.head.i == cue.i:
+            return [k]
+        return []
+
+    def _named_before(self, cue: Token) -> list[str]:
+        """A parse that lost the subject ("..., Zycie Warszawy daily said"): the entity just before the cue."""
+        for tok in reversed(self.doc[max(0, cue.i - 4):cue.i]):
+            if tok.is_punct or "\n" in tok.text:
+                return []
+            k = self.actors.index.key_of(tok.i)
+            if k and self.actors.type_of(k) != "place":
+                return [k]
+        return []
+
+    def ahead(self, cue: Token, noun: Token) -> str:
+        """"a British newspaper said ...": the body or person of that kind named as a speaker just after.
+
+        A lead paragraph often names its source only in the next sentence
+        ("The Sunday Telegraph quoted ..."); the first subject of a fitting
+        type of a reporting verb in the next two lines is that source.
+        """
+        low = noun.lemma_.lower()
+        if low in _OUTLET_NOUNS:
+            types: frozenset[str] = frozenset({"outlet"})
+        elif low in _BODY_NOUNS:
+            types = frozenset({"organization", "outlet"})
+        elif lexicons.role_kind(low):
+            types = _PERSON_TYPES
+        else:
+            return ""
+        text = self.doc.text
+        stop = _line_end(text, _line_end(text, _line_end(text, cue.idx) + 1) + 1)
+        for tok in self.doc[cue.i + 1:]:
+            if tok.idx >= stop:
+                break
+            if _is_cue(tok):
+                keys = [a.key for a in self.clauses.subjects(tok) if self.actors.type_of(a.key) in types]
+                if keys:
+                    return keys[0]
+        return ""
 
     def _pronoun(self, subj: Token, cue: Token) -> str:
         """"he said": the last named speaker unless another person was the subject of a sentence since.
@@ -718,6 +776,45 @@ def _block_drafts(doc: Doc, direct: Sequence[_Draft]) -> list[_Draft]:
     return out
 
 
+#: a headline's source after a spaced dash: "Polish group to bid for Ruch - paper."
+_HEADLINE_TAIL = re.compile(r"^(?P<words>.*\S)\s+(?:-{1,2}|—|–)\s+(?P<source>[\w.' ]{2,30}?)\.?\s*$")
+
+
+def _headline_drafts(doc: Doc, head_end: int, drafts: list[_Draft], speakers: _Speakers) -> list[_Draft]:
+    """A wire headline's "X says Y" or "Y - paper.": said by the body's first speaker of that kind.
+
+    A headline names its source by a common noun ("Paper says ...", "...
+    - agency.") or a name; either counts only when the body attributes
+    something to a source of that kind: then the headline is that source's.
+    """
+    text = doc.text
+    body = [d for d in sorted(drafts, key=lambda d: d.start) if d.start > head_end and d.speaker]
+    out: list[_Draft] = []
+
+    def first_of(noun: str) -> str:
+        low = noun.lower()
+        kinds = {"outlet"} if low in _OUTLET_NOUNS else {"organization"} if low in _BODY_NOUNS else set()
+        return next((d.speaker for d in body if speakers.actors.type_of(d.speaker) in kinds
+                     or "outlet" in kinds and d.speaker in speakers.outlet_like), "")
+
+    for d in drafts:
+        # "Paper says Thatcher's office ...": the cue's subject is a bare noun
+        if d.end <= head_end and not d.speaker and d.cue is not None:
+            subj = next((c for c in d.cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not speakers.actors.index.key_of(subj.i):
+                d.speaker = first_of(subj.lemma_)
+    m = _HEADLINE_TAIL.match(text[:head_end])
+    if m and not any(d.end <= head_end for d in drafts if d.kind == "indirect"):
+        source = m.group("source").strip()
+        span = doc.char_span(m.start("source"), m.start("source") + len(source), alignment_mode="expand")
+        keys = [k for t in span if (k := speakers.actors.index.key_of(t.i))] if span is not None else []
+        speaker = keys[0] if keys and keys[0] in {d.speaker for d in body} else first_of(source.split()[-1])
+        s, e = _trimmed(text, 0, m.end("words"))
+        if speaker and len(text[s:e].split()) >= MIN_WORDS:
+            out.append(_Draft(s, e, "indirect", _tokens(doc, s, e), speaker=speaker, cue_text="say"))
+    return out
+
+
 def _names(doc: Doc, index, lo: int, hi: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for s, e, k in sorted(index.spans) if lo <= s and e <= hi))
 
@@ -814,6 +911,8 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     # the headline's "X says ...": only when X speaks in the body too
     head_end = _line_end(text, 0)
     body = {d.speaker for d in drafts if d.start > head_end and d.speaker}
+    if text.count("\n") > 1:
+        drafts.extend(_headline_drafts(doc, head_end, drafts, speakers))
     out: list[Quote] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         if d.shadow:

@@ -815,6 +815,28 @@ def _headline_drafts(doc: Doc, head_end: int, drafts: list[_Draft], speakers: _S
     return out
 
 
+def _governing_doer(doc: Doc, d: _Draft, clauses: Clauses) -> str:
+    """The entity doing the verb a quoted phrase hangs from, on the same line; "" when none or several."""
+    lo, hi = d.tokens
+    roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi and t.head.i != t.i]
+    if not roots:
+        return ""
+    tok = roots[0].head
+    line_lo, line_hi = _line_start(doc.text, d.start), _line_end(doc.text, d.start)
+    for _ in range(6):
+        if not line_lo <= tok.idx < line_hi:
+            return ""
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "relcl", "acl"):
+            # ("including" is a preposition; a relative clause describes the noun, not the doer)
+            keys = list(dict.fromkeys(a.key for a in clauses.subjects(tok)
+                                      if clauses.actors.type_of(a.key) in _PERSON_TYPES | _GROUP_TYPES))
+            return keys[0] if len(keys) == 1 else ""
+        if tok.head.i == tok.i:
+            return ""
+        tok = tok.head
+    return ""
+
+
 def _names(doc: Doc, index, lo: int, hi: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for s, e, k in sorted(index.spans) if lo <= s and e <= hi))
 
@@ -908,6 +930,11 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
                               and sent.start_char <= o.start < d.start), None)
             if outer is not None:
                 d.speaker, d.cue_text, d.to = outer.speaker, outer.cue_text, outer.to
+    # a phrase quoted by the doer of the clause it stands in ("Granma called it “the greatest gift”",
+    # "Reuters listed topics including “the jailing of ...”"): that doer
+    for d in direct:
+        if not d.speaker and d.tokens[1] > d.tokens[0]:
+            d.speaker = _governing_doer(doc, d, clauses)
     # the headline's "X says ...": only when X speaks in the body too
     head_end = _line_end(text, 0)
     body = {d.speaker for d in drafts if d.start > head_end and d.speaker}

@@ -362,6 +362,7 @@ class _Speakers:
         self.spoke_for = ""  # the body the subject just read speaks for ("a ministry spokesman")
         self.outlet_like: set[str] = set()  # speakers named beside an outlet noun ("Zycie Warszawy daily said")
         self.last_body, self.last_body_at = "", -1  # the last body that spoke through a spokesman
+        self.last_body_one = self.spoke_for_one = False  # ... through one person ("a spokesman"), not several
         self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
 
     def heard(self, key: str, at: int, named: bool) -> None:
@@ -369,7 +370,7 @@ class _Speakers:
         typ = self.actors.type_of(key)
         self.spoken.append(key)
         if self.spoke_for == key and typ not in _PERSON_TYPES:
-            self.last_body, self.last_body_at = key, at
+            self.last_body, self.last_body_at, self.last_body_one = key, at, self.spoke_for_one
         elif typ in _PERSON_TYPES:
             if named:
                 self.last_person = key
@@ -407,9 +408,15 @@ class _Speakers:
                                       and self.actors.type_of(k) != "place"))
             return (keys[-1], True) if keys else ("", True)
         if subj.lower_ in ("he", "she"):
-            if self.last_body and self.last_body_at > self.last_person_at:
+            if self.last_body and self.last_body_at > self.last_person_at and self.last_body_one:
                 return self.last_body, False  # "a spokesman said ... he added": the body he speaks for
             return self._pronoun(subj, cue), False
+        if subj.lower_ == "it":
+            keys = list(dict.fromkeys(a.key for a in self.clauses.phrase(subj)))
+            if len(keys) == 1:
+                return keys[0], False
+            groups = [k for k in self.spoken if self.actors.type_of(k) in _GROUP_TYPES]
+            return (groups[-1] if groups else ""), False  # "It said ...": the body that spoke last
         if subj.lower_ == "they":
             keys = list(dict.fromkeys(a.key for a in self.clauses.phrase(subj)))
             if len(keys) == 1:
@@ -425,6 +432,7 @@ class _Speakers:
         if len(keys) == 1:
             if subj.lemma_.lower() in _SPOKES and self.actors.type_of(keys[0]) in _GROUP_TYPES:
                 self.spoke_for = keys[0]  # "U.S. defense officials said": they speak for the country
+                self.spoke_for_one = subj.tag_ in ("NN", "NNP")
             return keys[0], subj.pos_ != "PRON"
         if keys:
             return "", True
@@ -434,7 +442,7 @@ class _Speakers:
         if subj.pos_ in ("NOUN", "PROPN"):
             owner = self._owner(subj)
             if owner:
-                self.spoke_for = owner
+                self.spoke_for, self.spoke_for_one = owner, subj.tag_ in ("NN", "NNP")
                 return owner, True
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
                 return self.ahead(cue, subj), True

@@ -386,6 +386,8 @@ class _Speakers:
         if quoting is not None and (quoting is cue or subj is None):
             # "Interfax quoted Chernomyrdin (as saying)": the one quoted speaks, not the outlet
             obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+            if obj is None:  # "X was quoted as telling ...": the passive subject
+                obj = next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
             keys = list(dict.fromkeys(a.key for a in self.clauses.phrase(obj))) if obj is not None else []
             return (keys[0], True) if len(keys) == 1 else ("", True)
         if subj is None and cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.i != cue.i:
@@ -903,7 +905,8 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     drafts.sort(key=lambda d: (min(d.start, d.cue.idx if d.cue is not None else d.start), d.start))
 
     # attribute in text order, so that "he said" and "the ministry said" know who spoke before
-    previous: _Draft | None = None
+    previous: _Draft | None = None  # the last direct quote
+    last: _Draft | None = None  # the last quote of either kind
     for d in drafts:
         if d.cue is not None:
             d.speaker, named = speakers.of(d.cue)
@@ -916,12 +919,17 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
             d.speaker = keys[0] if len(keys) == 1 else ""
             if d.speaker:
                 speakers.heard(d.speaker, d.tokens[0], True)
-        elif d.kind == "direct" and previous is not None and previous.kind == "direct" and previous.speaker and (
-                d.continues or d.line == previous.last_line + 1 and text[_line_start(text, d.start):d.start].strip() in ('"', "“", "")):
-            # a paragraph reopening a quote, or a quote opening the line after an attributed one
+        elif d.kind == "direct" and previous is not None and previous.kind == "direct" and previous.speaker and d.continues:
+            # a paragraph reopening a quote
             d.speaker, d.cue_text, d.to = previous.speaker, previous.cue_text, previous.to
+        elif d.kind == "direct" and last is not None and last.speaker and d.line == last.last_line + 1 \
+                and text[_line_start(text, d.start):d.start].strip() in ('"', "“", ""):
+            # a quote opening the line after an attributed one, direct or reported ("She said ...\n“We will ...”")
+            d.speaker, d.cue_text, d.to = last.speaker, last.cue_text, last.to
         if d.kind == "direct":
             previous = d
+        if not d.shadow:
+            last = d
     # a continued quote attributed after its last paragraph: the earlier ones are the same speaker's
     for i in range(len(direct) - 1, 0, -1):
         d, before = direct[i], direct[i - 1]

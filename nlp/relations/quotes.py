@@ -448,7 +448,12 @@ class _Speakers:
                 return owner, True
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
                 return self.ahead(cue, subj), True
-            return self._described(subj), True
+            # "The chairman of the mission insisted ..." before any name: the one named just after
+            found = self._described(subj)
+            if not found and subj.lemma_.lower() not in _OUTLET_NOUNS | _BODY_NOUNS and not any(
+                    k for k in self.spoken if self.actors.type_of(k) in _PERSON_TYPES):
+                found = self.ahead(cue, subj)
+            return found, True
         return "", True
 
     def _named_after(self, cue: Token) -> list[str]:

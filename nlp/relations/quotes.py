@@ -1,4 +1,11 @@
-"""Direct quotes and who said them; speech relations that name a source.
+"""Who said what: quote records, direct quotes for the relations, speech relations to sources.
+
+:func:`quote_records` makes the quote records of a document
+(:class:`nlp.records.Quote`, the graph's ``quotes``): every direct quote
+(between quotation marks, over several paragraphs, a block quote after
+"X said:") and every indirect one ("X said (that) ...", "..., X said",
+"according to X"), with its speaker, cue, addressee and names; its
+docstring gives the speaker rules.
 
 :func:`find_quotes` finds quoted passages (“...” or "...", three words or
 more) and their speaker:
@@ -541,6 +548,12 @@ class _Speakers:
     def _owner(self, noun: Token) -> str:
         """"a ministry spokesman", "a spokesman for the CFDT union", "Israeli officials": the body."""
         low = noun.lemma_.lower()
+        if low in _BODY_NOUNS | _OUTLET_NOUNS:
+            # "Carney's office said", "the minister's office": the owner speaks through it
+            owners = [k for c in noun.children if c.dep_ == "poss" and (k := self.actors.index.key_of(c.i))
+                      and self.actors.type_of(k) in _PERSON_TYPES | _GROUP_TYPES]
+            if len(owners) == 1:
+                return owners[0]
         if low not in _SPOKES and noun.lower_ not in _SPOKES and low not in _WRITINGS:
             return ""
         near = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
@@ -589,7 +602,11 @@ class _Speakers:
         spoke = [k for k in self.spoken if self.actors.type_of(k) in types]
         if spoke:
             return spoke[-1]
-        return named[-1][1] if named else ""
+        # none of that kind spoke yet: the last one named, in this line or the two before
+        text = self.doc.text
+        since = _line_start(text, max(0, _line_start(text, _line_start(text, noun.idx) - 1) - 1) - 1) if noun.idx else 0
+        near = [k for s, k in named if self.doc[s].idx >= since]
+        return near[-1] if near else ""
 
     def _end_of(self, start: int) -> int:
         return next((e for s, e, _ in self.actors.index.spans if s == start), start + 1)

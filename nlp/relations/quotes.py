@@ -510,6 +510,9 @@ class _Speakers:
                 break
             if _is_cue(tok):
                 keys = [a.key for a in self.clauses.subjects(tok) if self.actors.type_of(a.key) in types]
+                # "Faik Nerweyi of the Kurdistan Democratic Party told Reuters": the group in the subject
+                keys += [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                         if (k := self.actors.index.key_of(t.i)) and self.actors.type_of(k) in types]
                 if keys:
                     return keys[0]
         return ""
@@ -950,7 +953,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
             d.speaker, d.cue_text, d.to = last.speaker, last.cue_text, last.to
         if d.kind == "direct":
             previous = d
-        if not d.shadow:
+        if not d.shadow and d.speaker:
             last = d
     # a continued quote attributed after its last paragraph: the earlier ones are the same speaker's
     for i in range(len(direct) - 1, 0, -1):

@@ -223,6 +223,8 @@ MAX_QUOTE_LINES = 8
 RECORD_CUE_AFTER = 14
 #: tokens between a speech verb and the opening mark it introduces ("said: “", "told the Sun: “")
 RECORD_CUE_BEFORE = 6
+#: lines after an unnamed source ("a British newspaper said") in which it may be named
+AHEAD_LINES = 3
 #: quote text ending so that an attribution follows ("“...,” he said", "“...?” asked X")
 _OPEN_ENDINGS = (",", "?", "!", "-", "—", "–", "...", "…", ";")
 _SENT_END = frozenset({".", "?", "!"})
@@ -492,7 +494,7 @@ class _Speakers:
 
         A lead paragraph often names its source only in the next sentence
         ("The Sunday Telegraph quoted ..."); the first subject of a fitting
-        type of a reporting verb in the next two lines is that source.
+        type of a reporting verb in the next ``AHEAD_LINES`` lines is that source.
         """
         low = noun.lemma_.lower()
         if low in _OUTLET_NOUNS:
@@ -504,7 +506,9 @@ class _Speakers:
         else:
             return ""
         text = self.doc.text
-        stop = _line_end(text, _line_end(text, _line_end(text, cue.idx) + 1) + 1)
+        stop = cue.idx
+        for _ in range(AHEAD_LINES + 1):
+            stop = _line_end(text, stop) + 1
         for tok in self.doc[cue.i + 1:]:
             if tok.idx >= stop:
                 break

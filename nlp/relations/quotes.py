@@ -533,8 +533,8 @@ class _Speakers:
             types: frozenset[str] = frozenset({"outlet"})
         elif low in _BODY_NOUNS:
             types = frozenset({"organization", "outlet"})
-        elif lexicons.role_kind(low):
-            types = _PERSON_TYPES
+        elif lexicons.role_kind(low) or noun.tag_ == "NN" and low not in _WRITINGS:
+            types = _PERSON_TYPES  # "a human rights activist said", "The head of the mission insisted"
         else:
             return ""
         text = self.doc.text

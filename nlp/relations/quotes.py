@@ -475,6 +475,8 @@ class _Speakers:
             return keys[0], subj.pos_ != "PRON"
         if keys:
             return "", True
+        if subj.lower_ in ("which", "who", "that") and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            subj = cue.head  # "The military government, which in May said ...": the noun it describes
         low = subj.lemma_.lower()
         if low in _NOBODY or subj.lower_ in _NOBODY:
             return "", True

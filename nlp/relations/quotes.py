@@ -1037,14 +1037,15 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
             d.speaker = _governing_doer(doc, d, clauses)
     # the headline's "X says ...": only when X speaks in the body too
     head_end = _line_end(text, 0)
+    headline = text[head_end:head_end + 2] == "\n\n" and text[head_end:].strip() != ""  # a line of its own
     body = {d.speaker for d in drafts if d.start > head_end and d.speaker}
-    if text.count("\n") > 1:
+    if headline:
         drafts.extend(_headline_drafts(doc, head_end, drafts, speakers))
     out: list[Quote] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         if d.shadow:
             continue
-        if d.end <= head_end and text.count("\n") > 1 and d.speaker not in body:
+        if headline and d.end <= head_end and d.speaker not in body:
             d.speaker = ""
         lo, hi = d.tokens
         names = tuple(k for k in _names(doc, index, lo, hi) if k != d.speaker)

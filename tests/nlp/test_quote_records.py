@@ -149,3 +149,39 @@ def test_quote_records_scare_quotes_are_no_quotes(nlp):
 ])
 def test_quote_stretches_pair_marks(text, expected):
     assert [text[s:e] for s, e, _ in quote_stretches(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's ministry speaks for the city's country, a later spokesman and "he added" for it too
+    ("Norway summoned the envoy on Monday, Oslo's foreign ministry said.\n"
+     "A spokesman said the envoy would leave on Tuesday.\n"
+     "The talks will resume next year, he added.\n",
+     [("country:NO", "indirect", "Norway summoned the envoy"),
+      ("country:NO", "indirect", "the envoy would leave"),
+      ("country:NO", "indirect", "The talks will resume")]),
+    # plural agents of a state, by its adjective
+    ("Swedish officials said the border would stay open.",
+     [("country:SE", "indirect", "the border would stay")]),
+])
+def test_quote_records_bodies_speak_through_their_people(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
+
+
+def test_quote_records_unnamed_source_named_in_the_next_line(nlp):
+    text = ("A Norwegian newspaper said the harbour would reopen next month.\n"
+            "The Oslo Times quoted Ingrid Solberg as saying the fishermen were ready.\n")
+    got = quotes_of(nlp, text)
+    assert got[0] == ("outlet:oslo-times", "indirect", "the harbour would reopen")
+    assert ("person:ingrid-solberg", "indirect", "the fishermen were ready") in got
+
+
+def test_quote_records_next_line_after_a_reported_quote_continues_it(nlp):
+    text = ("Ingrid Solberg said the fishermen would not give up.\n"
+            "“We will carry on until the harbour reopens.”\n")
+    assert quotes_of(nlp, text) == [("person:ingrid-solberg", "indirect", "the fishermen would not"),
+                                    ("person:ingrid-solberg", "direct", "We will carry on")]
+
+
+def test_quote_records_phrase_quoted_by_the_doer_of_its_clause(nlp):
+    text = "Ingrid Solberg called the plan “a betrayal of the fishermen of the north.”"
+    assert quotes_of(nlp, text) == [("person:ingrid-solberg", "direct", "a betrayal of the")]

@@ -957,7 +957,6 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     index = clauses.actors.index
     direct = _direct_drafts(doc)
     speakers.quoted = [d.tokens for d in direct]
-    cue_tokens = {d.cue.i for d in direct if d.cue is not None}
     drafts: list[_Draft] = list(direct)
     for tok in doc:
         if not _is_cue(tok) or _inside(direct, tok.idx):
@@ -994,7 +993,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     for d in drafts:
         if d.cue is not None:
             d.speaker, named = speakers.of(d.cue)
-            d.to, words = _addressee(d.cue, clauses)
+            d.to, _ = _addressee(d.cue, clauses)
             d.cue_text = d.cue.lemma_.lower()
             if d.speaker:
                 speakers.heard(d.speaker, d.cue.i, named)

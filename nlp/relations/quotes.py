@@ -765,6 +765,16 @@ def _direct_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+def _attribution_only(doc: Doc, before: _Draft, after: _Draft) -> bool:
+    """Between two quotes only the first one's attribution: one sentence, no other reporting verb."""
+    span = doc.char_span(before.end, after.start, alignment_mode="expand")
+    if span is None:
+        return False
+    cues = [t for t in span if _is_cue(t)]
+    ends = [t for t in span if t.text in _SENT_END]
+    return len(cues) == 1 and cues[0].i == before.cue.i and len(ends) <= 1
+
+
 def _inside(drafts: Sequence[_Draft], char: int) -> bool:
     return any(d.start <= char < d.end for d in drafts)
 
@@ -1009,6 +1019,11 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
                 and text[_line_start(text, d.start):d.start].strip() in ('"', "“", ""):
             # a quote opening the line after an attributed one, direct or reported ("She said ...\n“We will ...”")
             d.speaker, d.cue_text, d.to = last.speaker, last.cue_text, last.to
+        elif d.kind == "direct" and previous is not None and previous.speaker and previous.cue is not None \
+                and previous.line == d.line and previous.end < previous.cue.idx < d.start and \
+                _attribution_only(doc, previous, d):
+            # “...,” X said. “...”: a second quote of the paragraph, right after the first's attribution
+            d.speaker, d.cue_text, d.to = previous.speaker, previous.cue_text, previous.to
         if d.kind == "direct":
             previous = d
         if not d.shadow and d.speaker:

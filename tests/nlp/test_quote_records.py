@@ -185,3 +185,9 @@ def test_quote_records_next_line_after_a_reported_quote_continues_it(nlp):
 def test_quote_records_phrase_quoted_by_the_doer_of_its_clause(nlp):
     text = "Ingrid Solberg called the plan “a betrayal of the fishermen of the north.”"
     assert quotes_of(nlp, text) == [("person:ingrid-solberg", "direct", "a betrayal of the")]
+
+
+def test_quote_records_second_quote_of_a_paragraph_after_the_attribution(nlp):
+    text = "“We talk to everyone. That is our job,” Ingrid Solberg said. “Nobody wins a war of tariffs.”"
+    assert quotes_of(nlp, text) == [("person:ingrid-solberg", "direct", "We talk to everyone."),
+                                    ("person:ingrid-solberg", "direct", "Nobody wins a war")]

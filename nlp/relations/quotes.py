@@ -223,6 +223,10 @@ MAX_QUOTE_LINES = 8
 RECORD_CUE_AFTER = 14
 #: tokens between a speech verb and the opening mark it introduces ("said: “", "told the Sun: “")
 RECORD_CUE_BEFORE = 6
+#: a wire dateline opening a paragraph: "BRASILIA, June 12 (EFE) - ", "LONDON (Reuters) -- "
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [^-–—\n]{1,40}?)?(?: \([^)\n]{1,30}\))?\s*(?:-{1,2}|–|—)\s+")
+#: words a headline has at most
+HEADLINE_WORDS = 20
 #: lines before "the fighter said" in which the person it describes must be named
 DESCRIBED_LINES = 4
 #: lines after an unnamed source ("a British newspaper said") in which it may be named
@@ -985,6 +989,10 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
         if hi - lo < 2:
             continue
         s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        dateline = _DATELINE.match(text, s, e)
+        if dateline:  # "BRASILIA, June 12 (EFE) - Brazil's president will visit ..., her office said"
+            s = dateline.end()
+            lo = _tokens(doc, s, e)[0]
         quoted = sum(min(e, d.end) - max(s, d.start) for d in direct if d.start < e and s < d.end)
         d = _Draft(s, e, "indirect", (lo, hi), cue=tok, line=_line_of(text, s),
                    last_line=_line_of(text, max(e, tok.idx)))
@@ -1051,7 +1059,9 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
             d.speaker = _governing_doer(doc, d, clauses)
     # the headline's "X says ...": only when X speaks in the body too
     head_end = _line_end(text, 0)
-    headline = text[head_end:head_end + 2] == "\n\n" and text[head_end:].strip() != ""  # a line of its own
+    # a short line of its own: a lead paragraph ("BRASILIA, June 12 (EFE) - ...") is no headline
+    headline = (text[head_end:head_end + 2] == "\n\n" and text[head_end:].strip() != ""
+                and len(text[:head_end].split()) <= HEADLINE_WORDS)
     body = {d.speaker for d in drafts if d.start > head_end and d.speaker}
     if headline:
         drafts.extend(_headline_drafts(doc, head_end, drafts, speakers))

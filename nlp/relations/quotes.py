@@ -952,19 +952,41 @@ def _names(doc: Doc, index, lo: int, hi: int) -> tuple[str, ...]:
 def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     """Every direct and indirect quote of a document, attributed where the text says who.
 
-    Direct quotes are the stretches between quotation marks (three words or
-    more); indirect ones the complement of a reporting verb outside them
-    ("X said (that) ...", "..., X said") and "according to X". A speaker is
-    the subject of the cue verb after or before the quote ("“...,” X said",
-    "X said: “...”"); "he said" is the last named speaker unless another
-    person has been a subject since, else the pronoun's antecedent; "a
-    ministry spokesman", "Israeli officials" are the body they speak for, and
-    "the company", "the radio" the last body of that kind that spoke;
-    unnamed analysts, diplomats, witnesses and sources are nobody. A quote
-    with no cue of its own continues the one just before it: a paragraph
-    that reopens an open quote, or a quote opening the line after an
-    attributed one. A quote inside a reported clause has that clause's
-    speaker. The headline's "X says" counts only when X speaks in the body.
+    Direct quotes are the stretches between quotation marks of three words
+    or more (:func:`quote_stretches`), and a paragraph after a line ending
+    "X said:"; indirect ones the complement of a reporting verb outside
+    them ("X said (that) ...", "..., X said", "X told Reuters ...") and
+    "according to X". The speaker, in order of trust:
+
+    - the subject of the cue verb after or before the quote ("“...,” X
+      said", "said X", "X said: “...”", "“...?”\nasked X"); "X quoted Y as
+      saying": Y;
+    - "he said": the last named speaker unless another person has been the
+      subject of a sentence since (subjects inside quotes do not count),
+      else the pronoun's antecedent; after one spokesman, the body he spoke
+      for; "they", "it": the body that spoke last;
+    - "a ministry spokesman", "a letter from X", "Israeli officials",
+      "Carney's office", "Bonn's foreign ministry": the body, author or
+      country they speak for; "the company", "the radio", "the spokesman",
+      "the author": the one of that kind named or heard before; "a British
+      newspaper said": the source of that kind named as a speaker in the
+      next lines; unnamed analysts, diplomats, witnesses and sources: nobody;
+    - a quote with no cue of its own continues the one just before it: a
+      paragraph reopening an open quote, a quote opening the line after an
+      attributed one, a second quote right after the first's attribution;
+      a phrase inside a reported clause has that clause's speaker, else
+      the doer of the clause it stands in ("X called it “...”").
+
+    A headline's "X says ..." or "... - paper" counts only when X, or a
+    source of that kind, speaks in the body.
+
+    >>> from nlp.run.model import load_model
+    >>> from nlp.entities.sieve import extract_entities
+    >>> from nlp.relations.actors import Actors
+    >>> doc = load_model()("“We will win,” Ana Lopes said. She said the vote was fair.")
+    >>> entities, index = extract_entities(doc, "d")
+    >>> [(q.speaker, q.kind, q.text) for q in quote_records(doc, "d", Clauses(Actors(doc, index, entities)))]
+    [('person:ana-lopes', 'direct', 'We will win'), ('person:ana-lopes', 'indirect', 'the vote was fair')]
     """
     text = doc.text
     speakers = _Speakers(doc, clauses)

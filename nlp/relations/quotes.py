@@ -1094,7 +1094,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
         if headline and d.end <= head_end and d.speaker not in body:
             d.speaker = ""
         lo, hi = d.tokens
-        names = tuple(k for k in _names(doc, index, lo, hi) if k != d.speaker)
+        names = _names(doc, index, lo, hi)
         out.append(Quote(doc_id, d.start, d.end, text[d.start:d.end], d.speaker, d.cue_text, d.kind,
                                d.to, names))
     return out

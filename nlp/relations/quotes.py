@@ -42,6 +42,7 @@ Example
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -282,6 +283,14 @@ _GROUP_TYPES = frozenset({"organization", "country", "outlet"})
 _PERSON_TYPES = frozenset({"person", "official"})
 
 
+def _text_of(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token anew on each call."""
+    text = doc.user_data.get("newsgraph.text")
+    if text is None:
+        text = doc.user_data["newsgraph.text"] = doc.text
+    return text
+
+
 @lru_cache(maxsize=1)
 def quote_verbs() -> frozenset[str]:
     """Lemmas of reporting verbs (``data/quote_verbs.txt``, after the Gender Gap Tracker's list).
@@ -405,6 +414,7 @@ class _Speakers:
         self.last_body, self.last_body_at = "", -1  # the last body that spoke through a spokesman
         self.last_body_one = self.spoke_for_one = False  # ... through one person ("a spokesman"), not several
         self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
+        self._ends: dict[int, int] | None = None  # mention start -> end, built when first needed
 
     def heard(self, key: str, at: int, named: bool) -> None:
         """Remember who just spoke, for the "he said" and "the ministry said" after it."""
@@ -420,7 +430,7 @@ class _Speakers:
 
     def of(self, cue: Token) -> tuple[str, bool]:
         """(speaker key or "", whether the subject names it) of a reporting verb."""
-        lo, hi = _line_start(self.doc.text, cue.idx), _line_end(self.doc.text, cue.idx)
+        lo, hi = _line_start(_text_of(self.doc), cue.idx), _line_end(_text_of(self.doc), cue.idx)
         subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
         subj = next((c for c in subjects if lo <= c.idx < hi), subjects[0] if subjects else None)
         quoting = next((t for t in (cue, cue.head, cue.head.head) if t.lemma_.lower() == "quote"), None)
@@ -469,7 +479,7 @@ class _Speakers:
         keys = list(dict.fromkeys(k for k in keys if self.actors.type_of(k) not in ("place",)))
         if len(keys) > 1:
             # a parse run over a line break: only the subjects on the cue's own line
-            lo, hi = _line_start(self.doc.text, cue.idx), _line_end(self.doc.text, cue.idx)
+            lo, hi = _line_start(_text_of(self.doc), cue.idx), _line_end(_text_of(self.doc), cue.idx)
             keys = list(dict.fromkeys(a.key for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
                                       and lo <= c.idx < hi for a in self.clauses.phrase(c)))
         if len(keys) == 1:
@@ -543,7 +553,7 @@ class _Speakers:
             types = _PERSON_TYPES  # "a human rights activist said", "The head of the mission insisted"
         else:
             return ""
-        text = self.doc.text
+        text = _text_of(self.doc)
         stop = cue.idx
         for _ in range(AHEAD_LINES + 1):
             stop = _line_end(text, stop) + 1
@@ -646,7 +656,7 @@ class _Speakers:
                 lexicons.role_kind(low) or noun.tag_ == "NN" and low not in _WRITINGS):
             # "the author said", "the fighter ... said": the person last named before, within a few lines
             # for a description that is no title
-            text, since = self.doc.text, noun.idx
+            text, since = _text_of(self.doc), noun.idx
             for _ in range(0 if lexicons.role_kind(low) else DESCRIBED_LINES):
                 since = _line_start(text, max(0, since - 1))
             people = sorted((s, k) for s, e, k in self.actors.index.spans
@@ -669,13 +679,15 @@ class _Speakers:
         if spoke:
             return spoke[-1]
         # none of that kind spoke yet: the last one named, in this line or the two before
-        text = self.doc.text
+        text = _text_of(self.doc)
         since = _line_start(text, max(0, _line_start(text, _line_start(text, noun.idx) - 1) - 1) - 1) if noun.idx else 0
         near = [k for s, k in named if self.doc[s].idx >= since]
         return near[-1] if near else ""
 
     def _end_of(self, start: int) -> int:
-        return next((e for s, e, _ in self.actors.index.spans if s == start), start + 1)
+        if self._ends is None:
+            self._ends = {s: e for s, e, _ in self.actors.index.spans}
+        return self._ends.get(start, start + 1)
 
 
 def _addressee(cue: Token, clauses: Clauses) -> tuple[str, str]:
@@ -737,13 +749,13 @@ def _cue_before_mark(doc: Doc, start_tok: int) -> Token | None:
 
 def _mark_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range of a stretch including its marks (the mark before ``start``, after ``end``)."""
-    a = doc.char_span(max(0, start - 1), min(len(doc.text), end + 1), alignment_mode="expand")
+    a = doc.char_span(max(0, start - 1), min(len(_text_of(doc)), end + 1), alignment_mode="expand")
     return (a.start, a.end) if a is not None else (0, 0)
 
 
 def _direct_drafts(doc: Doc) -> list[_Draft]:
     """Every quoted stretch of three words or more, with a cue before or after it."""
-    text = doc.text
+    text = _text_of(doc)
     drafts: list[_Draft] = []
     for start, end, continues in quote_stretches(text):
         s, e = _trimmed(text, start, end)
@@ -785,7 +797,7 @@ def _inside(drafts: Sequence[_Draft], char: int) -> bool:
 
 def _content_span(cue: Token) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports: its clausal complement, or the clause it follows."""
-    text = cue.doc.text
+    text = _text_of(cue.doc)
     line_end = _line_end(text, cue.idx)
     comps = [c for c in cue.children if c.dep_ == "ccomp" and c.idx < line_end]
     comps += [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ == "VERB"
@@ -863,7 +875,7 @@ def _according_drafts(doc: Doc, clauses: Clauses, speakers: "_Speakers | None" =
 
 def _block_drafts(doc: Doc, direct: Sequence[_Draft]) -> list[_Draft]:
     """A paragraph after a line ending "X noted:" is X's words, quoted as a block (no marks)."""
-    text = doc.text
+    text = _text_of(doc)
     out = []
     for tok in doc:
         if tok.text != ":" or text[tok.idx + 1:_line_end(text, tok.idx)].strip():
@@ -895,7 +907,7 @@ def _headline_drafts(doc: Doc, head_end: int, drafts: list[_Draft], speakers: _S
     - agency.") or a name; either counts only when the body attributes
     something to a source of that kind: then the headline is that source's.
     """
-    text = doc.text
+    text = _text_of(doc)
     body = [d for d in sorted(drafts, key=lambda d: d.start) if d.start > head_end and d.speaker]
     out: list[_Draft] = []
 
@@ -930,7 +942,7 @@ def _governing_doer(doc: Doc, d: _Draft, clauses: Clauses) -> str:
     if not roots:
         return ""
     tok = roots[0].head
-    line_lo, line_hi = _line_start(doc.text, d.start), _line_end(doc.text, d.start)
+    line_lo, line_hi = _line_start(_text_of(doc), d.start), _line_end(_text_of(doc), d.start)
     for _ in range(6):
         if not line_lo <= tok.idx < line_hi:
             return ""
@@ -945,8 +957,10 @@ def _governing_doer(doc: Doc, d: _Draft, clauses: Clauses) -> str:
     return ""
 
 
-def _names(doc: Doc, index, lo: int, hi: int) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(k for s, e, k in sorted(index.spans) if lo <= s and e <= hi))
+def _names(spans: Sequence[tuple[int, int, str]], lo: int, hi: int) -> tuple[str, ...]:
+    """Keys of the mentions inside tokens ``lo:hi``, in text order (``spans`` sorted by start)."""
+    first = bisect_left(spans, (lo, -1, ""))
+    return tuple(dict.fromkeys(k for s, e, k in spans[first:bisect_left(spans, (hi, -1, ""))] if e <= hi))
 
 
 def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
@@ -988,7 +1002,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     >>> [(q.speaker, q.kind, q.text) for q in quote_records(doc, "d", Clauses(Actors(doc, index, entities)))]
     [('person:ana-lopes', 'direct', 'We will win'), ('person:ana-lopes', 'indirect', 'the vote was fair')]
     """
-    text = doc.text
+    text = _text_of(doc)
     speakers = _Speakers(doc, clauses)
     index = clauses.actors.index
     direct = _direct_drafts(doc)
@@ -1088,13 +1102,14 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     if headline:
         drafts.extend(_headline_drafts(doc, head_end, drafts, speakers))
     out: list[Quote] = []
+    spans = sorted(index.spans)
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         if d.shadow:
             continue
         if headline and d.end <= head_end and d.speaker not in body:
             d.speaker = ""
         lo, hi = d.tokens
-        names = _names(doc, index, lo, hi)
+        names = _names(spans, lo, hi)
         out.append(Quote(doc_id, d.start, d.end, text[d.start:d.end], d.speaker, d.cue_text, d.kind,
                                d.to, names))
     return out

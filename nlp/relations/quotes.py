@@ -42,7 +42,7 @@ Example
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -226,6 +226,8 @@ RECORD_CUE_AFTER = 14
 RECORD_CUE_BEFORE = 6
 #: a wire dateline opening a paragraph: "BRASILIA, June 12 (EFE) - ", "LONDON (Reuters) -- "
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [^-–—\n]{1,40}?)?(?: \([^)\n]{1,30}\))?\s*(?:-{1,2}|–|—)\s+")
+#: tokens before a "he said" searched for another person as a sentence's subject
+ROOT_SUBJECT_WINDOW = 400
 #: words a headline has at most
 HEADLINE_WORDS = 20
 #: lines before "the fighter said" in which the person it describes must be named
@@ -586,6 +588,7 @@ class _Speakers:
         """People that are the subject of a sentence's main verb between two tokens, outside quotes."""
         out: set[str] = set()
         seen: set[int] = set()
+        lo = max(lo, hi - ROOT_SUBJECT_WINDOW)
         for tok in self.doc[lo:hi]:
             root = tok.sent.root
             if root.i in seen or not lo <= root.i < hi:
@@ -707,8 +710,14 @@ def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
 def _line_of(text: str, i: int) -> int:
-    return text.count("\n", 0, i)
+    """The line (0-based) of character ``i``; the line breaks of a text are found once."""
+    return bisect_left(_newlines(text), i)
 
 
 def _stops(tok: Token) -> bool:
@@ -791,8 +800,13 @@ def _attribution_only(doc: Doc, before: _Draft, after: _Draft) -> bool:
     return len(cues) == 1 and cues[0].i == before.cue.i and len(ends) <= 1
 
 
-def _inside(drafts: Sequence[_Draft], char: int) -> bool:
-    return any(d.start <= char < d.end for d in drafts)
+def _inside(drafts: Sequence[_Draft], char: int, starts: Sequence[int] | None = None) -> bool:
+    """Whether ``char`` lies in one of ``drafts`` (in text order, not overlapping: the quoted stretches).
+
+    ``starts`` (the drafts' start offsets, computed once) makes the test a bisection.
+    """
+    k = bisect_right(starts if starts is not None else [d.start for d in drafts], char) - 1
+    return k >= 0 and char < drafts[k].end
 
 
 def _content_span(cue: Token) -> tuple[int, int] | None:
@@ -1007,9 +1021,10 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     index = clauses.actors.index
     direct = _direct_drafts(doc)
     speakers.quoted = [d.tokens for d in direct]
+    starts = [d.start for d in direct]
     drafts: list[_Draft] = list(direct)
     for tok in doc:
-        if not _is_cue(tok) or _inside(direct, tok.idx):
+        if not _is_cue(tok) or _inside(direct, tok.idx, starts):
             continue
         span = _content_span(tok)
         if span is None:

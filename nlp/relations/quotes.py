@@ -511,7 +511,7 @@ class _Speakers:
             found = self._described(subj)
             if not found and subj.lemma_.lower() not in _OUTLET_NOUNS | _BODY_NOUNS and not any(
                     k for k in self.spoken if self.actors.type_of(k) in _PERSON_TYPES):
-                found = self.ahead(cue, subj)
+                found = self.ahead(cue, subj, described=True)
             return found, True
         return "", True
 
@@ -539,7 +539,7 @@ class _Speakers:
                 return [k]
         return []
 
-    def ahead(self, cue: Token, noun: Token) -> str:
+    def ahead(self, cue: Token, noun: Token, *, described: bool = False) -> str:
         """"a British newspaper said ...": the body or person of that kind named as a speaker just after.
 
         A lead paragraph often names its source only in the next sentence
@@ -551,8 +551,10 @@ class _Speakers:
             types: frozenset[str] = frozenset({"outlet"})
         elif low in _BODY_NOUNS:
             types = frozenset({"organization", "outlet"})
-        elif lexicons.role_kind(low) or noun.tag_ == "NN" and low not in _WRITINGS:
-            types = _PERSON_TYPES  # "a human rights activist said", "The head of the mission insisted"
+        elif lexicons.role_kind(low) or described and noun.tag_ == "NN" and low not in _WRITINGS:
+            # "a human rights activist said"; "The head of the mission insisted" (a definite description);
+            # but "an Israeli soldier yelled" is anybody
+            types = _PERSON_TYPES
         else:
             return ""
         text = _text_of(self.doc)

@@ -758,6 +758,22 @@ def _cue_before_mark(doc: Doc, start_tok: int) -> Token | None:
     return None
 
 
+#: small words a title of a work leaves in lower case ("The Lord of the Rings")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"})
+
+
+def _is_title(words: str) -> bool:
+    """A title of a work in quotation marks ("The Crying Game"), not speech: few words, all capitalised.
+
+    >>> _is_title("The Crying Game"), _is_title("In the Year of January"), _is_title("We will win")
+    (True, True, False)
+    """
+    tokens = words.split()
+    if not 0 < len(tokens) <= 6 or words.rstrip()[-1:] in (".", "!", "?", ","):
+        return False
+    return all(t[:1].isupper() or t.lower() in _TITLE_SMALL for t in tokens) and tokens[0][:1].isupper()
+
+
 def _mark_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range of a stretch including its marks (the mark before ``start``, after ``end``)."""
     a = doc.char_span(max(0, start - 1), min(len(_text_of(doc)), end + 1), alignment_mode="expand")
@@ -770,7 +786,7 @@ def _direct_drafts(doc: Doc) -> list[_Draft]:
     drafts: list[_Draft] = []
     for start, end, continues in quote_stretches(text):
         s, e = _trimmed(text, start, end)
-        if len(text[s:e].split()) < MIN_WORDS:
+        if len(text[s:e].split()) < MIN_WORDS or _is_title(text[s:e]):
             continue
         first, last = _mark_tokens(doc, start, end)
         if last <= first:

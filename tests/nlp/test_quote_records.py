@@ -191,3 +191,8 @@ def test_quote_records_second_quote_of_a_paragraph_after_the_attribution(nlp):
     text = "“We talk to everyone. That is our job,” Ingrid Solberg said. “Nobody wins a war of tariffs.”"
     assert quotes_of(nlp, text) == [("person:ingrid-solberg", "direct", "We talk to everyone."),
                                     ("person:ingrid-solberg", "direct", "Nobody wins a war")]
+
+
+def test_quote_records_title_of_a_work_is_no_quote(nlp):
+    text = "Ingrid Solberg, whose 2019 film “The Silent Harbour” won a prize, said the sequel was ready."
+    assert quotes_of(nlp, text) == [("person:ingrid-solberg", "indirect", "the sequel was ready")]

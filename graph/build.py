@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from nlp.records import Entity, Evidence, Relation
+from nlp.records import Entity, Evidence, Quote, Relation
 
 
 def _edge_key(r: Relation) -> tuple:
@@ -34,9 +34,29 @@ def _dates(docs: Iterable[str], meta: Mapping[str, Mapping[str, str]]) -> list[s
     return sorted({meta[d]["date"] for d in docs if meta.get(d, {}).get("date")})
 
 
+def quote_dicts(quotes: Iterable[Quote], nodes: Iterable[str]) -> list[dict[str, Any]]:
+    """The contract's quote records: ``speaker`` and ``to`` node ids or None, ``names`` node ids.
+
+    A key that is no node of the graph (an entity dropped after extraction)
+    is no speaker, no addressee and no name.
+
+    >>> q = Quote("d", 0, 11, "We will win", "person:ana-bell", "say", "direct", "", ("country:PE", "x"))
+    >>> quote_dicts([q], {"person:ana-bell", "country:PE"})[0]
+    {'doc': 'd', 'start': 0, 'end': 11, 'text': 'We will win', 'speaker': 'person:ana-bell', 'cue': 'say', 'kind': 'direct', 'to': None, 'names': ['country:PE']}
+    """
+    nodes = set(nodes)
+    out = []
+    for q in sorted(quotes, key=lambda q: (q.doc, q.start, q.end)):
+        out.append({"doc": q.doc, "start": q.start, "end": q.end, "text": q.text,
+                    "speaker": q.speaker if q.speaker in nodes else None, "cue": q.cue, "kind": q.kind,
+                    "to": q.to if q.to in nodes else None,
+                    "names": [k for k in dict.fromkeys(q.names) if k in nodes]})
+    return out
+
+
 def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], *,
                 documents_meta: Mapping[str, Mapping[str, str]] | None = None,
-                **graph_attrs: Any) -> nx.MultiDiGraph:
+                quotes: Iterable[Quote] = (), **graph_attrs: Any) -> nx.MultiDiGraph:
     """A MultiDiGraph: one node per entity, one edge per distinct relation.
 
     Relations with the same ends, kind, verb, negation and modality are one
@@ -47,6 +67,9 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], *,
     attribute ``documents_meta``, and every node and edge gets ``dates``, the
     sorted distinct dates of the documents it comes from (empty when they
     have none), for filtering by time.
+
+    ``quotes`` become the graph attribute ``quotes`` (:func:`quote_dicts`,
+    in document order) and each speaker node's own ``quotes``.
 
     >>> from nlp.records import Entity, Mention
     >>> e = Entity("country:PE", "Peru", "country", mentions=(Mention("d1", 0, 4, "Peru", "country"),))
@@ -92,4 +115,8 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], *,
         edge["docs"] = list(dict.fromkeys(ev["doc"] for ev in edge["evidence"]))
         edge["dates"] = _dates(edge["docs"], meta)
         G.add_edge(src, tgt, key=":".join(x for x in (edge["kind"], edge["verb"], "not" if edge["negated"] else "", edge["modality"]) if x), **edge)
+    G.graph["quotes"] = quote_dicts(quotes, G.nodes)
+    for q in G.graph["quotes"]:
+        if q["speaker"] is not None:
+            G.nodes[q["speaker"]].setdefault("quotes", []).append(q)
     return G

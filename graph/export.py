@@ -23,7 +23,7 @@ import networkx as nx
 
 from graph.atomic import atomic_write
 
-LIST_ATTRS = ("aliases", "roles", "mentions", "docs", "evidence", "dates")
+LIST_ATTRS = ("aliases", "roles", "mentions", "docs", "evidence", "dates", "quotes")
 #: first characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a
 #: formula or a command (OWASP "CSV Injection"), with their full-width forms
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -79,6 +79,8 @@ def _scalarised(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _unscalarised(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    if isinstance(H.graph.get("quotes"), str):
+        H.graph["quotes"] = json.loads(H.graph["quotes"])
     for _, attrs in H.nodes(data=True):
         for k in LIST_ATTRS:
             if isinstance(attrs.get(k), str):
@@ -202,15 +204,19 @@ def csv_cell(value: Any) -> str:
 NODE_COLUMNS = ("id", "label", "type", "count", "aliases", "roles", "docs", "affiliation")
 EDGE_COLUMNS = ("source", "target", "kind", "verb", "polarity", "category", "weight", "negated",
                 "modality", "agent", "docs", "evidence")
+QUOTE_COLUMNS = ("doc", "start", "end", "speaker", "cue", "kind", "to", "names", "text")
 
 
 def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path]:
-    """``nodes.csv`` and ``edges.csv`` for pandas, spreadsheets and Neo4j import.
+    """``nodes.csv``, ``edges.csv`` and ``quotes.csv`` for pandas, spreadsheets and Neo4j import.
 
-    Both files are written in full before either replaces an older one, so a
+    ``quotes.csv`` has one row per quote of ``G.graph["quotes"]`` (who said
+    what: doc, offsets, speaker, cue, kind, addressee, names, the words).
+    All files are written in full before any replaces an older one, so a
     failed write (full disk, interrupt) never leaves new nodes beside old
     edges. Cells that would start a spreadsheet formula are neutralised
-    (:func:`csv_cell`).
+    (:func:`csv_cell`). The paths of ``nodes.csv`` and ``edges.csv`` are
+    returned.
 
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph(); G.add_node("person:x", label="=cmd()", type="person")
@@ -219,8 +225,9 @@ def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path
     "person:x,'=cmd(),person,,,,,"
     """
     folder = Path(folder)
-    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
-    with atomic_write(nodes, newline="") as nfh, atomic_write(edges, newline="") as efh:
+    nodes, edges, quotes = folder / "nodes.csv", folder / "edges.csv", folder / "quotes.csv"
+    with atomic_write(nodes, newline="") as nfh, atomic_write(edges, newline="") as efh, \
+            atomic_write(quotes, newline="") as qfh:
         w = csv.writer(nfh)
         w.writerow(NODE_COLUMNS)
         for n, a in G.nodes(data=True):
@@ -229,4 +236,8 @@ def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path
         w.writerow(EDGE_COLUMNS)
         for u, v, a in G.edges(data=True):
             w.writerow([csv_cell(u), csv_cell(v), *(csv_cell(a.get(c)) for c in EDGE_COLUMNS[2:])])
+        w = csv.writer(qfh)
+        w.writerow(QUOTE_COLUMNS)
+        for q in G.graph.get("quotes") or []:
+            w.writerow([csv_cell(q.get(c)) for c in QUOTE_COLUMNS])
     return nodes, edges

@@ -40,6 +40,7 @@ from pyvis.node import Node
 from graph.atomic import atomic_write
 from graph.layout import communities, label_box, story_layout
 from graph.prune import story_rank
+from graph.quotes import page_quotes
 
 # node type -> (colour, vis-network shape, legend symbol)
 TYPE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -413,7 +414,7 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     dates = sorted({d for n in nodes for d in n["dates"]})
     return {"nodes": nodes, "edges": edges, "sentences": table.sentences, "options": vis_options(G),
             "legend": legend, "defaults": look, "graph": graph, "documents": documents_list(G), "dates": dates,
-            "large": large}
+            "large": large, "quotes": page_quotes(G)}
 
 
 def _read_template_file(name: str) -> str:

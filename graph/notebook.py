@@ -4,7 +4,7 @@
 no file on disk, and the notebook front end's own sanitizer never sees the
 graph's scripts (which is why pyvis's ``notebook=True`` output is blank in
 VS Code and Colab). It works in JupyterLab, classic Notebook and VS Code.
-:func:`top_entities`, :func:`top_relations` and :func:`edge_evidence` return
+:func:`top_entities`, :func:`top_relations`, :func:`edge_evidence` and :func:`quotes` return
 :class:`Table` objects that show as HTML tables (every cell escaped) and
 hold their rows as plain dicts.
 
@@ -28,6 +28,7 @@ import networkx as nx
 from graph.atomic import atomic_write
 from graph.html import relation_phrase, render_html
 from graph.prune import most_connected, prune
+from graph.quotes import cue_phrase
 
 
 class GraphView:
@@ -155,3 +156,43 @@ def edge_evidence(G: nx.MultiDiGraph, source: Hashable, target: Hashable, key: H
         for ev in a.get("evidence") or []:
             rows.append({"relation": phrase, "doc": ev.get("doc", ""), "sentence": " ".join(str(ev.get("sentence", "")).split())})
     return Table(rows)
+
+
+def _speaker_key(G: nx.MultiDiGraph, speaker: Hashable) -> Hashable:
+    """A node id, or the one node whose label or alias is ``speaker`` (case does not matter)."""
+    if speaker in G:
+        return speaker
+    want = " ".join(str(speaker).split()).casefold()
+    found = [n for n, a in G.nodes(data=True)
+             if want in {" ".join(str(x).split()).casefold() for x in [a.get("label", n), *(a.get("aliases") or [])]}]
+    if len(found) == 1:
+        return found[0]
+    raise KeyError(f"no entity {speaker!r} in the graph" if not found
+                   else f"{speaker!r} names {len(found)} entities: {', '.join(map(str, found))}; pass a node id")
+
+
+def quotes(G: nx.MultiDiGraph, speaker: Hashable | None = None) -> Table:
+    """Who said what: every quote of ``G.graph["quotes"]`` in document order, or one speaker's.
+
+    ``speaker`` is a node id or a name ("Ana Bell"); each row has the
+    speaker's label, the cue as said ("told Radio Lima"), the words, kind,
+    document, character offsets and the names in the words.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node("person:ana", label="Ana Bell"); G.add_node("outlet:r", label="Radio Lima")
+    >>> G.graph["quotes"] = [{"doc": "d", "start": 1, "end": 8, "text": "We win.", "speaker": "person:ana",
+    ...                       "cue": "tell", "kind": "direct", "to": "outlet:r", "names": []}]
+    >>> row = quotes(G, "Ana Bell")[0]
+    >>> row["speaker"], row["said"], row["quote"]
+    ('Ana Bell', 'told Radio Lima', 'We win.')
+    """
+    key = _speaker_key(G, speaker) if speaker is not None else None
+
+    def name(n: Hashable | None) -> str:
+        return str(G.nodes[n].get("label", n)) if n is not None and n in G else ""
+
+    rows = [{"speaker": name(q.get("speaker")), "said": cue_phrase(q.get("cue", ""), name(q.get("to"))),
+             "quote": " ".join(str(q.get("text", "")).split()), "kind": q.get("kind", ""), "doc": q.get("doc", ""),
+             "start": q.get("start"), "end": q.get("end"), "names": "; ".join(name(k) for k in q.get("names") or [])}
+            for q in G.graph.get("quotes") or [] if key is None or q.get("speaker") == key]
+    return Table(rows, ["speaker", "said", "quote", "kind", "doc", "start", "end", "names"])

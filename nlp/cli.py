@@ -44,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--json", metavar="OUT.json", help="also write networkx node-link JSON (D3, networkx, the scoring tools)")
     b.add_argument("--graphml", metavar="OUT.graphml", help="also write GraphML (Gephi, Cytoscape, yEd)")
     b.add_argument("--gexf", metavar="OUT.gexf", help="also write GEXF (Gephi)")
-    b.add_argument("--csv", metavar="DIR", help="also write DIR/nodes.csv and DIR/edges.csv (pandas, spreadsheets, Neo4j import)")
+    b.add_argument("--csv", metavar="DIR", help="also write DIR/nodes.csv, DIR/edges.csv and DIR/quotes.csv (pandas, spreadsheets, Neo4j import)")
     b.add_argument("--max-nodes", type=int, metavar="N",
                    help="draw only the N most connected entities in the HTML page (for very large graphs; "
                         "the JSON, GraphML, GEXF and CSV exports keep the whole graph)")

@@ -23,13 +23,13 @@ from nlp.relations.actors import Actors
 from nlp.relations.clauses import Clauses
 from nlp.entities.sieve import MentionIndex, extract_entities
 from nlp.relations.eventnouns import event_relations
-from nlp.relations.quotes import find_quotes, quote_relations, with_quote_text
+from nlp.relations.quotes import find_quotes, quote_records, quote_relations, with_quote_text
 from nlp.passes import Pass, enabled
-from nlp.records import Document, Entity, Extraction, Relation
+from nlp.records import Document, Entity, Extraction, Quote, Relation
 from nlp.relations.links import WINDOWS, actions, cooccurrences
 
 #: bump when extraction output changes, so cached extractions are redone
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 @dataclass
@@ -74,6 +74,30 @@ RELATION_PASSES: tuple[Pass, ...] = (
 )
 
 
+def _quote_pass(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
+    """Who said what: every direct and indirect quote, its speaker, cue, addressee and names."""
+    return quote_records(doc, doc_id, clauses)
+
+
+#: the quote step: records of who said what (``Extraction.quotes``), beside the relations
+QUOTE_PASSES: tuple[Pass, ...] = (
+    Pass("quotes", _quote_pass, "direct and indirect quotes with their speakers"),
+)
+
+
+def document_quotes(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity]) -> list[Quote]:
+    """The quote records of one document (:mod:`nlp.relations.quotes`).
+
+    >>> from nlp.run.model import load_model
+    >>> doc = load_model()("“We will not sign,” Angela Merkel said.")
+    >>> entities, index = extract_entities(doc, "d")
+    >>> [(q.speaker, q.kind, q.text) for q in document_quotes(doc, "d", index, entities)]
+    [('person:angela-merkel', 'direct', 'We will not sign')]
+    """
+    clauses = Clauses(Actors(doc, index, entities))
+    return [q for p in QUOTE_PASSES if enabled(p) for q in p.run(doc, doc_id, clauses)]
+
+
 def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity], *,
                        window: str = "sentence") -> list[Relation]:
     """Co-occurrences, verb actions, event-noun actions and quotes of one document.
@@ -103,6 +127,7 @@ def extract(doc: Doc, document: Document, *, window: str = "sentence") -> Extrac
         raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
     entities, index = extract_entities(doc, document.id)
     relations = document_relations(doc, document.id, index, entities, window=window)
+    quotes = document_quotes(doc, document.id, index, entities)
     meta = tuple((k, getattr(document, k)) for k in ("title", "date", "url", "source") if getattr(document, k))
     words = sum(1 for t in doc if not t.is_space and not t.is_punct)
-    return Extraction(document.id, tuple(entities), tuple(relations), meta, words)
+    return Extraction(document.id, tuple(entities), tuple(relations), meta, words, tuple(quotes))

@@ -55,15 +55,15 @@ def enabled(p: Pass) -> bool:
 
 
 def all_passes() -> dict[str, tuple[Pass, ...]]:
-    """Every step's passes, in order: ``{"entities": (...), "relations": (...)}``.
+    """Every step's passes, in order: ``{"entities": (...), "relations": (...), "quotes": (...)}``.
 
     >>> steps = all_passes()
     >>> sorted(steps)
-    ['entities', 'relations']
+    ['entities', 'quotes', 'relations']
     >>> len({p.name for ps in steps.values() for p in ps}) == sum(len(ps) for ps in steps.values())
     True
     """
     from nlp.entities.sieve import ENTITY_PASSES
-    from nlp.extract import RELATION_PASSES
+    from nlp.extract import QUOTE_PASSES, RELATION_PASSES
 
-    return {"entities": ENTITY_PASSES, "relations": RELATION_PASSES}
+    return {"entities": ENTITY_PASSES, "relations": RELATION_PASSES, "quotes": QUOTE_PASSES}

@@ -850,6 +850,108 @@
     if (ev.key === "Escape") { hideTooltip(); clearHighlight(); hidePanel(); $("search-status").textContent = ""; }
   });
 
+  // ---- quotes: who said what (data.quotes; self-contained) ------------
+  // Each quote is {doc, text, speaker, said, kind, to, names: [[start, end, id]]}; its
+  // words are article text, so they are only ever put on screen as text nodes.
+  var quotes = (function () {
+    var all = Array.isArray(data.quotes) ? data.quotes : [], bySpeaker = new Map();
+    all.forEach(function (q) {
+      if (!bySpeaker.has(q.speaker)) bySpeaker.set(q.speaker, []);
+      bySpeaker.get(q.speaker).push(q);
+    });
+    function markedWords(q) {
+      var text = String(q.text || ""), frag = document.createDocumentFragment(), pos = 0;
+      (q.names || []).forEach(function (r) {
+        var a = Number(r[0]), b = Number(r[1]);
+        if (!(a >= pos && b > a && b <= text.length)) return;  // overlaps the previous mark
+        frag.appendChild(document.createTextNode(text.slice(pos, a)));
+        var m = el("mark", "name", text.slice(a, b));
+        if (byId.has(r[2])) {
+          m.title = "show " + label(r[2]);
+          m.addEventListener("click", function () { highlight(r[2], true); showNode(r[2]); });
+        }
+        frag.appendChild(m);
+        pos = b;
+      });
+      frag.appendChild(document.createTextNode(text.slice(pos)));
+      return frag;
+    }
+    function item(q, withSpeaker) {
+      var li = el("li", "quote");
+      var head = el("div", "said");
+      if (withSpeaker) { head.appendChild(nameLink(q.speaker)); head.appendChild(document.createTextNode(" ")); }
+      head.appendChild(el("span", "cue", q.said || "(no cue)"));
+      head.appendChild(el("span", "tag", [q.kind, q.doc].filter(Boolean).join(" \u00b7 ")));
+      li.appendChild(head);
+      var words = el("blockquote", "words");
+      words.appendChild(markedWords(q));
+      li.appendChild(words);
+      return li;
+    }
+    function matches(q, needle) { return !needle || norm(q.text).indexOf(needle) >= 0; }
+    function list(items, withSpeaker, needle, into) {
+      into.textContent = "";
+      var shown = items.filter(function (q) { return matches(q, needle); });
+      shown.slice(0, 300).forEach(function (q) { into.appendChild(item(q, withSpeaker)); });
+      if (shown.length > 300) into.appendChild(el("li", "more", fmt(shown.length - 300) + " more quote(s)"));
+      return shown.length;
+    }
+    function filtered(items, withSpeaker, title, needle) {
+      var box = el("section", "quotes");
+      var h = el("h2", null, title + " (" + fmt(items.length) + ")");
+      box.appendChild(h);
+      var input = el("input", "quote-filter");
+      input.type = "search";
+      input.placeholder = "filter the quotes' words\u2026";
+      input.setAttribute("aria-label", "filter quotes");
+      input.value = needle || "";
+      box.appendChild(input);
+      var ol = el("ol", "quotes");
+      box.appendChild(ol);
+      function refresh() {
+        var n = list(items, withSpeaker, norm(input.value.trim()), ol);
+        h.textContent = title + " (" + (input.value.trim() ? fmt(n) + " of " : "") + fmt(items.length) + ")";
+      }
+      input.addEventListener("input", refresh);
+      refresh();
+      return box;
+    }
+    function section(id) {
+      var own = bySpeaker.get(id) || [];
+      if (own.length) body.appendChild(filtered(own, false, "Said", ""));
+    }
+    function searchAll(needle) {
+      body.textContent = "";
+      delete body.dataset.node;
+      delete body.dataset.edge;
+      body.dataset.quotes = "1";
+      body.appendChild(el("h1", null, "Quotes"));
+      body.appendChild(filtered(all, true, "Who said what", needle));
+      openPanel();
+    }
+    if (all.length) {  // a search over every quote's words, in the legend
+      var form = el("form", "quote-search");
+      form.setAttribute("role", "search");
+      var input = el("input");
+      input.type = "search";
+      input.id = "quote-search-input";
+      input.placeholder = "Search quotes\u2026";
+      input.setAttribute("aria-label", "search the quotes' words");
+      var go = el("button", null, "Quotes");
+      go.type = "submit";
+      form.appendChild(input);
+      form.appendChild(go);
+      form.addEventListener("submit", function (ev) { ev.preventDefault(); searchAll(input.value.trim()); });
+      var sec = el("section", "quote-search-box");
+      sec.appendChild(el("h2", null, "Quotes (" + fmt(all.length) + ")"));
+      sec.appendChild(form);
+      $("legend").appendChild(sec);
+    }
+    return {section: section, search: searchAll, count: all.length};
+  })();
+  api.quotes = quotes;
+  api.addNodeSection(function (n) { quotes.section(n.id); });
+
   // ---- layout: stabilise, then stop -----------------------------------
   var loading = $("loading");
   function done() {

@@ -30,7 +30,7 @@ from dataclasses import replace
 from nlp.entities.sieve import slug
 from nlp.entities.names import match_short_name
 from nlp.entities.places import is_known_place
-from nlp.records import Entity, Extraction, Relation
+from nlp.records import Entity, Extraction, Quote, Relation
 
 _TYPE_RANK = {"official": 0, "outlet": 1, "country": 2, "person": 3, "organization": 4, "place": 5}
 #: key prefixes whose entities merge through aliases ("APEC" -> Asia-Pacific Economic Cooperation)
@@ -91,7 +91,7 @@ def _alias_remap(by_key: dict[str, list[Entity]]) -> dict[str, str]:
 
 
 def merge(extractions: Iterable[Extraction]) -> tuple[list[Entity], list[Relation]]:
-    """Global entities and relations from per-document extractions.
+    """Global entities and relations from per-document extractions (:func:`merge_with_quotes` without its quotes).
 
     >>> from nlp.records import Entity, Extraction
     >>> a = Extraction("a", (Entity("org:world-trade-organization", "World Trade Organization",
@@ -100,12 +100,34 @@ def merge(extractions: Iterable[Extraction]) -> tuple[list[Entity], list[Relatio
     >>> [e.key for e in merge([a, b])[0]]
     ['org:world-trade-organization']
     """
+    entities, relations, _ = merge_with_quotes(extractions)
+    return entities, relations
+
+
+def _remap_quote(q: Quote, remap: dict[str, str]) -> Quote:
+    """A quote's speaker, addressee and names as merged node keys."""
+    names = tuple(dict.fromkeys(remap.get(k, k) for k in q.names))
+    return replace(q, speaker=remap.get(q.speaker, q.speaker), to=remap.get(q.to, q.to), names=names)
+
+
+def merge_with_quotes(extractions: Iterable[Extraction]) -> tuple[list[Entity], list[Relation], list[Quote]]:
+    """Global entities, relations and quotes: a quote's keys are remapped as the entities are.
+
+    >>> from nlp.records import Entity, Extraction, Quote
+    >>> a = Extraction("a", (Entity("person:ada-lovelace", "Ada Lovelace", "person"),))
+    >>> b = Extraction("b", (Entity("person:lovelace", "Lovelace", "person"),),
+    ...                quotes=(Quote("b", 0, 9, "I compute", "person:lovelace", "say"),))
+    >>> merge_with_quotes([a, b])[2][0].speaker
+    'person:ada-lovelace'
+    """
     by_key: dict[str, list[Entity]] = defaultdict(list)
     relations: list[Relation] = []
+    quotes: list[Quote] = []
     for ex in extractions:
         for e in ex.entities:
             by_key[e.key].append(e)
         relations.extend(ex.relations)
+        quotes.extend(ex.quotes)
 
     remap = {**_person_remap(by_key), **_alias_remap(by_key)}
     for old in remap:                                    # follow chains: a -> b -> c is a -> c
@@ -124,4 +146,5 @@ def merge(extractions: Iterable[Extraction]) -> tuple[list[Entity], list[Relatio
         relations = [replace(r, source=remap.get(r.source, r.source), target=remap.get(r.target, r.target))
                      for r in relations]
         relations = [r for r in relations if r.source != r.target]
-    return entities, relations
+        quotes = [_remap_quote(q, remap) for q in quotes]
+    return entities, relations, quotes

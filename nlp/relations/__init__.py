@@ -5,5 +5,5 @@
 clause over the actors of :mod:`nlp.relations.actors` (entities, agent nouns,
 pronouns); :mod:`nlp.relations.links` makes co-occurrence and verb links,
 :mod:`nlp.relations.eventnouns` event-noun links, :mod:`nlp.relations.quotes`
-speech. :mod:`nlp.relations.verbs` reads the verb lexicon.
+speech links and the quote records (who said what). :mod:`nlp.relations.verbs` reads the verb lexicon.
 """

@@ -19,7 +19,7 @@ Example
 >>> with ExtractionCache(path, model="en_core_web_sm-3.8.0", extractor="1") as cache:
 ...     cache.put_many([(doc, Extraction("a", words=3))])
 ...     cache.get_many([doc, Document("b", "Oslo.")])
-{0: Extraction(doc='a', entities=(), relations=(), meta=(), words=3)}
+{0: Extraction(doc='a', entities=(), relations=(), meta=(), words=3, quotes=())}
 """
 from __future__ import annotations
 

@@ -85,7 +85,9 @@ def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Seq
     [('action', 'talk', True), ('cooccurrence', '', True)]
     """
     clauses = Clauses(Actors(doc, index, entities))
-    cx = RelationContext(doc, doc_id, index, clauses, find_quotes(doc, clauses), window)
+    quotes = find_quotes(doc, clauses)
+    clauses.quoted = [(q.start, q.end, q.speaker) for q in quotes]  # events inside a quote are its speaker's report
+    cx = RelationContext(doc, doc_id, index, clauses, quotes, window)
     plain: list[Relation] = []
     worded: list[Relation] = []
     for p in RELATION_PASSES:

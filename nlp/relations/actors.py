@@ -62,14 +62,21 @@ class Actor:
 
 @lru_cache(maxsize=1)
 def agent_nouns() -> dict[str, str]:
-    """{agent noun (lower case): CAMEO agent code} from ``data/agents.tsv``.
+    """{agent noun (lower case): CAMEO agent code} from ``data/agents.tsv``, then ``data/cameo_agents.tsv``.
 
-    >>> agent_nouns()["police"]
-    'COP'
+    The second is derived from the Phoenix agents dictionary by
+    ``bench/build_lexicon.py``; the first file to name a noun wins.
+
+    >>> agent_nouns()["police"], agent_nouns()["paratroops"]
+    ('COP', 'MIL')
     """
-    with resources.files("nlp.data").joinpath("agents.tsv").open(encoding="utf-8") as fh:
-        rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
-    return {row[0].lower(): row[1] for row in rows}
+    out: dict[str, str] = {}
+    for name in ("agents.tsv", "cameo_agents.tsv"):
+        with resources.files("nlp.data").joinpath(name).open(encoding="utf-8") as fh:
+            rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
+        for row in rows:
+            out.setdefault(row[0].lower(), row[1])
+    return out
 
 
 class Actors:

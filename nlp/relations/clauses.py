@@ -50,8 +50,12 @@ OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 TARGET_PREPS = frozenset({"against", "to", "with", "toward", "towards", "into", "on", "upon"})
 #: prepositions whose object is the destination of a travel verb
 MOTION_PREPS = frozenset({"for", "to", "toward", "towards", "into"})
-#: prepositions whose gerund the governing verb's object does ("accused Peru of arming ...")
-OBJECT_DOES_PREPS = frozenset({"for", "of"})
+#: prepositions whose gerund the governing verb's object does ("accused Peru of arming ...", "quoted Lula as saying")
+OBJECT_DOES_PREPS = frozenset({"for", "of", "as"})
+#: clause links through which a reported event hangs from the verb of speech that tells it
+REPORT_DEPS = frozenset({"ccomp", "parataxis"})
+#: clause links a reported event may sit below, under its ``ccomp`` ("said X had attacked Y and seized Z")
+_REPORT_CLIMB = frozenset({"conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "prep", "pobj", "dobj", "ccomp", "parataxis"})
 #: prepositions whose gerund names what is warned of or prevented, not done
 WARNED_PREPS = frozenset({"against", "from"})
 #: clause links through which a subjectless verb borrows its governor's subject
@@ -102,6 +106,12 @@ def _dateline_appositions(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash]
 
 
+def _tells(verb: Token) -> bool:
+    """A verb of speech or statement (CAMEO 01 or flagged ``speech``): what hangs from it is reported."""
+    row = lookup(verb.lemma_)
+    return row is not None and ("speech" in row.flags or row.cameo == "01")
+
+
 def _infinitive(tok: Token) -> bool:
     """A "to" infinitive ("to release")."""
     return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ == "to") for c in tok.children)
@@ -113,6 +123,8 @@ class Clauses:
     def __init__(self, actors: Actors) -> None:
         self.actors = actors
         self._subjects: dict[int, tuple[Actor, ...]] = {}
+        #: (start char, end char, speaker key) of the document's direct quotes, set once they are found
+        self.quoted: list[tuple[int, int, str]] = []
 
     def phrase(self, tok: Token) -> list[Actor]:
         """The actors of a noun phrase head and its conjuncts."""
@@ -271,14 +283,48 @@ class Clauses:
         """(actor, preposition or "") pairs the action of ``verb`` is directed at."""
         out = [(a, "") for a in self.patients(verb)]
         preps = MOTION_PREPS | TARGET_PREPS if has_flag(verb.lemma_, "motion") else TARGET_PREPS
-        if out:
-            preps = preps - MOTION_PREPS  # "invited Lula to Rome": Rome is where Lula goes
+        if any(self.actors.type_of(a.key) not in PLACE_TYPES for a, _ in out):
+            # "invited Lula to Rome": Rome is where Lula goes; but "return Crimea to Ukraine": Ukraine receives it
+            preps = preps - MOTION_PREPS
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out.extend((a, c.lower_) for a in self.phrase(g))
         return out
+
+    def reporter(self, tok: Token) -> tuple[bool, str]:
+        """Whether the event of ``tok`` is told inside someone's speech, and whose ("" unknown).
+
+        "Merkel said Russia must return Crimea": return is Merkel's report; so
+        is every event inside a direct quote (its speaker's). A verb of speech
+        itself is not reported ("Lula said" is Lula's own act).
+
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> from nlp.entities.sieve import MentionIndex
+        >>> from nlp.records import Entity
+        >>> doc = Doc(spacy.blank("en").vocab, words=["Lula", "said", "Peru", "attacked", "Chile"],
+        ...           heads=[1, 1, 3, 1, 3], deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj"],
+        ...           pos=["PROPN", "VERB", "PROPN", "VERB", "PROPN"], lemmas=["Lula", "say", "Peru", "attack", "Chile"])
+        >>> index = MentionIndex(); index.add(0, 1, "person:lula")
+        >>> cl = Clauses(Actors(doc, index, [Entity("person:lula", "Lula", "person")]))
+        >>> cl.reporter(doc[3]), cl.reporter(doc[1])
+        ((True, 'person:lula'), (False, ''))
+        """
+        for start, end, speaker in self.quoted:
+            if start <= tok.idx < end:
+                return True, speaker
+        cur = tok
+        for _ in range(_MAX_CLIMB):
+            head = cur.head
+            if head.i == cur.i or cur.dep_ not in _REPORT_CLIMB:
+                return False, ""
+            if cur.dep_ in REPORT_DEPS and _is_verb(head) and _tells(head):
+                keys = {a.key for a in self.subjects(head)}
+                return True, keys.pop() if len(keys) == 1 else ""
+            cur = head
+        return False, ""
 
     def negated(self, verb: Token) -> bool:
         """"did not meet", "never met", "no deal was signed", "refused to meet"."""

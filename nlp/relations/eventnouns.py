@@ -96,19 +96,20 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
         negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
         modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""
         sent = tok.sent
+        reported = clauses.reporter(governor if governor is not None else tok)
         if targets:
             for s in doers:
                 for t in targets:
                     if s.key != t.key:
                         yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent,
-                                            negated=negated, modality=modality)
+                                            negated=negated, modality=modality, reported=reported)
         elif "symmetric" in row.flags:
             # "Chile and Peru hosted talks": between the doers, the link is the noun's own
             pair = doers or [a for g, _ in _pobjs(tok, frozenset({"between"})) for a in np(g)]
             for s, t in combinations(dict.fromkeys(pair), 2):
                 if s.key != t.key:
                     yield make_relation(s, t, row.word, pos="N", doc_id=doc_id, sent=sent,
-                                        negated=negated, modality=modality, symmetric=True)
+                                        negated=negated, modality=modality, symmetric=True, reported=reported)
 
 
 def _announces(row: VerbClass) -> bool:

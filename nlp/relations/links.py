@@ -32,7 +32,7 @@ from nlp.relations.actors import Actor
 from nlp.relations.clauses import Clauses
 from nlp.entities.sieve import MentionIndex
 from nlp.records import Evidence, Relation
-from nlp.relations.verbs import VerbClass, lookup
+from nlp.relations.verbs import VerbClass, lookup, unknown_verb
 
 #: co-occurrence windows
 WINDOWS = ("sentence", "paragraph")
@@ -103,10 +103,12 @@ def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex, *, window: str = "
 
 def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, sent: Span,
                   negated: bool = False, modality: str = "", quote: str = "",
-                  symmetric: bool | None = None) -> Relation:
+                  symmetric: bool | None = None, reported: tuple[bool, str] = (False, "")) -> Relation:
     """A relation record for ``src`` doing ``lemma`` to ``tgt``, classified by the verb lexicon.
 
-    ``agent`` is the doer's agent noun ("police" of "Canadian police").
+    ``agent`` is the doer's agent noun ("police" of "Canadian police");
+    ``reported`` says whether the event is told in someone's speech, and whose
+    (:meth:`~nlp.relations.clauses.Clauses.reporter`).
 
     >>> import spacy
     >>> sent = spacy.blank("en")("Peru arrested Lopez.")[:]
@@ -120,15 +122,17 @@ def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, 
     # speech proper (CAMEO 01: say, tell, quote) is a quote; "warned", "criticized" stay actions
     speech = verb in QUOTE_VERBS or (row is not None and "speech" in row.flags and row.cameo == "01")
     sym = (row is not None and "symmetric" in row.flags) if symmetric is None else symmetric
+    told, teller = reported
     return Relation(src.key, tgt.key, "quote" if speech else "action", verb, polarity, category,
-                    (evidence(doc_id, sent, quote),), negated, modality, src.agent, sym)
+                    (evidence(doc_id, sent, quote),), negated, modality, src.agent, sym,
+                    told, teller if told else "")
 
 
 def verb_entry(tok: Token) -> VerbClass | None:
     """The lexicon row of a verb token, idioms first ("take hostage", "hand over").
 
-    Only lexicon verbs link actors, as in CAMEO coders: an unknown verb is no
-    evidence of who did what to whom.
+    A verb no lexicon knows still links, neutrally (:func:`~nlp.relations.verbs.unknown_verb`);
+    light verbs (``support``) act through their event noun instead.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -137,8 +141,13 @@ def verb_entry(tok: Token) -> VerbClass | None:
     ...           lemmas=["Iran", "take", "he", "hostage"])
     >>> verb_entry(doc[1]).category, verb_entry(doc[0])
     ('abduct', None)
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Iran", "portrays", "Iraq"], heads=[1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "dobj"], pos=["PROPN", "VERB", "PROPN"], lemmas=["Iran", "portray", "Iraq"])
+    >>> verb_entry(doc[1]).category
+    'other'
     """
-    if tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass") or tok.lemma_.lower() in _SKIP_LEMMAS:
+    if tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass", "prep") or tok.lemma_.lower() in _SKIP_LEMMAS:
+        # a participle used as a preposition ("according to", "including") is no action
         return None
     lemma = tok.lemma_.lower()
     for c in tok.children:
@@ -147,7 +156,9 @@ def verb_entry(tok: Token) -> VerbClass | None:
             if row:
                 return row
     row = lookup(lemma)
-    if row is None or "support" in row.flags:
+    if row is None:
+        return unknown_verb(lemma)  # links neutrally where doer and target are entities
+    if "support" in row.flags:
         return None  # light verbs act through their event noun (nlp.relations.eventnouns)
     if row.flags & {"intent", "negative"} and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "wants to visit": the infinitive carries the action
@@ -177,16 +188,17 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
         lemma = row.word
         targets = clauses.who([a for a, _ in clauses.targets(tok)], places=row.category == "visit")
         negated, modality = clauses.negated(tok), clauses.modality(tok)
+        reported = clauses.reporter(tok)
         sent = tok.sent
         if targets:
             for s in subjects:
                 for t in targets:
                     if s.key != t.key:
                         yield make_relation(s, t, lemma, pos="V", doc_id=doc_id, sent=sent,
-                                            negated=negated, modality=modality, quote=text)
+                                            negated=negated, modality=modality, quote=text, reported=reported)
         elif "symmetric" in row.flags and len({s.key for s in subjects}) > 1:
             # conjoined subjects of a symmetric verb: "Peru and Chile met"
             for s, t in combinations(subjects, 2):
                 if s.key != t.key:
                     yield make_relation(s, t, lemma, pos="V", doc_id=doc_id, sent=sent,
-                                        negated=negated, modality=modality)
+                                        negated=negated, modality=modality, reported=reported)

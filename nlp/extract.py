@@ -55,6 +55,19 @@ def _verb_pass(cx: RelationContext) -> list[Relation]:
     return list(actions(cx.doc, cx.doc_id, cx.clauses, quotes_by_cue=by_cue))
 
 
+def _shallow_pass(cx: RelationContext) -> list[Relation]:
+    """Where the parse gave a verb no object, the entity right after it is the target.
+
+    The small model often breaks long wire sentences with appositions
+    ("Chinese police have detained veteran dissident Wang Donghai, the group
+    said": the name becomes the subject of "said"); this fallback reads the
+    words after the verb instead, only up to the first word outside a noun
+    phrase.
+    """
+    by_cue = {q.cue_i: (q.speaker, q.text) for q in cx.quotes if q.cue_i >= 0 and q.speaker}
+    return list(actions(cx.doc, cx.doc_id, cx.clauses, quotes_by_cue=by_cue, shallow=True))
+
+
 def _event_noun_pass(cx: RelationContext) -> list[Relation]:
     """An event noun links its owner and object ("Trump's arrest of Maduro", "talks with Peru")."""
     return list(event_relations(cx.doc, cx.doc_id, cx.clauses))
@@ -69,6 +82,7 @@ def _speech_pass(cx: RelationContext) -> list[Relation]:
 RELATION_PASSES: tuple[Pass, ...] = (
     Pass("cooccurrence", _cooccurrence_pass, "entities named in one sentence or paragraph"),
     Pass("verbs", _verb_pass, "doer -verb-> target through the clause reader"),
+    Pass("shallow_objects", _shallow_pass, "a verb the parse left without object: the entity after it"),
     Pass("event_nouns", _event_noun_pass, "doer -event noun-> target"),
     Pass("speech", _speech_pass, "quote links to and from outlets"),
 )

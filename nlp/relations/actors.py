@@ -50,6 +50,14 @@ _OFFICIAL_TYPES = frozenset({"official", "person"})
 _MISSION_POSTS = frozenset({"ambassador", "envoy", "consul", "diplomat", "embassy", "consulate"})
 #: who acts through an agent noun: countries and organisations ("EU foreign ministers", "NATO troops")
 _AGENT_OWNER_TYPES = frozenset({"country", "organization"})
+#: nouns that name a settlement or area by an "of" phrase ("the city of Arbil"): CAMEO's &TOWN synonym set
+#: (PETRARCH2 CAMEO.2.0.txt) and the regions a wire story names the same way
+SETTLEMENT_NOUNS = frozenset({"town", "municipality", "borough", "township", "city", "metropolis", "village",
+                              "settlement", "community", "region", "province", "district", "port", "capital",
+                              "enclave", "island", "state"})
+#: nouns that stand for the organisation or outlet compounded with them ("Itar-Tass news agency", "the KDP group")
+_BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
+                         "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,15 +122,22 @@ class Actors:
             # "the kingdom" after "Riyadh": the one kingdom named just before
             return tuple(Actor(k) for k in self.pronouns.describe(tok))
         if tok.pos_ in ("NOUN", "PROPN"):
-            # "Peru's President Ana Bell said": the title's apposition names the actor
-            named = next((k for c in tok.children if c.dep_ == "appos" and c.i > tok.i
-                          and (k := self.index.key_of(c.i))), None)
+            # "Peru's President Ana Bell said": the title's apposition names the actor;
+            # "two opposition leaders, Ana Bell and Luis Arce": each of its conjuncts too
+            named = [k for c in tok.children if c.dep_ == "appos" and c.i > tok.i
+                     for t in (c, *c.conjuncts) if (k := self.index.key_of(t.i))]
             if named:
-                return (Actor(named),)
+                return tuple(Actor(k) for k in dict.fromkeys(named))
             outlet = next((k for c in tok.children if c.dep_ == "compound" and (k := self.index.key_of(c.i))
                            and self.types.get(k) == "outlet"), None)
             if outlet and tok.pos_ == "NOUN":
                 return (Actor(outlet),)  # "told Dawn newspaper": the outlet, by a common noun
+            body = self._body(tok)
+            if body:
+                return (Actor(body),)
+            town = self._settlement(tok)
+            if town:
+                return (Actor(town),)
             country = self._country_agent(tok)
             if country:
                 return (country,)
@@ -135,6 +150,21 @@ class Actors:
             if key:
                 return (Actor(key),)
         return ()
+
+    def _body(self, tok: Token) -> str:
+        """"Itar-Tass news agency", "the KDP group": the organisation or outlet a body noun is compounded with."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODY_NOUNS:
+            return ""
+        return next((k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := self.index.key_of(c.i))
+                     and self.types.get(k) in ("organization", "outlet")), "")
+
+    def _settlement(self, tok: Token) -> str:
+        """"the city of Arbil", "the town of Tavildara": the place (or country) its "of" phrase names."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SETTLEMENT_NOUNS:
+            return ""
+        return next((k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))
+                     and self.types.get(k) in ("place", "country")), "")
 
     def _country_agent(self, tok: Token) -> Actor | None:
         """"Canadian police", "China's ambassador", "the government of Peru", "EU ministers"."""

@@ -69,6 +69,8 @@ QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 MATERIAL_QUADS = frozenset({2, 4})
 #: what ends a wire dateline ("LIMA, May 2 (AFP) - ...")
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+#: nouns of number whose "of" phrase is what a verb acts on ("thousands of Peruvians")
+QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "member"})
 #: heads of partitives ("one of the hostages")
 QUANTIFIERS = frozenset({"one", "some", "many", "several", "few", "all", "each", "most", "two", "three"})
 _MAX_CLIMB = 8
@@ -159,6 +161,9 @@ class Clauses:
         return found
 
     def _find_subjects(self, verb: Token, depth: int) -> list[Actor]:
+        if verb.dep_ == "amod" and verb.tag_ == "VBN":
+            # "Moscow-backed leader", "U.S.-led forces": the participle's modifier does it
+            return [a for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in self.phrase(c)]
         if self.is_passive(verb):
             # prepositional object acting as agent of a passive verb
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -234,6 +239,10 @@ class Clauses:
     def patients(self, verb: Token) -> list[Actor]:
         """Who undergoes ``verb``: its object, or its passive subject."""
         out: list[Actor] = []
+        if verb.dep_ == "amod" and verb.tag_ == "VBN":
+            # "Moscow-backed leader Doku Zavgayev": the noun it modifies (or the name that noun is part of)
+            head = verb.head
+            return self.phrase(head) or (self.phrase(head.head) if head.dep_ == "compound" else [])
         if self.is_passive(verb):
             if verb.dep_ == "acl":
                 out.extend(self.phrase(verb.head) or self._partitive(verb.head))
@@ -254,9 +263,17 @@ class Clauses:
             for conj in (c for c in verb.children if c.dep_ == "conj" and _is_verb(c)):
                 out.extend(a for c in conj.children if c.dep_ in OBJ_DEPS for a in self.phrase(c))
         if not out and verb.dep_ == "relcl" and any(
-                c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
-            # "the envoy that Peru expelled": the modified noun is the object
+                c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children) and (
+                not any(c.dep_ in OBJ_DEPS for c in verb.children)
+                or any(c.dep_ in OBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)):
+            # "the envoy that Peru expelled", "Lebed, whom Yeltsin ordered to ...": the modified noun is the object
             out.extend(self.phrase(verb.head))
+        if not out:
+            # "deported thousands of Sudanese workers", "freed dozens of Peruvians": the quantity's "of" phrase
+            for c in verb.children:
+                if c.dep_ in OBJ_DEPS and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITIES):
+                    for g in (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
+                        out.extend(self.phrase(g) or (self.qualifiers(g) if material else []))
         return out
 
     def qualifiers(self, tok: Token) -> list[Actor]:
@@ -268,7 +285,8 @@ class Clauses:
         about France.
         """
         return [a for c in tok.children if c.dep_ in QUALIFIER_DEPS
-                for a in self.actors.of(c) if self.actors.type_of(a.key) == "country"]
+                for t in (c, *c.conjuncts)  # "Sudanese and Egyptian workers"
+                for a in self.actors.of(t) if self.actors.type_of(a.key) == "country"]
 
     def _partitive(self, tok: Token) -> list[Actor]:
         """"Sweden, one of the countries attacked by ...": the countries' "one" is Sweden."""
@@ -291,7 +309,33 @@ class Clauses:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out.extend((a, c.lower_) for a in self.phrase(g))
+            elif c.dep_ in OBJ_DEPS and lookup(f"{verb.lemma_.lower()} {c.lemma_.lower()}"):
+                # "took control of Arbil", "took hold of his gun": the object is part of the verb; its "of" phrase is the target
+                out.extend((a, "of") for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj" for a in self.phrase(g))
         return out
+
+    def shallow_targets(self, verb: Token) -> list[Actor]:
+        """The entity right after a verb the parse gave no object: a fallback for broken parses.
+
+        "Chinese police have detained veteran dissident Wang Donghai, the group
+        said" is often parsed with the name as the subject of "said". When the
+        verb has no object at all, the first entity after it is its target if
+        only its own noun phrase's words (determiners, adjectives, nouns,
+        numbers, hyphens) or one target preposition lie between.
+        """
+        if any(c.dep_ in OBJ_DEPS | {"ccomp", "xcomp"} for c in verb.children):
+            return []
+        end = min(verb.i + 8, verb.sent.end)
+        for t in verb.doc[verb.i + 1:end]:
+            key = self.actors.index.key_of(t.i)
+            if key:
+                return [Actor(key)]
+            if t.pos_ in ("DET", "ADJ", "NOUN", "NUM") or t.text in ("-", "'s") or (
+                    t.i == verb.i + 1 and t.lower_ in TARGET_PREPS):
+                continue
+            return []
+        return []
 
     def reporter(self, tok: Token) -> tuple[bool, str]:
         """Whether the event of ``tok`` is told inside someone's speech, and whose ("" unknown).

@@ -36,7 +36,7 @@ from nlp.relations.actors import Actor
 from nlp.relations.clauses import MATERIAL_QUADS, Clauses
 from nlp.records import Relation
 from nlp.relations.links import make_relation
-from nlp.relations.verbs import VerbClass, lookup
+from nlp.relations.verbs import VerbClass, lookup, takes_places
 
 #: prepositions that introduce the target of an event noun
 ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon", "for"})
@@ -92,7 +92,7 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
                     # "imposed tariffs on Iran": the target may hang from the light verb
                     others += [a for g, _ in _pobjs(governor, ARG_PREPS - {"of", "for"}) for a in np(g)]
         doers = clauses.who(doers)
-        targets = clauses.who(of_obj + others, places=row.category == "visit")
+        targets = clauses.who(of_obj + others, places=takes_places(row))
         negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
         modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""
         sent = tok.sent

@@ -32,7 +32,7 @@ from nlp.relations.actors import Actor
 from nlp.relations.clauses import Clauses
 from nlp.entities.sieve import MentionIndex
 from nlp.records import Evidence, Relation
-from nlp.relations.verbs import VerbClass, lookup, unknown_verb
+from nlp.relations.verbs import VerbClass, lookup, takes_places, unknown_verb
 
 #: co-occurrence windows
 WINDOWS = ("sentence", "paragraph")
@@ -166,12 +166,14 @@ def verb_entry(tok: Token) -> VerbClass | None:
 
 
 def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
-            quotes_by_cue: dict[int, tuple[str, str]] | None = None) -> Iterator[Relation]:
+            quotes_by_cue: dict[int, tuple[str, str]] | None = None, shallow: bool = False) -> Iterator[Relation]:
     """Verb clauses whose doer and target are both actors.
 
     ``quotes_by_cue`` maps a speech verb's token index to (speaker key, quote
     text) found by :mod:`nlp.relations.quotes`: the speaker there beats the parse, and
-    the quote text goes into the evidence.
+    the quote text goes into the evidence. With ``shallow``, only the verbs
+    whose parse gives no target are read, their target taken from the words
+    after them (:meth:`~nlp.relations.clauses.Clauses.shallow_targets`).
     """
     quotes_by_cue = quotes_by_cue or {}
     for tok in doc:
@@ -186,7 +188,14 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
         if not subjects:
             continue
         lemma = row.word
-        targets = clauses.who([a for a, _ in clauses.targets(tok)], places=row.category == "visit")
+        places = takes_places(row)
+        targets = clauses.who([a for a, _ in clauses.targets(tok)], places=places)
+        if shallow:
+            if targets:
+                continue
+            targets = clauses.who(clauses.shallow_targets(tok), places=places)
+            if not targets:
+                continue
         negated, modality = clauses.negated(tok), clauses.modality(tok)
         reported = clauses.reporter(tok)
         sent = tok.sent

@@ -100,6 +100,19 @@ def table() -> dict[tuple[str, str], VerbClass]:
     return out
 
 
+def takes_places(row: VerbClass) -> bool:
+    """Whether a place can undergo the action: visits, and force used on ground ("seized the town of X").
+
+    A place is where most things happen ("arrested X in Lima"), but what is
+    attacked, shelled, overrun or deployed to is the place itself (CAMEO 15
+    force posture, 18-20 assault, fight, mass violence); an arrest (17) is not.
+
+    >>> takes_places(lookup("visit")), takes_places(lookup("overrun")), takes_places(lookup("arrest"))
+    (True, True, False)
+    """
+    return row.category == "visit" or int(row.cameo) in (15, 18, 19, 20)
+
+
 def unknown_verb(lemma: str) -> VerbClass:
     """The row a verb no lexicon knows links by: neutral, category ``other``.
 

@@ -309,8 +309,10 @@ class Clauses:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out.extend((a, c.lower_) for a in self.phrase(g))
-            elif c.dep_ in OBJ_DEPS and lookup(f"{verb.lemma_.lower()} {c.lemma_.lower()}"):
-                # "took control of Arbil", "took hold of his gun": the object is part of the verb; its "of" phrase is the target
+            elif c.dep_ in OBJ_DEPS and not any(d.dep_ in ("det", "poss") for d in c.children) \
+                    and lookup(f"{verb.lemma_.lower()} {c.lemma_.lower()}"):
+                # "took control of Arbil", "took hold of his gun": the bare object is part of the verb, its "of"
+                # phrase the target ("approved the decision of Poland" is Poland's decision, not Poland)
                 out.extend((a, "of") for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj" for a in self.phrase(g))
         return out

@@ -26,7 +26,7 @@ from nlp.relations.eventnouns import event_relations
 from nlp.relations.quotes import find_quotes, quote_relations, with_quote_text
 from nlp.passes import Pass, enabled
 from nlp.records import Document, Entity, Extraction, Relation
-from nlp.relations.links import WINDOWS, actions, cooccurrences
+from nlp.relations.links import WINDOWS, actions, cooccurrences, speech_about
 
 #: bump when extraction output changes, so cached extractions are redone
 EXTRACTOR_VERSION = "2"
@@ -68,6 +68,11 @@ def _shallow_pass(cx: RelationContext) -> list[Relation]:
     return list(actions(cx.doc, cx.doc_id, cx.clauses, quotes_by_cue=by_cue, shallow=True))
 
 
+def _speech_about_pass(cx: RelationContext) -> list[Relation]:
+    """"X said Y must return Z": X made a statement about Y (CAMEO 01), Y's own act being a reported relation."""
+    return list(speech_about(cx.doc, cx.doc_id, cx.clauses))
+
+
 def _event_noun_pass(cx: RelationContext) -> list[Relation]:
     """An event noun links its owner and object ("Trump's arrest of Maduro", "talks with Peru")."""
     return list(event_relations(cx.doc, cx.doc_id, cx.clauses))
@@ -83,6 +88,7 @@ RELATION_PASSES: tuple[Pass, ...] = (
     Pass("cooccurrence", _cooccurrence_pass, "entities named in one sentence or paragraph"),
     Pass("verbs", _verb_pass, "doer -verb-> target through the clause reader"),
     Pass("shallow_objects", _shallow_pass, "a verb the parse left without object: the entity after it"),
+    Pass("speech_about", _speech_about_pass, "speaker -say-> the subject of the clause they report"),
     Pass("event_nouns", _event_noun_pass, "doer -event noun-> target"),
     Pass("speech", _speech_pass, "quote links to and from outlets"),
 )

@@ -59,7 +59,7 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
     for tok in doc:
         if tok.pos_ != "NOUN":
             continue
-        row = lookup(tok.lemma_.lower(), "N")
+        row = lookup(tok.lemma_.lower(), "N") or gerund(tok.lemma_.lower())
         if row is None:
             continue
         if any(c.dep_ in _QUALIFIER_DEPS and clauses.actors.of(c) for c in tok.children):
@@ -110,6 +110,24 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
                 if s.key != t.key:
                     yield make_relation(s, t, row.word, pos="N", doc_id=doc_id, sent=sent,
                                         negated=negated, modality=modality, symmetric=True, reported=reported)
+
+
+def gerund(noun: str) -> VerbClass | None:
+    """A noun in -ing of a lexicon verb is that verb's event ("Russia's backing for Lukashenko").
+
+    The row is the verb's, read as an event noun; a verb no lexicon knows gives none.
+
+    >>> gerund("backing").verb, gerund("razing").verb, gerund("kidnapping").verb, gerund("walking")
+    ('back', 'raze', 'kidnap', None)
+    """
+    if not noun.endswith("ing") or len(noun) < 6:
+        return None
+    stem = noun[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        row = lookup(verb) if verb else None
+        if row is not None and not row.flags & {"support", "speech", "intent", "negative", "motion"}:
+            return VerbClass(noun, "N", row.verb, row.cameo, row.category, row.flags)
+    return None
 
 
 def _announces(row: VerbClass) -> bool:

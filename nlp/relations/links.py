@@ -23,6 +23,7 @@ Example
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
@@ -211,3 +212,31 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
                 if s.key != t.key:
                     yield make_relation(s, t, lemma, pos="V", doc_id=doc_id, sent=sent,
                                         negated=negated, modality=modality, reported=reported)
+
+
+def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
+    """"Syria said Netanyahu was preparing for war": the speaker -say-> whom the reported clause is about.
+
+    The subject of the clause a verb of speech reports is who the statement
+    is about; the edge is an action of CAMEO class 01 (statement), not a
+    quote: nothing was said *to* them.
+    """
+    for tok in doc:
+        if tok.pos_ != "VERB" or not (row := lookup(tok.lemma_)) or not ("speech" in row.flags or row.cameo == "01"):
+            continue
+        speakers = clauses.who(clauses.subjects(tok))
+        if not speakers:
+            continue
+        reported = clauses.reporter(tok)
+        for clause in (c for c in tok.children if c.dep_ == "ccomp" and _is_clause(c)):
+            about = clauses.who(clauses.subjects(clause))
+            for s in speakers:
+                for t in about:
+                    if s.key != t.key:
+                        r = make_relation(s, t, row.word, pos="V", doc_id=doc_id, sent=tok.sent,
+                                          negated=clauses.negated(tok), modality=clauses.modality(tok), reported=reported)
+                        yield replace(r, kind="action")
+
+
+def _is_clause(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")

@@ -129,10 +129,18 @@ class Clauses:
         self.quoted: list[tuple[int, int, str]] = []
 
     def phrase(self, tok: Token) -> list[Actor]:
-        """The actors of a noun phrase head and its conjuncts."""
+        """The actors of a noun phrase head and its conjuncts.
+
+        A coordination the parser folded into one noun phrase counts too:
+        in "Lebed and Chechen leader Maskhadov" parsed with Lebed as a
+        modifier of Maskhadov, a modifier that has its own "and" is a conjunct.
+        """
         out: list[Actor] = []
         for t in _expand(tok):
             out.extend(a for a in self.actors.of(t) if a not in out)
+            for c in t.children:
+                if c.dep_ in ("nmod", "compound") and c.i < t.i and any(d.dep_ == "cc" for d in c.children):
+                    out.extend(a for a in self.actors.of(c) if a not in out)
         return out
 
     def who(self, actors: Sequence[Actor], *, places: bool = False) -> list[Actor]:

@@ -18,7 +18,9 @@ The rule, in order:
    ("Lula did not criticize Milei, but he said ...": he is Lula). In an
    earlier sentence, the nearest sentence with candidates must offer exactly
    one entity, or exactly one in subject position; otherwise there is no
-   confident antecedent and the pronoun stays unresolved.
+   confident antecedent and the pronoun stays unresolved. Of several
+   subjects there, the one subject of the sentence's main verb wins
+   ("Lula, whom Milei met, flew home. He ...": he is Lula).
 
 Definite descriptions by form of state ("the kingdom", "the sultanate")
 resolve the same way to the one such country named nearest before them
@@ -82,6 +84,7 @@ class Pronouns:
     def __init__(self, doc: Doc, index: MentionIndex, types: dict[str, str]) -> None:
         self.doc = doc
         self.sent_starts = [s.start for s in doc.sents]
+        self.roots = [s.root.i for s in doc.sents]
         self.by_sent: dict[int, list[_Mention]] = {}
         spans = sorted(index.spans)
         for start, end, key in spans:
@@ -168,6 +171,10 @@ class Pronouns:
             if len(distinct) == 1:
                 return cands[-1].keys
             subjects = {m.keys for m in cands if m.subject}
+            if len(subjects) > 1:
+                # "Lebed, whom Yeltsin ordered ..., struck a deal. He ...": the main clause's subject
+                root = self.roots[s]
+                subjects = {m.keys for m in cands if m.subject and m.verb == root}
             return next(iter(subjects)) if len(subjects) == 1 else ()
         return ()
 

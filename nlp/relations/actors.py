@@ -55,9 +55,11 @@ _AGENT_OWNER_TYPES = frozenset({"country", "organization"})
 SETTLEMENT_NOUNS = frozenset({"town", "municipality", "borough", "township", "city", "metropolis", "village",
                               "settlement", "community", "region", "province", "district", "port", "capital",
                               "enclave", "island", "state"})
-#: nouns that stand for the organisation or outlet compounded with them ("Itar-Tass news agency", "the KDP group")
+#: nouns that stand for the organisation or outlet compounded with them ("Itar-Tass news agency", "the KDP group",
+#: "Security Council members")
 _BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
-                         "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council"})
+                         "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council",
+                         "member"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +166,7 @@ class Actors:
             return ""
         return next((k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))
-                     and self.types.get(k) in ("place", "country")), "")
+                     and self.types.get(k) not in _OFFICIAL_TYPES), "")  # the model may type the name an organisation
 
     def _country_agent(self, tok: Token) -> Actor | None:
         """"Canadian police", "China's ambassador", "the government of Peru", "EU ministers"."""

@@ -190,6 +190,9 @@ class Clauses:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             # "officials visiting Lima": the modified noun does it
             return self.phrase(head)
+        if verb.dep_ == "acl" and _infinitive(verb) and head.pos_ == "NOUN" and not self.phrase(head):
+            # "EU efforts to persuade Israel", "Peru's decision to expel ...": the owner of the effort does it
+            return self.owners(head)
         if verb.dep_ == "xcomp":
             # object control ("invited him to visit") else subject control ("wants to visit")
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
@@ -263,9 +266,7 @@ class Clauses:
             if c.dep_ in OBJ_DEPS:
                 # "condemned Russia's invasion": the possessor of the object is its target
                 # (a named one: "cut their trip" is mostly the doer's own)
-                out.extend(self.phrase(c) or [a for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON"
-                                              for a in self.actors.of(p)]
-                           or (self.qualifiers(c) if material else []))
+                out.extend(self.phrase(c) or self.owners(c) or (self.qualifiers(c) if material else []))
         if not out and not any(c.dep_ in OBJ_DEPS for c in verb.children):
             # "arrested and charged Lopez": the first verb shares its conjunct's object
             for conj in (c for c in verb.children if c.dep_ == "conj" and _is_verb(c)):
@@ -283,6 +284,16 @@ class Clauses:
                     for g in (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
                         out.extend(self.phrase(g) or (self.qualifiers(g) if material else []))
         return out
+
+    def owners(self, tok: Token) -> list[Actor]:
+        """Whose thing a noun is: a named possessor ("Russia's invasion") or a proper-name compound ("EU efforts").
+
+        A possessive pronoun is mostly the doer's own ("cut their trip"), and
+        an adjective ("French wine") says little: neither counts.
+        """
+        return [a for p in tok.children if (p.dep_ == "poss" and p.pos_ != "PRON")
+                or (p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
+                for a in self.actors.of(p)]
 
     def qualifiers(self, tok: Token) -> list[Actor]:
         """Countries qualifying a noun that is no actor itself ("two French aid workers" -> France).

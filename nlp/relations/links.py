@@ -217,13 +217,14 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
 def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
     """"Syria said Netanyahu was preparing for war": the speaker -say-> whom the reported clause is about.
 
-    The subject of the clause a verb of speech reports is who the statement
-    is about; the edge is an action of CAMEO class 01 (statement), not a
-    quote: nothing was said *to* them.
+    The subject of the clause a verb of speech or another verbal act
+    ("charged that", "warned that", "agreed that") reports is who the
+    statement is about; the edge is an action, not a quote: nothing was said
+    *to* them.
     """
     for tok in doc:
-        if tok.pos_ != "VERB" or not (row := lookup(tok.lemma_)) or not ("speech" in row.flags or row.cameo == "01"):
-            continue
+        if tok.pos_ != "VERB" or not (row := lookup(tok.lemma_)) or not ("speech" in row.flags or row.quad in (0, 1, 3)):
+            continue  # verbal acts only (CAMEO 01-05, 09-13): "charged that ...", "warned that ..."
         speakers = clauses.who(clauses.subjects(tok))
         if not speakers:
             continue
@@ -235,7 +236,7 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
                     if s.key != t.key:
                         r = make_relation(s, t, row.word, pos="V", doc_id=doc_id, sent=tok.sent,
                                           negated=clauses.negated(tok), modality=clauses.modality(tok), reported=reported)
-                        yield replace(r, kind="action")
+                        yield replace(r, kind="action", symmetric=False)
 
 
 def _is_clause(tok: Token) -> bool:

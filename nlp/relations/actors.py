@@ -55,6 +55,9 @@ _AGENT_OWNER_TYPES = frozenset({"country", "organization"})
 SETTLEMENT_NOUNS = frozenset({"town", "municipality", "borough", "township", "city", "metropolis", "village",
                               "settlement", "community", "region", "province", "district", "port", "capital",
                               "enclave", "island", "state"})
+#: groupings that act for the bodies they are "of" or "including" ("a consortium of Hachette and UWP")
+GROUPINGS = frozenset({"consortium", "coalition", "alliance", "bloc", "grouping", "syndicate", "partnership",
+                       "venture", "federation"})
 #: nouns that stand for the organisation or outlet compounded with them ("Itar-Tass news agency", "the KDP group",
 #: "Security Council members")
 _BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
@@ -137,6 +140,9 @@ class Actors:
             body = self._body(tok)
             if body:
                 return (Actor(body),)
+            members = self._members(tok)
+            if members:
+                return tuple(Actor(k) for k in members)
             town = self._settlement(tok)
             if town:
                 return (Actor(town),)
@@ -159,6 +165,16 @@ class Actors:
             return ""
         return next((k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := self.index.key_of(c.i))
                      and self.types.get(k) in ("organization", "outlet")), "")
+
+    def _members(self, tok: Token) -> tuple[str, ...]:
+        """"A consortium of Hachette and UWP", "a coalition including Peru": the bodies a grouping is made of."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUPINGS:
+            return ()
+        keys = [k for c in tok.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "including")
+                for g in c.children if g.dep_ in ("pobj", "dobj")
+                for t in (g, *g.conjuncts) if (k := self.index.key_of(t.i))
+                and self.types.get(k) in _AGENT_OWNER_TYPES | {"outlet"}]
+        return tuple(dict.fromkeys(keys))
 
     def _settlement(self, tok: Token) -> str:
         """"the city of Arbil", "the town of Tavildara": the place (or country) its "of" phrase names."""

@@ -69,8 +69,9 @@ QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 MATERIAL_QUADS = frozenset({2, 4})
 #: what ends a wire dateline ("LIMA, May 2 (AFP) - ...")
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-#: nouns of number whose "of" phrase is what a verb acts on ("thousands of Peruvians")
-QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "member"})
+#: nouns of number or part whose "of" phrase is what a verb acts on ("thousands of Peruvians", "50 percent of Ruch")
+QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "member",
+                        "percent", "stake", "share", "part", "majority", "minority", "control"})
 #: heads of partitives ("one of the hostages")
 QUANTIFIERS = frozenset({"one", "some", "many", "several", "few", "all", "each", "most", "two", "three"})
 _MAX_CLIMB = 8

@@ -219,8 +219,9 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
 
     The subject of the clause a verb of speech or another verbal act
     ("charged that", "warned that", "agreed that") reports is who the
-    statement is about; the edge is an action, not a quote: nothing was said
-    *to* them.
+    statement is about, or the subject's named owner ("said Israel's
+    bulldozing ... might injure"); the edge is an action, not a quote:
+    nothing was said *to* them.
     """
     for tok in doc:
         if tok.pos_ != "VERB" or not (row := lookup(tok.lemma_)) or not ("speech" in row.flags or row.quad in (0, 1, 3)):
@@ -229,8 +230,9 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
         if not speakers:
             continue
         reported = clauses.reporter(tok)
-        for clause in (c for c in tok.children if c.dep_ == "ccomp" and _is_clause(c)):
-            about = clauses.who(clauses.subjects(clause))
+        for clause in _content_clauses(tok):
+            about = clauses.who(clauses.subjects(clause) or [
+                a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in clauses.owners(c)])
             for s in speakers:
                 for t in about:
                     if s.key != t.key:
@@ -239,5 +241,15 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
                         yield replace(r, kind="action", symmetric=False)
 
 
-def _is_clause(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX")
+def _content_clauses(verb: Token) -> list[Token]:
+    """The clauses a verbal act reports: its ``ccomp`` and their conjuncts, and a "that" clause on its object.
+
+    "said X was wrong and Y would pay" reports both; "expressed concern that
+    X might ..." reports X through the noun.
+    """
+    heads = [c for c in verb.children if c.dep_ == "ccomp"]
+    heads += [a for o in verb.children if o.dep_ == "dobj" for a in o.children
+              if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    out = [h for h in heads if h.pos_ in ("VERB", "AUX")]
+    out += [c for h in out for c in h.conjuncts if c.pos_ in ("VERB", "AUX")]
+    return list(dict.fromkeys(out))

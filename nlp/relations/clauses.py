@@ -287,12 +287,13 @@ class Clauses:
         return out
 
     def owners(self, tok: Token) -> list[Actor]:
-        """Whose thing a noun is: a named possessor ("Russia's invasion") or a proper-name compound ("EU efforts").
+        """Whose thing a noun is: a possessor ("Russia's invasion", "its case") or a proper-name compound ("EU efforts").
 
-        A possessive pronoun is mostly the doer's own ("cut their trip"), and
-        an adjective ("French wine") says little: neither counts.
+        A possessive pronoun that stands for the doer ("cut their trip") gives
+        no link, since no one acts on themselves; an adjective ("French wine")
+        says little and does not count.
         """
-        return [a for p in tok.children if (p.dep_ == "poss" and p.pos_ != "PRON")
+        return [a for p in tok.children if p.dep_ == "poss"
                 or (p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
                 for a in self.actors.of(p)]
 
@@ -336,6 +337,31 @@ class Clauses:
                 out.extend((a, "of") for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj" for a in self.phrase(g))
         return out
+
+    def clause_entities(self, verb: Token, *, material: bool = False) -> list[Actor]:
+        """Every entity named in the verb's own clause after it, in text order: a fallback for broken parses.
+
+        The subjects and the clauses with subjects of their own (relative,
+        reported, adverbial clauses) are left out: what remains is what the
+        verb's phrases are about, however the parser attached them
+        ("Gaddafi's airforce blasted in July rebel strongholds in the Jebel
+        al-Akhdar region"). A country named by an adjective counts only for a
+        material act ("deported Egyptian workers", not "praised the French
+        wine"), as in :meth:`qualifiers`.
+        """
+        found: dict[str, int] = {}
+        stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in SUBJ_DEPS | PASS_SUBJ_DEPS]
+        while stack:
+            t = stack.pop()
+            if _is_verb(t) and any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS for c in t.children):
+                continue  # a clause of its own
+            if t.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "conj") and _is_verb(t):
+                continue
+            key = self.actors.index.key_of(t.i)
+            if key and (material or t.dep_ != "amod"):
+                found[key] = min(found.get(key, t.i), t.i)
+            stack.extend(t.children)
+        return [Actor(k) for k in sorted(found, key=found.get)]
 
     def shallow_targets(self, verb: Token) -> list[Actor]:
         """The entity right after a verb the parse gave no object: a fallback for broken parses.

@@ -30,7 +30,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from nlp.relations.actors import Actor
-from nlp.relations.clauses import Clauses
+from nlp.relations.clauses import MATERIAL_QUADS, Clauses
 from nlp.entities.sieve import MentionIndex
 from nlp.records import Evidence, Relation
 from nlp.relations.verbs import VerbClass, lookup, takes_places, unknown_verb
@@ -166,16 +166,26 @@ def verb_entry(tok: Token) -> VerbClass | None:
     return row
 
 
+#: fallbacks of :func:`actions` for verbs the parse gives no target, in order
+FALLBACKS = ("next_entity", "clause")
+
+
 def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
-            quotes_by_cue: dict[int, tuple[str, str]] | None = None, shallow: bool = False) -> Iterator[Relation]:
+            quotes_by_cue: dict[int, tuple[str, str]] | None = None, fallback: str = "") -> Iterator[Relation]:
     """Verb clauses whose doer and target are both actors.
 
     ``quotes_by_cue`` maps a speech verb's token index to (speaker key, quote
     text) found by :mod:`nlp.relations.quotes`: the speaker there beats the parse, and
-    the quote text goes into the evidence. With ``shallow``, only the verbs
-    whose parse gives no target are read, their target taken from the words
-    after them (:meth:`~nlp.relations.clauses.Clauses.shallow_targets`).
+    the quote text goes into the evidence.
+
+    With a ``fallback``, only the verbs whose parse gives no target are read:
+    ``"next_entity"`` takes the entity right after the verb
+    (:meth:`~nlp.relations.clauses.Clauses.shallow_targets`); ``"clause"``,
+    for the verbs that gives none either, every entity of the verb's clause
+    (:meth:`~nlp.relations.clauses.Clauses.clause_entities`).
     """
+    if fallback and fallback not in FALLBACKS:
+        raise ValueError(f"fallback must be one of {', '.join(FALLBACKS)}, not {fallback!r}")
     quotes_by_cue = quotes_by_cue or {}
     for tok in doc:
         row = verb_entry(tok)
@@ -191,10 +201,14 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
         lemma = row.word
         places = takes_places(row)
         targets = clauses.who([a for a, _ in clauses.targets(tok)], places=places)
-        if shallow:
+        if fallback:
             if targets:
                 continue
             targets = clauses.who(clauses.shallow_targets(tok), places=places)
+            if fallback == "clause":
+                if targets or ((base := lookup(tok.lemma_)) is not None and "support" in base.flags):
+                    continue  # the next-entity fallback read it; a light verb acts through its noun
+                targets = clauses.who(clauses.clause_entities(tok, material=row.quad in MATERIAL_QUADS), places=places)
             if not targets:
                 continue
         negated, modality = clauses.negated(tok), clauses.modality(tok)
@@ -226,7 +240,8 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
     for tok in doc:
         if tok.pos_ != "VERB" or not (row := lookup(tok.lemma_)) or not ("speech" in row.flags or row.quad in (0, 1, 3)):
             continue  # verbal acts only (CAMEO 01-05, 09-13): "charged that ...", "warned that ..."
-        speakers = clauses.who(clauses.subjects(tok))
+        # an outlet reporting ("Reuters reported that ...") says nothing about whom
+        speakers = [a for a in clauses.who(clauses.subjects(tok)) if clauses.actors.type_of(a.key) != "outlet"]
         if not speakers:
             continue
         reported = clauses.reporter(tok)

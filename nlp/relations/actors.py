@@ -55,6 +55,10 @@ _AGENT_OWNER_TYPES = frozenset({"country", "organization"})
 SETTLEMENT_NOUNS = frozenset({"town", "municipality", "borough", "township", "city", "metropolis", "village",
                               "settlement", "community", "region", "province", "district", "port", "capital",
                               "enclave", "island", "state"})
+#: nouns that speak for their author ("the letter from X said")
+MESSAGE_NOUNS = frozenset({"letter", "statement", "message", "communique", "note", "report", "memo", "declaration"})
+#: participles through which a group acts as its leader's ("a group of officers led by X deposed ...")
+LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 #: groupings that act for the bodies they are "of" or "including" ("a consortium of Hachette and UWP")
 GROUPINGS = frozenset({"consortium", "coalition", "alliance", "bloc", "grouping", "syndicate", "partnership",
                        "venture", "federation"})
@@ -143,6 +147,9 @@ class Actors:
             members = self._members(tok)
             if members:
                 return tuple(Actor(k) for k in members)
+            author = self._author(tok)
+            if author:
+                return (Actor(author),)
             town = self._settlement(tok)
             if town:
                 return (Actor(town),)
@@ -173,8 +180,22 @@ class Actors:
         keys = [k for c in tok.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "including")
                 for g in c.children if g.dep_ in ("pobj", "dobj")
                 for t in (g, *g.conjuncts) if (k := self.index.key_of(t.i))
-                and self.types.get(k) in _AGENT_OWNER_TYPES | {"outlet"}]
+                and self.types.get(k) != "place"]
         return tuple(dict.fromkeys(keys))
+
+    def _author(self, tok: Token) -> str:
+        """"The letter from Marwan Jilani said", "a group led by Gaddafi deposed": who speaks or leads through the noun."""
+        if tok.pos_ != "NOUN":
+            return ""
+        if tok.lemma_.lower() in MESSAGE_NOUNS:
+            keys = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in c.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))]
+            if keys:
+                return keys[0]
+        keys = [k for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS
+                for a in c.children if a.dep_ == "agent"
+                for g in a.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))]
+        return keys[0] if keys else ""
 
     def _settlement(self, tok: Token) -> str:
         """"the city of Arbil", "the town of Tavildara": the place (or country) its "of" phrase names."""

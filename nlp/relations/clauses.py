@@ -139,8 +139,10 @@ class Clauses:
         out: list[Actor] = []
         for t in _expand(tok):
             out.extend(a for a in self.actors.of(t) if a not in out)
-            for c in t.children:
-                if c.dep_ in ("nmod", "compound") and c.i < t.i and any(d.dep_ == "cc" for d in c.children):
+            mods = [c for c in t.children if c.dep_ in ("nmod", "compound") and c.i < t.i]
+            mods += [g for c in mods for g in c.children if g.dep_ in ("nmod", "compound") and g.i < c.i]
+            for c in mods:
+                if any(d.dep_ == "cc" for d in c.children):
                     out.extend(a for a in self.actors.of(c) if a not in out)
         return out
 

@@ -247,13 +247,21 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
         reported = clauses.reporter(tok)
         for clause in _content_clauses(tok):
             about = clauses.who(clauses.subjects(clause) or [
-                a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in clauses.owners(c)])
+                a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in _whose(c, clauses)])
             for s in speakers:
                 for t in about:
                     if s.key != t.key:
                         r = make_relation(s, t, row.word, pos="V", doc_id=doc_id, sent=tok.sent,
                                           negated=clauses.negated(tok), modality=clauses.modality(tok), reported=reported)
                         yield replace(r, kind="action", symmetric=False)
+
+
+def _whose(noun: Token, clauses: Clauses) -> list[Actor]:
+    """Whose act a noun is: its owner, or its "by" phrase ("the moves by Netanyahu's government" -> Netanyahu)."""
+    found = clauses.owners(noun)
+    for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"):
+        found += clauses.phrase(g) or clauses.owners(g)
+    return found
 
 
 def _content_clauses(verb: Token) -> list[Token]:

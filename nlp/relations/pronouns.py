@@ -150,8 +150,8 @@ class Pronouns:
         kind = PRONOUNS.get(tok.lower_)
         if kind is None:
             return ()
-        if tok.lower_ in ("it", "itself") and (tok.dep_ not in _SUBJ_DEPS or tok.head.lemma_ == "be"):
-            return ()  # object "it" and "it is ..." mostly stand for events or nothing
+        if tok.lower_ in ("it", "itself") and (tok.dep_ not in _SUBJ_DEPS or (tok.head.lemma_ == "be" and not _ready(tok.head))):
+            return ()  # object "it" and "it is ..." mostly stand for events or nothing; "it is prepared to" acts
         subject_only = tok.lower_ == "it"
         own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
         sent = self._sent_of(tok.i)
@@ -177,6 +177,17 @@ class Pronouns:
                 subjects = {m.keys for m in cands if m.subject and m.verb == root}
             return next(iter(subjects)) if len(subjects) == 1 else ()
         return ()
+
+
+#: adjectives of readiness: "it is prepared / ready / willing to ..." has an actor for its "it"
+READY_ADJECTIVES = frozenset({"prepared", "ready", "willing", "determined", "eager", "keen", "reluctant",
+                              "unwilling", "unable", "able", "obliged", "committed"})
+
+
+def _ready(be: Token) -> bool:
+    """"it is prepared to grant ...": a copula whose adjective of readiness governs an infinitive."""
+    return any(c.dep_ == "acomp" and c.lower_ in READY_ADJECTIVES and any(x.dep_ == "xcomp" for x in c.children)
+               for c in be.children)
 
 
 @lru_cache(maxsize=1024)

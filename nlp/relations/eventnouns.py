@@ -143,9 +143,7 @@ def _governed(tok: Token, clauses: Clauses) -> tuple[list[Actor], Token | None]:
         tok = head.head
         head = tok.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB":
-        row = lookup(head.lemma_)
-        if row is None:
-            return [], None
+        # any verb: "started a new round of talks", "formed a consortium" (the noun names the edge)
         return list(clauses.subjects(head)), head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
         verb = head.head

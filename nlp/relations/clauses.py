@@ -362,6 +362,9 @@ class Clauses:
             key = self.actors.index.key_of(t.i)
             if key and (material or t.dep_ != "amod"):
                 found[key] = min(found.get(key, t.i), t.i)
+            elif t.pos_ == "PRON":
+                for a in self.actors.of(t):  # "grabbing hold of his gun": whom "his" stands for
+                    found[a.key] = min(found.get(a.key, t.i), t.i)
             stack.extend(t.children)
         return [Actor(k) for k in sorted(found, key=found.get)]
 

@@ -246,8 +246,9 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
             continue
         reported = clauses.reporter(tok)
         for clause in _content_clauses(tok):
+            # whom the clause is about: its subject, else whose act its subject (or, after "be", its predicate) is
             about = clauses.who(clauses.subjects(clause) or [
-                a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in _whose(c, clauses)])
+                a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "attr") for a in _whose(c, clauses)])
             for s in speakers:
                 for t in about:
                     if s.key != t.key:

@@ -55,6 +55,9 @@ _AGENT_OWNER_TYPES = frozenset({"country", "organization"})
 SETTLEMENT_NOUNS = frozenset({"town", "municipality", "borough", "township", "city", "metropolis", "village",
                               "settlement", "community", "region", "province", "district", "port", "capital",
                               "enclave", "island", "state"})
+#: people who act for the organisation they are "from" or "of"
+MEMBER_NOUNS = frozenset({"people", "member", "supporter", "activist", "delegation", "delegate",
+                          "representative", "worker", "employee", "official"})
 #: nouns that speak for their author ("the letter from X said")
 MESSAGE_NOUNS = frozenset({"letter", "statement", "message", "communique", "note", "report", "memo", "declaration"})
 #: participles through which a group acts as its leader's ("a group of officers led by X deposed ...")
@@ -174,7 +177,19 @@ class Actors:
                      and self.types.get(k) in ("organization", "outlet")), "")
 
     def _members(self, tok: Token) -> tuple[str, ...]:
-        """"A consortium of Hachette and UWP", "a coalition including Peru": the bodies a grouping is made of."""
+        """"A consortium of Hachette and UWP", "a coalition including Peru": the bodies a grouping is made of.
+
+        People "from" or "of" an organisation act for it ("100 people from the
+        CFDT and the CGT unions marched"); people from a country do not
+        (refugees from Rwanda are not Rwanda).
+        """
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEMBER_NOUNS:
+            keys = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for g in c.children if g.dep_ == "pobj"
+                    for t in (g, *g.conjuncts) for k in ([self.index.key_of(t.i)] if self.index.key_of(t.i) else
+                                                         [self._body(t)]) if k
+                    and self.types.get(k) in ("organization", "outlet")]
+            return tuple(dict.fromkeys(keys))
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUPINGS:
             return ()
         keys = [k for c in tok.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "including")

@@ -106,6 +106,8 @@ class Actors:
         self.doc = doc
         self.index = index
         self.types = {e.key: e.type for e in entities}
+        #: the country or organisation an official's role belongs to ("Indian Foreign Minister X" -> India)
+        self.affiliations = {e.key: e.affiliation for e in entities if e.affiliation}
         self.pronouns = Pronouns(doc, index, self.types)
         self.roles: dict[str, str] = {}
         for e in entities:
@@ -118,6 +120,10 @@ class Actors:
                 self.roles.setdefault(low, e.key)
                 if self.roles[low] != e.key:
                     self.roles[low] = ""  # two people hold it: ambiguous
+
+    def own(self, a: str, b: str) -> bool:
+        """Whether one of two keys is the other's affiliation (an official and their own country)."""
+        return self.affiliations.get(a) == b or self.affiliations.get(b) == a
 
     def type_of(self, key: str) -> str:
         """The entity type of a key ("" when unknown)."""

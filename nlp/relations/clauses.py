@@ -67,6 +67,16 @@ CONDITIONAL_MARKS = frozenset({"if", "unless"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 #: QuadClasses of material cooperation and conflict: what is done to a country's people or things is done to it
 MATERIAL_QUADS = frozenset({2, 4})
+def acts_on_people(row) -> bool:
+    """Whether what the verb does to a country's people or things is done to the country.
+
+    Force (CAMEO 14-20), aid (07) and release (08): "released two French aid
+    workers", "shelled Ukrainian power stations". Not material cooperation
+    (06): "importing Russian crude" trades goods that come from Russia.
+    """
+    return row.quad == 4 or row.cameo in ("07", "08")
+
+
 #: what ends a wire dateline ("LIMA, May 2 (AFP) - ...")
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 #: nouns of number or part whose "of" phrase is what a verb acts on ("thousands of Peruvians", "50 percent of Ruch")
@@ -197,8 +207,10 @@ class Clauses:
             # "EU efforts to persuade Israel", "Peru's decision to expel ...": the owner of the effort does it
             return self.owners(head)
         if verb.dep_ == "xcomp":
-            # object control ("invited him to visit") else subject control ("wants to visit")
+            # object control ("invited him to visit", "called on governments to seize") else subject control ("wants to visit")
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
+            objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
+                     for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return [a for o in objs for a in self.phrase(o)]
             if _is_verb(head) and self.is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
@@ -264,7 +276,7 @@ class Clauses:
                 if c.dep_ in PASS_SUBJ_DEPS:
                     out.extend(self.phrase(c))
         row = lookup(verb.lemma_)
-        material = row is not None and row.quad in MATERIAL_QUADS
+        material = row is not None and acts_on_people(row)
         for c in verb.children:
             if c.dep_ in OBJ_DEPS:
                 # "condemned Russia's invasion": the possessor of the object is its target
@@ -359,13 +371,13 @@ class Clauses:
                 continue  # a clause of its own
             if t.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "conj") and _is_verb(t):
                 continue
+            stack.extend(t.children)
             key = self.actors.index.key_of(t.i)
             if key and (material or t.dep_ != "amod"):
                 found[key] = min(found.get(key, t.i), t.i)
             elif t.pos_ == "PRON":
                 for a in self.actors.of(t):  # "grabbing hold of his gun": whom "his" stands for
                     found[a.key] = min(found.get(a.key, t.i), t.i)
-            stack.extend(t.children)
         return [Actor(k) for k in sorted(found, key=found.get)]
 
     def shallow_targets(self, verb: Token) -> list[Actor]:

@@ -33,7 +33,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from nlp.relations.actors import Actor
-from nlp.relations.clauses import MATERIAL_QUADS, Clauses
+from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.records import Relation
 from nlp.relations.links import make_relation
 from nlp.relations.verbs import VerbClass, lookup, takes_places
@@ -65,7 +65,7 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
         if any(c.dep_ in _QUALIFIER_DEPS and clauses.actors.of(c) for c in tok.children):
             continue
         of_obj = [a for g, _ in _pobjs(tok, frozenset({"of"}))
-                  for a in np(g) or (clauses.qualifiers(g) if row.quad in MATERIAL_QUADS else [])]
+                  for a in np(g) or (clauses.qualifiers(g) if acts_on_people(row) else [])]
         others = [a for g, _ in _pobjs(tok, ARG_PREPS - {"of"}) for a in np(g)]
         by_agent = [a for g, _ in _pobjs(tok, frozenset({"by"})) for a in np(g)]
         poss = [a for c in tok.children if c.dep_ == "poss" for a in clauses.actors.of(c)]

@@ -77,6 +77,8 @@ def acts_on_people(row) -> bool:
     return row.quad == 4 or row.cameo in ("07", "08")
 
 
+#: CAMEO roots of giving (material cooperation, aid, yield): their "to" object receives ("hand over X to Y")
+GIVING_ROOTS = frozenset({"06", "07", "08"})
 #: what ends a wire dateline ("LIMA, May 2 (AFP) - ...")
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 #: nouns of number or part whose "of" phrase is what a verb acts on ("thousands of Peruvians", "50 percent of Ruch")
@@ -336,8 +338,12 @@ class Clauses:
         """(actor, preposition or "") pairs the action of ``verb`` is directed at."""
         out = [(a, "") for a in self.patients(verb)]
         preps = MOTION_PREPS | TARGET_PREPS if has_flag(verb.lemma_, "motion") else TARGET_PREPS
-        if any(self.actors.type_of(a.key) not in PLACE_TYPES for a, _ in out):
-            # "invited Lula to Rome": Rome is where Lula goes; but "return Crimea to Ukraine": Ukraine receives it
+        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        row = (lookup(f"{verb.lemma_.lower()} {prt}") if prt else None) or lookup(verb.lemma_)
+        gives = row is not None and row.cameo in GIVING_ROOTS
+        if any(self.actors.type_of(a.key) not in PLACE_TYPES for a, _ in out) and not gives:
+            # "invited Lula to Rome": Rome is where Lula goes; but "return Crimea to Ukraine",
+            # "hand over Lopez to Chile": what is given has a recipient
             preps = preps - MOTION_PREPS
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in preps:

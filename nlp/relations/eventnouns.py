@@ -69,7 +69,8 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
         others = [a for g, _ in _pobjs(tok, ARG_PREPS - {"of"}) for a in np(g)]
         by_agent = [a for g, _ in _pobjs(tok, frozenset({"by"})) for a in np(g)]
         poss = [a for c in tok.children if c.dep_ == "poss" for a in clauses.actors.of(c)]
-        lemma, pos, governor = row.word, "N", None
+        # a gerund is its verb's event ("backing" links as "back")
+        lemma, pos, governor = (row.word, "N", None) if lookup(row.word, "N") else (row.verb, "V", None)
         if poss and by_agent and not of_obj and "possessor" in row.flags:
             # "Lopez's arrest by Peru": the possessor undergoes it
             doers, of_obj = by_agent, poss

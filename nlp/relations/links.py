@@ -33,7 +33,7 @@ from nlp.relations.actors import Actor
 from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.entities.sieve import MentionIndex
 from nlp.records import Evidence, Relation
-from nlp.relations.verbs import VerbClass, lookup, takes_places, unknown_verb
+from nlp.relations.verbs import OTHER, VerbClass, lookup, takes_places, unknown_verb
 
 #: co-occurrence windows
 WINDOWS = ("sentence", "paragraph")
@@ -119,7 +119,7 @@ def make_relation(src: Actor, tgt: Actor, lemma: str, *, pos: str, doc_id: str, 
     """
     row = lookup(lemma, pos)
     verb = row.verb if row else lemma
-    polarity, category = (row.polarity, row.category) if row else ("neutral", "")
+    polarity, category = (row.polarity, row.category) if row else ("neutral", OTHER)  # a verb no lexicon knows
     # speech proper (CAMEO 01: say, tell, quote) is a quote; "warned", "criticized" stay actions
     speech = verb in QUOTE_VERBS or (row is not None and "speech" in row.flags and row.cameo == "01")
     sym = (row is not None and "symmetric" in row.flags) if symmetric is None else symmetric

@@ -265,10 +265,23 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
             for s in speakers:
                 for t in about:
                     # an official on their own country's plans speaks for it, not about it
-                    if s.key != t.key and not clauses.actors.own(s.key, t.key) and t.key not in own_side:
+                    if s.key != t.key and not clauses.actors.own(s.key, t.key) and t.key not in own_side \
+                            and not _speaks_for(s.key, t.key, clauses):
                         r = make_relation(s, t, row.word, pos="V", doc_id=doc_id, sent=tok.sent,
                                           negated=clauses.negated(tok), modality=clauses.modality(tok), reported=reported)
                         yield replace(r, kind="action", symmetric=False)
+
+
+def _speaks_for(speaker: str, about: str, clauses: Clauses) -> bool:
+    """An official saying what a country or body will do, with no other affiliation known, speaks for it.
+
+    "Von der Leyen said the Commission would propose tariffs", "Jaishankar
+    said India would not restore the treaty": the official's own side, whose
+    act is the reported relation; not a statement about it.
+    """
+    actors = clauses.actors
+    return (actors.type_of(speaker) == "official" and actors.type_of(about) in ("country", "organization")
+            and actors.affiliations.get(speaker, about) == about)
 
 
 def _whose(noun: Token, clauses: Clauses) -> list[Actor]:

@@ -29,7 +29,7 @@ from nlp.records import Document, Entity, Extraction, Relation
 from nlp.relations.links import WINDOWS, actions, cooccurrences, speech_about
 
 #: bump when extraction output changes, so cached extractions are redone
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 @dataclass

@@ -295,6 +295,9 @@ class Clauses:
             # "the envoy that Peru expelled", "Lebed, whom Yeltsin ordered to ...": the modified noun is the object
             out.extend(self.phrase(verb.head))
         if not out:
+            # "Granma called the novel Puig's greatest gift": the predicate's named owner
+            out.extend(a for c in verb.children if c.dep_ == "oprd" for a in self.phrase(c) or self.owners(c))
+        if not out:
             # "deported thousands of Sudanese workers", "freed dozens of Peruvians": the quantity's "of" phrase
             for c in verb.children:
                 if c.dep_ in OBJ_DEPS and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITIES):

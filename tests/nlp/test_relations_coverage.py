@@ -130,6 +130,8 @@ def test_renewed_negotiations_is_symmetric(nlp):
      {("person:pedro-sanchez", "depose", "person:carles-puigdemont")}),
     ("Japan said it is prepared to grant aid to Ukraine.", {("country:JP", "grant", "country:UA")}),
     ("Russia's backing for Viktor Orban is strong.", {("country:RU", "back", "person:viktor-orban")}),
+    # "called it X's gift": the predicate's owner
+    ("Le Monde called it Emmanuel Macron's greatest gift.", {("outlet:le-monde", "call", "person:emmanuel-macron")}),
 ])
 def test_who_acts_through_modifiers_relatives_groups_and_pronouns(nlp, text, expected):
     assert triples(nlp, text) == expected

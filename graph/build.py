@@ -99,8 +99,13 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], *,
                 "source": k[0], "target": k[1], "kind": r.kind, "verb": r.verb,
                 "polarity": r.polarity, "category": r.category, "negated": r.negated,
                 "modality": r.modality, "agent": r.agent, "symmetric": r.symmetric,
+                "reported": True, "reported_by": [],
                 "evidence": [], "_seen": set(),
             }
+        # reported only while every sentence behind the edge tells it as someone's words
+        edge["reported"] = edge["reported"] and r.reported
+        if r.reported_by and r.reported_by not in edge["reported_by"]:
+            edge["reported_by"].append(r.reported_by)
         for ev in r.evidence:
             sig = (ev.doc, ev.start, ev.end, ev.quote)
             if sig not in edge["_seen"]:

@@ -88,6 +88,9 @@ class Relation:
     modality: str = ""
     agent: str = ""
     symmetric: bool = False
+    #: an event told inside reported speech ("X said Y attacked Z"), and the key of who told it ("" unknown)
+    reported: bool = False
+    reported_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)

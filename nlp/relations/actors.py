@@ -50,6 +50,26 @@ _OFFICIAL_TYPES = frozenset({"official", "person"})
 _MISSION_POSTS = frozenset({"ambassador", "envoy", "consul", "diplomat", "embassy", "consulate"})
 #: who acts through an agent noun: countries and organisations ("EU foreign ministers", "NATO troops")
 _AGENT_OWNER_TYPES = frozenset({"country", "organization"})
+#: nouns that name a settlement or area by an "of" phrase ("the city of Arbil"): CAMEO's &TOWN synonym set
+#: (PETRARCH2 CAMEO.2.0.txt) and the regions a wire story names the same way
+SETTLEMENT_NOUNS = frozenset({"town", "municipality", "borough", "township", "city", "metropolis", "village",
+                              "settlement", "community", "region", "province", "district", "port", "capital",
+                              "enclave", "island", "state"})
+#: people who act for the organisation they are "from" or "of"
+MEMBER_NOUNS = frozenset({"people", "member", "supporter", "activist", "delegation", "delegate",
+                          "representative", "worker", "employee", "official"})
+#: nouns that speak for their author ("the letter from X said")
+MESSAGE_NOUNS = frozenset({"letter", "statement", "message", "communique", "note", "report", "memo", "declaration"})
+#: participles through which a group acts as its leader's ("a group of officers led by X deposed ...")
+LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
+#: groupings that act for the bodies they are "of" or "including" ("a consortium of Hachette and UWP")
+GROUPINGS = frozenset({"consortium", "coalition", "alliance", "bloc", "grouping", "syndicate", "partnership",
+                       "venture", "federation"})
+#: nouns that stand for the organisation or outlet compounded with them ("Itar-Tass news agency", "the KDP group",
+#: "Security Council members")
+_BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
+                         "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council",
+                         "member"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +82,21 @@ class Actor:
 
 @lru_cache(maxsize=1)
 def agent_nouns() -> dict[str, str]:
-    """{agent noun (lower case): CAMEO agent code} from ``data/agents.tsv``.
+    """{agent noun (lower case): CAMEO agent code} from ``data/agents.tsv``, then ``data/cameo_agents.tsv``.
 
-    >>> agent_nouns()["police"]
-    'COP'
+    The second is derived from the Phoenix agents dictionary by
+    ``bench/build_lexicon.py``; the first file to name a noun wins.
+
+    >>> agent_nouns()["police"], agent_nouns()["paratroops"]
+    ('COP', 'MIL')
     """
-    with resources.files("nlp.data").joinpath("agents.tsv").open(encoding="utf-8") as fh:
-        rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
-    return {row[0].lower(): row[1] for row in rows}
+    out: dict[str, str] = {}
+    for name in ("agents.tsv", "cameo_agents.tsv"):
+        with resources.files("nlp.data").joinpath(name).open(encoding="utf-8") as fh:
+            rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
+        for row in rows:
+            out.setdefault(row[0].lower(), row[1])
+    return out
 
 
 class Actors:
@@ -79,6 +106,8 @@ class Actors:
         self.doc = doc
         self.index = index
         self.types = {e.key: e.type for e in entities}
+        #: the country or organisation an official's role belongs to ("Indian Foreign Minister X" -> India)
+        self.affiliations = {e.key: e.affiliation for e in entities if e.affiliation}
         self.pronouns = Pronouns(doc, index, self.types)
         self.roles: dict[str, str] = {}
         for e in entities:
@@ -91,6 +120,10 @@ class Actors:
                 self.roles.setdefault(low, e.key)
                 if self.roles[low] != e.key:
                     self.roles[low] = ""  # two people hold it: ambiguous
+
+    def own(self, a: str, b: str) -> bool:
+        """Whether one of two keys is the other's affiliation (an official and their own country)."""
+        return self.affiliations.get(a) == b or self.affiliations.get(b) == a
 
     def type_of(self, key: str) -> str:
         """The entity type of a key ("" when unknown)."""
@@ -107,15 +140,28 @@ class Actors:
             # "the kingdom" after "Riyadh": the one kingdom named just before
             return tuple(Actor(k) for k in self.pronouns.describe(tok))
         if tok.pos_ in ("NOUN", "PROPN"):
-            # "Peru's President Ana Bell said": the title's apposition names the actor
-            named = next((k for c in tok.children if c.dep_ == "appos" and c.i > tok.i
-                          and (k := self.index.key_of(c.i))), None)
+            # "Peru's President Ana Bell said": the title's apposition names the actor;
+            # "two opposition leaders, Ana Bell and Luis Arce": each of its conjuncts too
+            named = [k for c in tok.children if c.dep_ == "appos" and c.i > tok.i
+                     for t in (c, *c.conjuncts) if (k := self.index.key_of(t.i))]
             if named:
-                return (Actor(named),)
+                return tuple(Actor(k) for k in dict.fromkeys(named))
             outlet = next((k for c in tok.children if c.dep_ == "compound" and (k := self.index.key_of(c.i))
                            and self.types.get(k) == "outlet"), None)
             if outlet and tok.pos_ == "NOUN":
                 return (Actor(outlet),)  # "told Dawn newspaper": the outlet, by a common noun
+            body = self._body(tok)
+            if body:
+                return (Actor(body),)
+            members = self._members(tok)
+            if members:
+                return tuple(Actor(k) for k in members)
+            author = self._author(tok)
+            if author:
+                return (Actor(author),)
+            town = self._settlement(tok)
+            if town:
+                return (Actor(town),)
             country = self._country_agent(tok)
             if country:
                 return (country,)
@@ -128,6 +174,57 @@ class Actors:
             if key:
                 return (Actor(key),)
         return ()
+
+    def _body(self, tok: Token) -> str:
+        """"Itar-Tass news agency", "the KDP group": the organisation or outlet a body noun is compounded with."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODY_NOUNS:
+            return ""
+        return next((k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := self.index.key_of(c.i))
+                     and self.types.get(k) in ("organization", "outlet")), "")
+
+    def _members(self, tok: Token) -> tuple[str, ...]:
+        """"A consortium of Hachette and UWP", "a coalition including Peru": the bodies a grouping is made of.
+
+        People "from" or "of" an organisation act for it ("100 people from the
+        CFDT and the CGT unions marched"); people from a country do not
+        (refugees from Rwanda are not Rwanda).
+        """
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEMBER_NOUNS:
+            keys = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for g in c.children if g.dep_ == "pobj"
+                    for t in (g, *g.conjuncts) for k in ([self.index.key_of(t.i)] if self.index.key_of(t.i) else
+                                                         [self._body(t)]) if k
+                    and self.types.get(k) in ("organization", "outlet")]
+            return tuple(dict.fromkeys(keys))
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUPINGS:
+            return ()
+        keys = [k for c in tok.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "including")
+                for g in c.children if g.dep_ in ("pobj", "dobj")
+                for t in (g, *g.conjuncts) if (k := self.index.key_of(t.i))
+                and self.types.get(k) != "place"]
+        return tuple(dict.fromkeys(keys))
+
+    def _author(self, tok: Token) -> str:
+        """"The letter from Marwan Jilani said", "a group led by Gaddafi deposed": who speaks or leads through the noun."""
+        if tok.pos_ != "NOUN":
+            return ""
+        if tok.lemma_.lower() in MESSAGE_NOUNS:
+            keys = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in c.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))]
+            if keys:
+                return keys[0]
+        keys = [k for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS
+                for a in c.children if a.dep_ == "agent"
+                for g in a.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))]
+        return keys[0] if keys else ""
+
+    def _settlement(self, tok: Token) -> str:
+        """"the city of Arbil", "the town of Tavildara": the place (or country) its "of" phrase names."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SETTLEMENT_NOUNS:
+            return ""
+        return next((k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))
+                     and self.types.get(k) not in _OFFICIAL_TYPES), "")  # the model may type the name an organisation
 
     def _country_agent(self, tok: Token) -> Actor | None:
         """"Canadian police", "China's ambassador", "the government of Peru", "EU ministers"."""

@@ -50,8 +50,12 @@ OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 TARGET_PREPS = frozenset({"against", "to", "with", "toward", "towards", "into", "on", "upon"})
 #: prepositions whose object is the destination of a travel verb
 MOTION_PREPS = frozenset({"for", "to", "toward", "towards", "into"})
-#: prepositions whose gerund the governing verb's object does ("accused Peru of arming ...")
-OBJECT_DOES_PREPS = frozenset({"for", "of"})
+#: prepositions whose gerund the governing verb's object does ("accused Peru of arming ...", "quoted Lula as saying")
+OBJECT_DOES_PREPS = frozenset({"for", "of", "as"})
+#: clause links through which a reported event hangs from the verb of speech that tells it
+REPORT_DEPS = frozenset({"ccomp", "parataxis"})
+#: clause links a reported event may sit below, under its ``ccomp`` ("said X had attacked Y and seized Z")
+_REPORT_CLIMB = frozenset({"conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "prep", "pobj", "dobj", "ccomp", "parataxis"})
 #: prepositions whose gerund names what is warned of or prevented, not done
 WARNED_PREPS = frozenset({"against", "from"})
 #: clause links through which a subjectless verb borrows its governor's subject
@@ -63,8 +67,23 @@ CONDITIONAL_MARKS = frozenset({"if", "unless"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 #: QuadClasses of material cooperation and conflict: what is done to a country's people or things is done to it
 MATERIAL_QUADS = frozenset({2, 4})
+def acts_on_people(row) -> bool:
+    """Whether what the verb does to a country's people or things is done to the country.
+
+    Force (CAMEO 14-20), aid (07) and release (08): "released two French aid
+    workers", "shelled Ukrainian power stations". Not material cooperation
+    (06): "importing Russian crude" trades goods that come from Russia.
+    """
+    return row.quad == 4 or row.cameo in ("07", "08")
+
+
+#: CAMEO roots of giving (material cooperation, aid, yield): their "to" object receives ("hand over X to Y")
+GIVING_ROOTS = frozenset({"06", "07", "08"})
 #: what ends a wire dateline ("LIMA, May 2 (AFP) - ...")
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+#: nouns of number or part whose "of" phrase is what a verb acts on ("thousands of Peruvians", "50 percent of Ruch")
+QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "member",
+                        "percent", "stake", "share", "part", "majority", "minority", "control"})
 #: heads of partitives ("one of the hostages")
 QUANTIFIERS = frozenset({"one", "some", "many", "several", "few", "all", "each", "most", "two", "three"})
 _MAX_CLIMB = 8
@@ -102,6 +121,12 @@ def _dateline_appositions(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash]
 
 
+def _tells(verb: Token) -> bool:
+    """A verb of speech or statement (CAMEO 01 or flagged ``speech``): what hangs from it is reported."""
+    row = lookup(verb.lemma_)
+    return row is not None and ("speech" in row.flags or row.cameo == "01")
+
+
 def _infinitive(tok: Token) -> bool:
     """A "to" infinitive ("to release")."""
     return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ == "to") for c in tok.children)
@@ -113,12 +138,24 @@ class Clauses:
     def __init__(self, actors: Actors) -> None:
         self.actors = actors
         self._subjects: dict[int, tuple[Actor, ...]] = {}
+        #: (start char, end char, speaker key) of the document's direct quotes, set once they are found
+        self.quoted: list[tuple[int, int, str]] = []
 
     def phrase(self, tok: Token) -> list[Actor]:
-        """The actors of a noun phrase head and its conjuncts."""
+        """The actors of a noun phrase head and its conjuncts.
+
+        A coordination the parser folded into one noun phrase counts too:
+        in "Lebed and Chechen leader Maskhadov" parsed with Lebed as a
+        modifier of Maskhadov, a modifier that has its own "and" is a conjunct.
+        """
         out: list[Actor] = []
         for t in _expand(tok):
             out.extend(a for a in self.actors.of(t) if a not in out)
+            mods = [c for c in t.children if c.dep_ in ("nmod", "compound") and c.i < t.i]
+            mods += [g for c in mods for g in c.children if g.dep_ in ("nmod", "compound") and g.i < c.i]
+            for c in mods:
+                if any(d.dep_ == "cc" for d in c.children):
+                    out.extend(a for a in self.actors.of(c) if a not in out)
         return out
 
     def who(self, actors: Sequence[Actor], *, places: bool = False) -> list[Actor]:
@@ -147,6 +184,9 @@ class Clauses:
         return found
 
     def _find_subjects(self, verb: Token, depth: int) -> list[Actor]:
+        if verb.dep_ == "amod" and verb.tag_ == "VBN":
+            # "Moscow-backed leader", "U.S.-led forces": the participle's modifier does it
+            return [a for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in self.phrase(c)]
         if self.is_passive(verb):
             # prepositional object acting as agent of a passive verb
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -165,9 +205,14 @@ class Clauses:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             # "officials visiting Lima": the modified noun does it
             return self.phrase(head)
+        if verb.dep_ == "acl" and _infinitive(verb) and head.pos_ == "NOUN" and not self.phrase(head):
+            # "EU efforts to persuade Israel", "Peru's decision to expel ...": the owner of the effort does it
+            return self.owners(head)
         if verb.dep_ == "xcomp":
-            # object control ("invited him to visit") else subject control ("wants to visit")
+            # object control ("invited him to visit", "called on governments to seize") else subject control ("wants to visit")
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
+            objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
+                     for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return [a for o in objs for a in self.phrase(o)]
             if _is_verb(head) and self.is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
@@ -222,6 +267,10 @@ class Clauses:
     def patients(self, verb: Token) -> list[Actor]:
         """Who undergoes ``verb``: its object, or its passive subject."""
         out: list[Actor] = []
+        if verb.dep_ == "amod" and verb.tag_ == "VBN":
+            # "Moscow-backed leader Doku Zavgayev": the noun it modifies (or the name that noun is part of)
+            head = verb.head
+            return self.phrase(head) or (self.phrase(head.head) if head.dep_ == "compound" else [])
         if self.is_passive(verb):
             if verb.dep_ == "acl":
                 out.extend(self.phrase(verb.head) or self._partitive(verb.head))
@@ -229,23 +278,43 @@ class Clauses:
                 if c.dep_ in PASS_SUBJ_DEPS:
                     out.extend(self.phrase(c))
         row = lookup(verb.lemma_)
-        material = row is not None and row.quad in MATERIAL_QUADS
+        material = row is not None and acts_on_people(row)
         for c in verb.children:
             if c.dep_ in OBJ_DEPS:
                 # "condemned Russia's invasion": the possessor of the object is its target
                 # (a named one: "cut their trip" is mostly the doer's own)
-                out.extend(self.phrase(c) or [a for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON"
-                                              for a in self.actors.of(p)]
-                           or (self.qualifiers(c) if material else []))
+                out.extend(self.phrase(c) or self.owners(c) or (self.qualifiers(c) if material else []))
         if not out and not any(c.dep_ in OBJ_DEPS for c in verb.children):
             # "arrested and charged Lopez": the first verb shares its conjunct's object
             for conj in (c for c in verb.children if c.dep_ == "conj" and _is_verb(c)):
                 out.extend(a for c in conj.children if c.dep_ in OBJ_DEPS for a in self.phrase(c))
         if not out and verb.dep_ == "relcl" and any(
-                c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
-            # "the envoy that Peru expelled": the modified noun is the object
+                c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children) and (
+                not any(c.dep_ in OBJ_DEPS for c in verb.children)
+                or any(c.dep_ in OBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)):
+            # "the envoy that Peru expelled", "Lebed, whom Yeltsin ordered to ...": the modified noun is the object
             out.extend(self.phrase(verb.head))
+        if not out:
+            # "Granma called the novel Puig's greatest gift": the predicate's named owner
+            out.extend(a for c in verb.children if c.dep_ == "oprd" for a in self.phrase(c) or self.owners(c))
+        if not out:
+            # "deported thousands of Sudanese workers", "freed dozens of Peruvians": the quantity's "of" phrase
+            for c in verb.children:
+                if c.dep_ in OBJ_DEPS and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITIES):
+                    for g in (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
+                        out.extend(self.phrase(g) or (self.qualifiers(g) if material else []))
         return out
+
+    def owners(self, tok: Token) -> list[Actor]:
+        """Whose thing a noun is: a possessor ("Russia's invasion", "its case") or a proper-name compound ("EU efforts").
+
+        A possessive pronoun that stands for the doer ("cut their trip") gives
+        no link, since no one acts on themselves; an adjective ("French wine")
+        says little and does not count.
+        """
+        return [a for p in tok.children if p.dep_ == "poss"
+                or (p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
+                for a in self.actors.of(p)]
 
     def qualifiers(self, tok: Token) -> list[Actor]:
         """Countries qualifying a noun that is no actor itself ("two French aid workers" -> France).
@@ -256,7 +325,8 @@ class Clauses:
         about France.
         """
         return [a for c in tok.children if c.dep_ in QUALIFIER_DEPS
-                for a in self.actors.of(c) if self.actors.type_of(a.key) == "country"]
+                for t in (c, *c.conjuncts)  # "Sudanese and Egyptian workers"
+                for a in self.actors.of(t) if self.actors.type_of(a.key) == "country"]
 
     def _partitive(self, tok: Token) -> list[Actor]:
         """"Sweden, one of the countries attacked by ...": the countries' "one" is Sweden."""
@@ -271,14 +341,108 @@ class Clauses:
         """(actor, preposition or "") pairs the action of ``verb`` is directed at."""
         out = [(a, "") for a in self.patients(verb)]
         preps = MOTION_PREPS | TARGET_PREPS if has_flag(verb.lemma_, "motion") else TARGET_PREPS
-        if out:
-            preps = preps - MOTION_PREPS  # "invited Lula to Rome": Rome is where Lula goes
+        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        row = (lookup(f"{verb.lemma_.lower()} {prt}") if prt else None) or lookup(verb.lemma_)
+        gives = row is not None and row.cameo in GIVING_ROOTS
+        if any(self.actors.type_of(a.key) not in PLACE_TYPES for a, _ in out) and not gives:
+            # "invited Lula to Rome": Rome is where Lula goes; but "return Crimea to Ukraine",
+            # "hand over Lopez to Chile": what is given has a recipient
+            preps = preps - MOTION_PREPS
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out.extend((a, c.lower_) for a in self.phrase(g))
+            elif c.dep_ in OBJ_DEPS and not any(d.dep_ in ("det", "poss") for d in c.children) \
+                    and lookup(f"{verb.lemma_.lower()} {c.lemma_.lower()}"):
+                # "took control of Arbil", "took hold of his gun": the bare object is part of the verb, its "of"
+                # phrase the target ("approved the decision of Poland" is Poland's decision, not Poland)
+                out.extend((a, "of") for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj" for a in self.phrase(g))
         return out
+
+    def clause_entities(self, verb: Token, *, material: bool = False) -> list[Actor]:
+        """Every entity named in the verb's own clause after it, in text order: a fallback for broken parses.
+
+        The subjects and the clauses with subjects of their own (relative,
+        reported, adverbial clauses) are left out: what remains is what the
+        verb's phrases are about, however the parser attached them
+        ("Gaddafi's airforce blasted in July rebel strongholds in the Jebel
+        al-Akhdar region"). A country named by an adjective counts only for a
+        material act ("deported Egyptian workers", not "praised the French
+        wine"), as in :meth:`qualifiers`.
+        """
+        found: dict[str, int] = {}
+        stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in SUBJ_DEPS | PASS_SUBJ_DEPS]
+        while stack:
+            t = stack.pop()
+            if _is_verb(t) and any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS for c in t.children):
+                continue  # a clause of its own
+            if t.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "conj") and _is_verb(t):
+                continue
+            stack.extend(t.children)
+            key = self.actors.index.key_of(t.i)
+            if key and (material or t.dep_ != "amod"):
+                found[key] = min(found.get(key, t.i), t.i)
+            elif t.pos_ == "PRON":
+                for a in self.actors.of(t):  # "grabbing hold of his gun": whom "his" stands for
+                    found[a.key] = min(found.get(a.key, t.i), t.i)
+        return [Actor(k) for k in sorted(found, key=found.get)]
+
+    def shallow_targets(self, verb: Token) -> list[Actor]:
+        """The entity right after a verb the parse gave no object: a fallback for broken parses.
+
+        "Chinese police have detained veteran dissident Wang Donghai, the group
+        said" is often parsed with the name as the subject of "said". When the
+        verb has no object at all, the first entity after it is its target if
+        only its own noun phrase's words (determiners, adjectives, nouns,
+        numbers, hyphens) or one target preposition lie between.
+        """
+        if any(c.dep_ in OBJ_DEPS | {"ccomp", "xcomp"} for c in verb.children):
+            return []
+        end = min(verb.i + 8, verb.sent.end)
+        for t in verb.doc[verb.i + 1:end]:
+            key = self.actors.index.key_of(t.i)
+            if key:
+                return [Actor(key)]
+            if t.pos_ in ("DET", "ADJ", "NOUN", "NUM") or t.text in ("-", "'s") or (
+                    t.i == verb.i + 1 and t.lower_ in TARGET_PREPS):
+                continue
+            return []
+        return []
+
+    def reporter(self, tok: Token) -> tuple[bool, str]:
+        """Whether the event of ``tok`` is told inside someone's speech, and whose ("" unknown).
+
+        "Merkel said Russia must return Crimea": return is Merkel's report; so
+        is every event inside a direct quote (its speaker's). A verb of speech
+        itself is not reported ("Lula said" is Lula's own act).
+
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> from nlp.entities.sieve import MentionIndex
+        >>> from nlp.records import Entity
+        >>> doc = Doc(spacy.blank("en").vocab, words=["Lula", "said", "Peru", "attacked", "Chile"],
+        ...           heads=[1, 1, 3, 1, 3], deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj"],
+        ...           pos=["PROPN", "VERB", "PROPN", "VERB", "PROPN"], lemmas=["Lula", "say", "Peru", "attack", "Chile"])
+        >>> index = MentionIndex(); index.add(0, 1, "person:lula")
+        >>> cl = Clauses(Actors(doc, index, [Entity("person:lula", "Lula", "person")]))
+        >>> cl.reporter(doc[3]), cl.reporter(doc[1])
+        ((True, 'person:lula'), (False, ''))
+        """
+        for start, end, speaker in self.quoted:
+            if start <= tok.idx < end:
+                return True, speaker
+        cur = tok
+        for _ in range(_MAX_CLIMB):
+            head = cur.head
+            if head.i == cur.i or cur.dep_ not in _REPORT_CLIMB:
+                return False, ""
+            if cur.dep_ in REPORT_DEPS and _is_verb(head) and _tells(head):
+                keys = {a.key for a in self.subjects(head)}
+                return True, keys.pop() if len(keys) == 1 else ""
+            cur = head
+        return False, ""
 
     def negated(self, verb: Token) -> bool:
         """"did not meet", "never met", "no deal was signed", "refused to meet"."""

@@ -33,10 +33,10 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from nlp.relations.actors import Actor
-from nlp.relations.clauses import MATERIAL_QUADS, Clauses
+from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.records import Relation
 from nlp.relations.links import make_relation
-from nlp.relations.verbs import VerbClass, lookup
+from nlp.relations.verbs import VerbClass, lookup, takes_places
 
 #: prepositions that introduce the target of an event noun
 ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon", "for"})
@@ -59,17 +59,18 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
     for tok in doc:
         if tok.pos_ != "NOUN":
             continue
-        row = lookup(tok.lemma_.lower(), "N")
+        row = lookup(tok.lemma_.lower(), "N") or gerund(tok.lemma_.lower())
         if row is None:
             continue
         if any(c.dep_ in _QUALIFIER_DEPS and clauses.actors.of(c) for c in tok.children):
             continue
         of_obj = [a for g, _ in _pobjs(tok, frozenset({"of"}))
-                  for a in np(g) or (clauses.qualifiers(g) if row.quad in MATERIAL_QUADS else [])]
+                  for a in np(g) or (clauses.qualifiers(g) if acts_on_people(row) else [])]
         others = [a for g, _ in _pobjs(tok, ARG_PREPS - {"of"}) for a in np(g)]
         by_agent = [a for g, _ in _pobjs(tok, frozenset({"by"})) for a in np(g)]
         poss = [a for c in tok.children if c.dep_ == "poss" for a in clauses.actors.of(c)]
-        lemma, pos, governor = row.word, "N", None
+        # a gerund is its verb's event ("backing" links as "back")
+        lemma, pos, governor = (row.word, "N", None) if lookup(row.word, "N") else (row.verb, "V", None)
         if poss and by_agent and not of_obj and "possessor" in row.flags:
             # "Lopez's arrest by Peru": the possessor undergoes it
             doers, of_obj = by_agent, poss
@@ -92,23 +93,42 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
                     # "imposed tariffs on Iran": the target may hang from the light verb
                     others += [a for g, _ in _pobjs(governor, ARG_PREPS - {"of", "for"}) for a in np(g)]
         doers = clauses.who(doers)
-        targets = clauses.who(of_obj + others, places=row.category == "visit")
+        targets = clauses.who(of_obj + others, places=takes_places(row))
         negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
         modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""
         sent = tok.sent
+        reported = clauses.reporter(governor if governor is not None else tok)
         if targets:
             for s in doers:
                 for t in targets:
                     if s.key != t.key:
                         yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent,
-                                            negated=negated, modality=modality)
+                                            negated=negated, modality=modality, reported=reported)
         elif "symmetric" in row.flags:
             # "Chile and Peru hosted talks": between the doers, the link is the noun's own
             pair = doers or [a for g, _ in _pobjs(tok, frozenset({"between"})) for a in np(g)]
             for s, t in combinations(dict.fromkeys(pair), 2):
                 if s.key != t.key:
                     yield make_relation(s, t, row.word, pos="N", doc_id=doc_id, sent=sent,
-                                        negated=negated, modality=modality, symmetric=True)
+                                        negated=negated, modality=modality, symmetric=True, reported=reported)
+
+
+def gerund(noun: str) -> VerbClass | None:
+    """A noun in -ing of a lexicon verb is that verb's event ("Russia's backing for Lukashenko").
+
+    The row is the verb's, read as an event noun; a verb no lexicon knows gives none.
+
+    >>> gerund("backing").verb, gerund("razing").verb, gerund("kidnapping").verb, gerund("walking")
+    ('back', 'raze', 'kidnap', None)
+    """
+    if not noun.endswith("ing") or len(noun) < 6:
+        return None
+    stem = noun[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        row = lookup(verb) if verb else None
+        if row is not None and not row.flags & {"support", "speech", "intent", "negative", "motion"}:
+            return VerbClass(noun, "N", row.verb, row.cameo, row.category, row.flags)
+    return None
 
 
 def _announces(row: VerbClass) -> bool:
@@ -124,9 +144,7 @@ def _governed(tok: Token, clauses: Clauses) -> tuple[list[Actor], Token | None]:
         tok = head.head
         head = tok.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB":
-        row = lookup(head.lemma_)
-        if row is None:
-            return [], None
+        # any verb: "started a new round of talks", "formed a consortium" (the noun names the edge)
         return list(clauses.subjects(head)), head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
         verb = head.head

@@ -18,7 +18,9 @@ The rule, in order:
    ("Lula did not criticize Milei, but he said ...": he is Lula). In an
    earlier sentence, the nearest sentence with candidates must offer exactly
    one entity, or exactly one in subject position; otherwise there is no
-   confident antecedent and the pronoun stays unresolved.
+   confident antecedent and the pronoun stays unresolved. Of several
+   subjects there, the one subject of the sentence's main verb wins
+   ("Lula, whom Milei met, flew home. He ...": he is Lula).
 
 Definite descriptions by form of state ("the kingdom", "the sultanate")
 resolve the same way to the one such country named nearest before them
@@ -82,6 +84,7 @@ class Pronouns:
     def __init__(self, doc: Doc, index: MentionIndex, types: dict[str, str]) -> None:
         self.doc = doc
         self.sent_starts = [s.start for s in doc.sents]
+        self.roots = [s.root.i for s in doc.sents]
         self.by_sent: dict[int, list[_Mention]] = {}
         spans = sorted(index.spans)
         for start, end, key in spans:
@@ -147,8 +150,8 @@ class Pronouns:
         kind = PRONOUNS.get(tok.lower_)
         if kind is None:
             return ()
-        if tok.lower_ in ("it", "itself") and (tok.dep_ not in _SUBJ_DEPS or tok.head.lemma_ == "be"):
-            return ()  # object "it" and "it is ..." mostly stand for events or nothing
+        if tok.lower_ in ("it", "itself") and (tok.dep_ not in _SUBJ_DEPS or (tok.head.lemma_ == "be" and not _ready(tok.head))):
+            return ()  # object "it" and "it is ..." mostly stand for events or nothing; "it is prepared to" acts
         subject_only = tok.lower_ == "it"
         own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
         sent = self._sent_of(tok.i)
@@ -168,8 +171,23 @@ class Pronouns:
             if len(distinct) == 1:
                 return cands[-1].keys
             subjects = {m.keys for m in cands if m.subject}
+            if len(subjects) > 1:
+                # "Lebed, whom Yeltsin ordered ..., struck a deal. He ...": the main clause's subject
+                root = self.roots[s]
+                subjects = {m.keys for m in cands if m.subject and m.verb == root}
             return next(iter(subjects)) if len(subjects) == 1 else ()
         return ()
+
+
+#: adjectives of readiness: "it is prepared / ready / willing to ..." has an actor for its "it"
+READY_ADJECTIVES = frozenset({"prepared", "ready", "willing", "determined", "eager", "keen", "reluctant",
+                              "unwilling", "unable", "able", "obliged", "committed"})
+
+
+def _ready(be: Token) -> bool:
+    """"it is prepared to grant ...": a copula whose adjective of readiness governs an infinitive."""
+    return any(c.dep_ == "acomp" and c.lower_ in READY_ADJECTIVES and any(x.dep_ == "xcomp" for x in c.children)
+               for c in be.children)
 
 
 @lru_cache(maxsize=1024)

@@ -70,11 +70,13 @@ def test_quotes_unattributed(nlp, text, expected):
       ("person:rishi-sunak", "criticize", "country:FR", "action", "conflict")}, ""),
     ("Boris Johnson said in an interview with the BBC that Russia threatened Britain.",
      {("person:boris-johnson", "interview", "outlet:bbc", "quote", "neutral"),
-      ("country:RU", "threaten", "country:GB", "action", "conflict")}, ""),
+      ("country:RU", "threaten", "country:GB", "action", "conflict"),
+      ("person:boris-johnson", "say", "country:RU", "action", "neutral")}, ""),
     ("Le Figaro quoted Gabriel Attal on Monday.",
      {("outlet:le-figaro", "quote", "person:gabriel-attal", "quote", "neutral")}, ""),
     ("In an interview with the BBC, Boris Johnson said: “Britain will always stand with Ukraine.”",
-     {("person:boris-johnson", "interview", "outlet:bbc", "quote", "neutral")},
+     {("person:boris-johnson", "interview", "outlet:bbc", "quote", "neutral"),
+      ("country:GB", "stand", "country:UA", "action", "neutral")},
      "Britain will always stand with Ukraine."),
 ])
 def test_quotes_speaker_to_outlet(nlp, text, expected, quote):

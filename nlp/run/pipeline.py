@@ -177,9 +177,17 @@ _WORKER_NLP: Language | None = None
 
 
 def _worker_init(nlp: Language | None, path: str | None) -> None:
-    """Keep the parent's pipeline (fork) or load it again (spawn); leave Ctrl-C to the parent."""
+    """Keep the parent's pipeline (fork) or load it again (spawn); leave Ctrl-C to the parent.
+
+    SIGTERM ends a worker at once, without a traceback: a forked worker
+    would otherwise inherit the command line's handler, which raises to run
+    the parent's clean-up, and ``pool.terminate()`` sends SIGTERM.
+    """
     global _WORKER_NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _WORKER_NLP = nlp if nlp is not None else load_model(path)
 
 

@@ -223,7 +223,8 @@ def test_hostile_csv_folder_whose_nodes_file_cannot_be_replaced(tmp_path, capsys
     assert sorted(p.name for p in csv.iterdir()) == ["edges.csv", "nodes.csv"]
 
 
-def test_hostile_csv_second_rename_failing_puts_the_first_back(tmp_path, monkeypatch):
+@pytest.mark.parametrize("refused", ["nodes.csv", "edges.csv"])
+def test_hostile_csv_rename_failing_leaves_both_files_as_they_were(tmp_path, monkeypatch, refused):
     G = nx.MultiDiGraph()
     G.add_node("country:PE", label="Peru", type="country")
     write_csv(G, tmp_path)
@@ -232,12 +233,15 @@ def test_hostile_csv_second_rename_failing_puts_the_first_back(tmp_path, monkeyp
     G.add_edge("country:CL", "country:PE", kind="cooccurrence")
     real = os.replace
 
-    def edges_refused(src, dst):
-        if Path(dst).name == "edges.csv":
+    tries = []
+
+    def refuse(src, dst):  # the new file cannot be renamed over ``refused``; putting the old one back can
+        if Path(dst).name == refused and not tries:
+            tries.append(dst)
             raise PermissionError(13, "Permission denied", str(dst))
         return real(src, dst)
 
-    monkeypatch.setattr(atomic.os, "replace", edges_refused)
+    monkeypatch.setattr(atomic.os, "replace", refuse)
     with pytest.raises(PermissionError):
         write_csv(G, tmp_path)
     assert {p: (tmp_path / p).read_bytes() for p in before} == before
@@ -429,27 +433,31 @@ def test_hostile_processes_below_one_is_a_usage_error(tmp_path, capsys, monkeypa
 
 # -- 15. long documents ------------------------------------------------------------
 
-def test_hostile_long_document_is_parsed_in_parts_with_offsets_kept(tmp_path, nlp, monkeypatch):
+def test_hostile_long_document_is_extracted_in_sections_with_offsets_kept(tmp_path, nlp, monkeypatch):
+    from nlp import extract as extract_module
     from nlp.records import Document
-    from nlp.run import pipeline
+    from nlp.run import longdoc, pipeline
 
-    monkeypatch.setattr(pipeline, "PART_CHARS", 600, raising=False)
+    monkeypatch.setattr(longdoc, "PART_CHARS", 600, raising=False)
     text = "\n\n".join([GOOD, SECOND] * 16)
-    seen: list[int] = []
-    real_pipe = nlp.pipe
+    parsed: list[int] = []
+    real = extract_module.extract
 
-    def pipe(texts, *a, **k):
-        for t in texts:
-            seen.append(len(t[0] if isinstance(t, tuple) else t))
-            yield from real_pipe([t], *a, **k)
+    def spy(doc, document, **k):  # the longest text parsed and extracted at once
+        parsed.append(len(doc.text))
+        return real(doc, document, **k)
 
-    monkeypatch.setattr(nlp, "pipe", pipe)
+    monkeypatch.setattr(extract_module, "extract", spy)
+    monkeypatch.setattr(pipeline, "extract", spy)
     ex, = pipeline.extract_documents([Document("long", text)], nlp)
-    assert len(text) > 2000 and seen and max(seen) <= 600
+    assert len(text) > 2000 and parsed and max(parsed) <= 600
     mentions = [m for e in ex.entities for m in e.mentions]
-    assert {text[m.start:m.end] for m in mentions} >= {"Peru", "Kenya", "Nairobi"}
     assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert max(m.start for m in mentions) > 2000
     assert {e.label for e in ex.entities if e.type == "country"} >= {"Peru", "Chile", "Norway", "Kenya"}
+    assert len({e.key for e in ex.entities}) == len(ex.entities)  # one record per entity, all sections
+    evidence = [ev for r in ex.relations for ev in r.evidence]
+    assert evidence and all(text[ev.start:ev.end] == ev.sentence for ev in evidence)
 
 
 # -- 16. options that are not what they say ---------------------------------------

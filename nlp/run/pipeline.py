@@ -51,11 +51,6 @@ WORKER_CHUNK_SIZE = 16
 #: batch, its speed does not (8 news articles of ~900 words: 330 MB peak, the same
 #: words/s as 32 articles at 650 MB)
 BATCH_CHARS = 40_000
-#: characters per part of a long document: a document longer than this is parsed in parts
-#: cut at paragraph or sentence whitespace and joined into one Doc. The parser's working
-#: memory grows with the text it is given at once (one 300,000-character document: 1.2 GB;
-#: in parts of 50,000: 350 MB), so parts are about one batch, not ``nlp.max_length``.
-PART_CHARS = 50_000
 #: cut points for a long text, best first: paragraph, line, sentence end, any space
 _CUTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
@@ -108,29 +103,8 @@ def split_text(text: str, limit: int) -> list[str]:
     return parts
 
 
-def part_limit(nlp: Language) -> int:
-    """Characters a document may have to be parsed in one piece: :data:`PART_CHARS`, or less.
-
-    >>> import spacy
-    >>> part_limit(spacy.blank("en")) == PART_CHARS
-    True
-    """
-    return max(1, min(PART_CHARS, nlp.max_length))
-
-
-def _without_tensor(doc: Doc) -> Doc:
-    """The Doc without the tok2vec tensor (96 floats a token), which no extraction step reads."""
-    if doc.tensor is not None and getattr(doc.tensor, "size", 0):
-        doc.tensor = doc.tensor[:0]
-    return doc
-
-
 def parse_long(nlp: Language, text: str) -> Doc:
-    """One Doc for a text longer than :func:`part_limit`, offsets unchanged.
-
-    The parts are parsed one at a time and their tensors dropped, so memory
-    grows with the length of the text, not with the parser's working memory
-    for all of it at once.
+    """One Doc for a text longer than ``nlp.max_length``, offsets unchanged.
 
     >>> import spacy
     >>> blank = spacy.blank("en"); blank.max_length = 10
@@ -138,8 +112,8 @@ def parse_long(nlp: Language, text: str) -> Doc:
     >>> doc.text == "Paris is big. Rome is old.", doc[4].idx
     (True, 14)
     """
-    parts = split_text(text, part_limit(nlp))
-    doc = Doc.from_docs([_without_tensor(d) for d in nlp.pipe(parts, batch_size=1)], ensure_whitespace=False)
+    parts = split_text(text, nlp.max_length)
+    doc = Doc.from_docs(list(nlp.pipe(parts, batch_size=1)), ensure_whitespace=False)
     assert doc.text == text, "parts must join back to the text"
     return doc
 
@@ -175,16 +149,18 @@ def iter_extractions(documents: list[Document], nlp: Language, *, window: str = 
     >>> [e.doc for e in iter_extractions([Document("a", "Oslo."), Document("b", "Lima.")], load_model())]
     ['a', 'b']
     """
+    from nlp.run.longdoc import extract_long, part_limit  # long documents: in sections, memory bounded
+
     limit = part_limit(nlp)
     short = [(d.text, i) for i, d in enumerate(documents) if len(d.text) <= limit]
     following = 0  # index of the next document to yield
     for doc, i in nlp.pipe(short, as_tuples=True, batch_size=batch_size_for([t for t, _ in short])):
         for long in documents[following:i]:  # the long ones before it, in order
-            yield extract(parse_long(nlp, long.text), long, window=window)
+            yield extract_long(nlp, long, window=window)
         yield extract(doc, documents[i], window=window)
         following = i + 1
     for long in documents[following:]:
-        yield extract(parse_long(nlp, long.text), long, window=window)
+        yield extract_long(nlp, long, window=window)
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

@@ -123,6 +123,16 @@ def _scheduler_problem(address: str) -> str | None:
     return None
 
 
+def _is_stream(path: str) -> bool:
+    """True for an output that is written into, not replaced: a device or a pipe (graph.atomic.target)."""
+    from graph.atomic import target
+
+    try:
+        return target(path)[1]
+    except OSError:
+        return False
+
+
 def _files_written(flag: str, path: str) -> list[tuple[str, str]]:
     """``(flag, file)`` for each file an output option writes (``--csv DIR``: two)."""
     if flag == "--csv":
@@ -290,8 +300,8 @@ def build_command(args: argparse.Namespace) -> int:
             failed.append(path)
             where = f" ({exc.filename})" if exc.filename and Path(exc.filename).name != Path(path).name \
                 and not str(exc.filename).endswith(".part") else ""
-            print(shown(f"newsgraph: cannot write {path}: {exc.strerror or exc}{where}; "
-                        f"a previous {path}, if any, is unchanged"), file=sys.stderr)
+            kept = "" if _is_stream(path) else f"; a previous {path}, if any, is unchanged"
+            print(shown(f"newsgraph: cannot write {path}: {exc.strerror or exc}{where}{kept}"), file=sys.stderr)
     written = [path for path, _ in outputs if path not in failed]
     if written:
         _say(args.quiet, shown(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {', '.join(written)}"))

@@ -460,6 +460,23 @@ def test_hostile_long_document_is_extracted_in_sections_with_offsets_kept(tmp_pa
     assert evidence and all(text[ev.start:ev.end] == ev.sentence for ev in evidence)
 
 
+def test_hostile_long_document_sections_are_cached_and_shared_among_processes(tmp_path, nlp, monkeypatch):
+    from nlp.records import Document
+    from nlp.run import longdoc, pipeline
+    from nlp.run.cache import ExtractionCache
+
+    monkeypatch.setattr(longdoc, "PART_CHARS", 600, raising=False)
+    long = Document("long", "\n\n".join([GOOD, SECOND] * 16))
+    docs = [Document("a", GOOD), long, Document("b", SECOND)]
+    fresh = list(pipeline.extract_documents(docs, nlp))
+    with ExtractionCache(tmp_path / "c.sqlite", model="m", extractor="1") as cache:
+        assert list(pipeline.extract_documents(docs, nlp, cache=cache)) == fresh
+    with ExtractionCache(tmp_path / "c.sqlite", model="m", extractor="1") as cache:
+        assert list(pipeline.extract_documents(docs, nlp, cache=cache)) == fresh
+        assert cache.misses == 0 and cache.hits > len(docs)  # the long one's sections, one by one
+    assert [e.doc for e in fresh] == ["a", "long", "b"]
+
+
 # -- 16. options that are not what they say ---------------------------------------
 
 @pytest.mark.parametrize("args, message", [

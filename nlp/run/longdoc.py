@@ -27,6 +27,8 @@ True
 """
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
@@ -155,3 +157,52 @@ def extract_long(nlp: Language, document: Document, *, window: str = "sentence")
             sections.append((offset, extract(nlp(part), replace(document, text=part), window=window)))
         offset += len(part)
     return join_sections(document, sections)
+
+
+class Sections:
+    """Long documents as their sections on the way in, and their sections' extractions joined on the way out.
+
+    Between :meth:`split` and :meth:`join` the sections are documents like
+    any other: parsed in batches, shared among worker processes and cached
+    one by one (a rerun after an edit in one part of a long text parses that
+    section only). The stream must keep the order of the documents, as
+    :func:`~nlp.run.pipeline.run_chunks` does.
+
+    >>> sections = Sections(limit=12)
+    >>> docs = list(sections.split([Document("a", "One two. Three four."), Document("b", "Short.")]))
+    >>> [(d.id, d.text) for d in docs]
+    [('a', 'One two. '), ('a', 'Three four.'), ('b', 'Short.')]
+    >>> [(e.doc, e.words) for e in sections.join(Extraction(d.id, words=2) for d in docs)]
+    [('a', 4), ('b', 2)]
+    """
+
+    def __init__(self, limit: int = PART_CHARS) -> None:
+        self.limit = limit
+        #: each document handed out, with its sections' offsets (None: handed out whole), in order
+        self._pending: deque[tuple[Document, list[int] | None]] = deque()
+
+    def split(self, documents: Iterable[Document]) -> Iterator[Document]:
+        from nlp.run.pipeline import split_text
+
+        for d in documents:
+            if len(d.text) <= self.limit:
+                self._pending.append((d, None))
+                yield d
+                continue
+            parts, offset = [], 0
+            for part in split_text(d.text, self.limit):
+                if part.strip():
+                    parts.append((offset, part))
+                offset += len(part)
+            self._pending.append((d, [o for o, _ in parts]))
+            for _, part in parts:
+                yield replace(d, text=part)
+
+    def join(self, extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+        stream = iter(extractions)
+        for first in stream:
+            document, offsets = self._pending.popleft()
+            if offsets is None:
+                yield first
+            else:
+                yield join_sections(document, [(offsets[0], first), *((o, next(stream)) for o in offsets[1:])])

@@ -283,6 +283,17 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
     [3]
     """
     nlp = nlp or load_model()
+    from nlp.run.longdoc import Sections, part_limit  # a long document goes through as its sections
+
+    sections = Sections(part_limit(nlp))
+    yield from sections.join(_extract_stream(sections.split(documents), nlp, n_process=n_process, cache=cache,
+                                             progress=progress, chunk_size=chunk_size, window=window))
+
+
+def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: int,
+                    cache: ExtractionCache | None, progress: ProgressHook | None, chunk_size: int,
+                    window: str) -> Iterator[Extraction]:
+    """:func:`extract_documents` once long documents are cut into sections."""
     documents = iter(documents)
     if n_process > 1:  # worth starting processes only for more than one worker's share
         head = list(islice(documents, WORKER_CHUNK_SIZE + 1))

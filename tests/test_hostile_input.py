@@ -298,7 +298,8 @@ def test_hostile_sigterm_while_writing_leaves_no_part_file(tmp_path):
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_hostile_sigterm_mid_parse_with_two_processes_stops_quietly(tmp_path):
+@pytest.mark.parametrize("group", [True, False])
+def test_hostile_sigterm_mid_parse_with_two_processes_stops_quietly(tmp_path, group):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"id": f"d{i}", "text": (GOOD + " " + SECOND + " ") * 20}) + "\n"
                             for i in range(200)), encoding="utf-8")
@@ -311,7 +312,10 @@ def test_hostile_sigterm_mid_parse_with_two_processes_stops_quietly(tmp_path):
             time.sleep(0.05)
         assert len(_children(child.pid)) >= 2, "the workers never started"
         time.sleep(0.5)
-        os.killpg(child.pid, signal.SIGTERM)  # as a terminal, systemd or timeout(1) does: the whole group
+        if group:  # as a terminal or systemd does: the whole process group
+            os.killpg(child.pid, signal.SIGTERM)
+        else:  # as kill PID or timeout(1) does: the main process alone
+            child.send_signal(signal.SIGTERM)
         _, err = child.communicate(timeout=60)
     finally:
         if child.poll() is None:

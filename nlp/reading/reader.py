@@ -125,7 +125,8 @@ def text_of(data: bytes, encoding: str | None = None) -> str:
         raise ValueError(errors.UNKNOWN_ENCODING.format(encoding=encoding)) from None
     if not text.strip():
         raise ValueError(errors.BLANK)
-    return text
+    # only an odd --encoding (utf-7, unicode_escape) decodes to a lone surrogate: U+FFFD, as for bad bytes
+    return without_surrogates(text)
 
 
 def _read_bytes(path: Path) -> bytes | Skip:

@@ -384,6 +384,21 @@ def test_hostile_list_of_names_as_one_sentence_gives_no_pair_explosion(tmp_path,
     assert len([link for link in data["links"] if link["kind"] == "cooccurrence"]) < 20
 
 
+@pytest.mark.parametrize("named, pairs", [(2, 1), (12, 66), (13, 0), (300, 0)])
+def test_hostile_cooccurrence_pairs_per_sentence_are_capped(blank_nlp, named, pairs):
+    from spacy.tokens import Doc
+
+    from nlp.entities.sieve import MentionIndex
+    from nlp.relations.links import cooccurrences
+
+    words = [w for i in range(named) for w in (f"Name{i}", ",")][:-1] + ["."]
+    doc = Doc(blank_nlp.vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    index = MentionIndex()
+    for i in range(named):
+        index.add(2 * i, 2 * i + 1, f"person:name-{i}")
+    assert len(list(cooccurrences(doc, "d", index))) == pairs  # 300 names were 44,850 pairs
+
+
 # -- 13. one id 20,000 times -------------------------------------------------------
 
 class CountingSet(set):

@@ -102,7 +102,9 @@ def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex, *, window: str = "
     spans = list(doc.sents) if window == "sentence" else paragraphs(doc)
     for span in spans:
         keys = sorted({k for i in range(span.start, span.end) if (k := index.key_of(i))})
-        if len(keys) < 2 or len(keys) > MAX_NAMED_TOGETHER[window]:
+        if len(keys) < 2:
+            continue
+        if len(keys) > MAX_NAMED_TOGETHER[window]:  # a list of names, not a sentence relating them
             continue
         ev = (evidence(doc_id, span),)
         for a, b in combinations(keys, 2):

@@ -16,12 +16,13 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graph.atomic import atomic_write
+from graph.atomic import atomic_write, atomic_write_all
 
 LIST_ATTRS = ("aliases", "roles", "mentions", "docs", "evidence", "dates", "quotes")
 #: first characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a
@@ -65,16 +66,38 @@ def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
         return nx.node_link_graph(json.load(fh), edges="links", multigraph=True, directed=True)
 
 
+#: characters XML 1.0 cannot hold, even escaped: C0 controls but tab, line feed and carriage
+#: return; lone surrogates; U+FFFE and U+FFFF (https://www.w3.org/TR/xml/#charsets)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """A string XML 1.0 can hold: each character it cannot becomes U+FFFD (other values as they are).
+
+    A name or sentence with a control character would otherwise make a
+    GraphML or GEXF file that no XML reader (Gephi, networkx) opens.
+
+    >>> xml_safe("Ana\x07 Bell\ufffe"), xml_safe(3)
+    ('Ana\ufffd Bell\ufffd', 3)
+    """
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _scalar(value: Any) -> Any:
+    """An attribute value for GraphML and GEXF: lists as JSON strings, every string XML-safe."""
+    if isinstance(value, (list, dict, tuple)):
+        value = json.dumps(value, ensure_ascii=False)
+    return xml_safe(_plain(value))
+
+
 def _scalarised(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
-    H.graph.update({k: json.dumps(v) if isinstance(v, (list, dict)) else v
-                    for k, v in G.graph.items() if v is not None})
+    H.graph.update({k: _scalar(v) for k, v in G.graph.items() if v is not None})
     for n, attrs in G.nodes(data=True):
-        H.add_node(n, **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else _plain(v)
-                         for k, v in attrs.items() if v is not None})
+        H.add_node(xml_safe(n), **{k: _scalar(v) for k, v in attrs.items() if v is not None})
     for u, v, k, attrs in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=k, **{a: json.dumps(x, ensure_ascii=False) if isinstance(x, (list, dict, tuple)) else _plain(x)
-                                    for a, x in attrs.items() if x is not None})
+        H.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(k),
+                   **{a: _scalar(x) for a, x in attrs.items() if x is not None})
     return H
 
 
@@ -129,7 +152,7 @@ GEXF_LINES = {"solid": "solid", "dotted": "dotted", "dashed": "dashed"}
 
 
 def add_viz(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
-    """Give ``H`` (a copy of ``G``) GEXF ``viz`` attributes: the page's colour,
+    """Give ``H`` (a copy of ``G``, ids made XML-safe) GEXF ``viz`` attributes: the page's colour,
     size and position for every node, its colour, width and line for every
     edge, so Gephi opens the graph as the page draws it.
 
@@ -145,14 +168,14 @@ def add_viz(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
         colour, shape, _ = TYPE_STYLE.get(str(a.get("type", "")), OTHER_TYPE_STYLE)
         x, y = pos.get(n, (0.0, 0.0))
         # Gephi's y axis points up, the page's down
-        H.nodes[n]["viz"] = {"color": _rgb(colour), "size": node_size(int(a.get("count", 0) or 0)),
+        H.nodes[xml_safe(n)]["viz"] = {"color": _rgb(colour), "size": node_size(int(a.get("count", 0) or 0)),
                              "position": {"x": x, "y": -y, "z": 0.0}, "shape": GEXF_SHAPES.get(shape, "disc")}
     for u, v, k, a in G.edges(keys=True, data=True):
         kind = str(a.get("kind", ""))
         colour = COOCCURRENCE_COLOR if kind == "cooccurrence" else POLARITY_COLOR.get(str(a.get("polarity", "")),
                                                                                         POLARITY_COLOR["neutral"])
         line = KIND_STYLE.get(kind, (False, "solid", ""))[1]
-        H.edges[u, v, k]["viz"] = {"color": _rgb(colour), "thickness": edge_width(kind, int(a.get("weight", 1) or 1)),
+        H.edges[xml_safe(u), xml_safe(v), xml_safe(k)]["viz"] = {"color": _rgb(colour), "thickness": edge_width(kind, int(a.get("weight", 1) or 1)),
                                    "shape": GEXF_LINES.get(line, "solid")}
 
 
@@ -226,8 +249,7 @@ def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path
     """
     folder = Path(folder)
     nodes, edges, quotes = folder / "nodes.csv", folder / "edges.csv", folder / "quotes.csv"
-    with atomic_write(nodes, newline="") as nfh, atomic_write(edges, newline="") as efh, \
-            atomic_write(quotes, newline="") as qfh:
+    with atomic_write_all([nodes, edges, quotes], newline="") as (nfh, efh, qfh):
         w = csv.writer(nfh)
         w.writerow(NODE_COLUMNS)
         for n, a in G.nodes(data=True):

@@ -22,6 +22,7 @@ from graph.corrections import Fix, apply_corrections, read_corrections
 from nlp.run.model import load_model, model_id
 from nlp.run.pipeline import extract_documents
 from nlp.reading.reader import SUFFIXES, read_inputs
+from nlp.reading.chars import has_surrogates, without_surrogates
 from nlp.reading.errors import Skip
 from nlp.records import Document, Extraction, Quote
 from nlp.entities.resolve import merge_with_quotes
@@ -61,10 +62,22 @@ def documents_from(items: Iterable[str | Path | Document]) -> tuple[list[Documen
             docs.append(rec)
     for n, item in enumerate(items):
         if isinstance(item, Document):
-            docs.append(item)
+            docs.append(_without_surrogates(item))
         elif not _is_path(item):
-            docs.append(Document(id=f"text-{n}", text=str(item)))
+            docs.append(_without_surrogates(Document(id=f"text-{n}", text=str(item))))
     return docs, skips
+
+
+def _without_surrogates(doc: Document) -> Document:
+    """A Document whose strings hold no lone surrogate (spaCy, SQLite and UTF-8 files refuse one).
+
+    >>> _without_surrogates(Document("d\\udc00", "Peru\\ud83d.")).text
+    'Peru\ufffd.'
+    """
+    fields = {k: getattr(doc, k) for k in ("id", "text", "title", "date", "url", "source")}
+    if not any(has_surrogates(v) for v in fields.values()):
+        return doc
+    return Document(**{k: without_surrogates(v) for k, v in fields.items()})
 
 
 def build(items: Iterable[str | Path | Document], *, model: str | None = None,

@@ -12,11 +12,14 @@ from __future__ import annotations
 import argparse
 import codecs
 import os
+import signal
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 
 from nlp import __version__
+from nlp.reading.chars import shown
 
 EXIT_OK, EXIT_SKIPPED, EXIT_FAILED = 0, 1, 2
 
@@ -74,25 +77,137 @@ def _say(quiet: bool, msg: str) -> None:
         print(msg, file=sys.stderr)
 
 
+def _cores() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _processes(asked: int | None, quiet: bool) -> int | str:
+    """The worker processes to start, or the usage error of ``--processes``.
+
+    More processes than cores parse no faster and each holds a model (about
+    300 MB): above the cores, the run uses one per core and says so
+    (``--processes 999`` once started 999 and took all memory).
+
+    >>> _processes(0, True)
+    '--processes must be 1 or more'
+    >>> _processes(10_000, True) == _cores()
+    True
+    """
+    from nlp.run.pipeline import default_processes
+
+    if asked is None:
+        return default_processes()
+    if asked < 1:
+        return "--processes must be 1 or more"
+    cores = _cores()
+    if asked > cores:
+        _say(quiet, f"newsgraph: --processes {asked} is more than the {cores} cores this machine gives the run; "
+                    f"using {cores} (each process holds a model, about 300 MB)")
+        return cores
+    return asked
+
+
+def _scheduler_problem(address: str) -> str | None:
+    """Why ``--scheduler`` is not a Dask scheduler address (``tcp://host:8786``), or None.
+
+    >>> _scheduler_problem("not a url")
+    "--scheduler 'not a url' is not a scheduler address such as tcp://host:8786 (missing port number in address 'not a url')"
+    """
+    from distributed.comm.addressing import get_address_host_port
+
+    try:
+        _, port = get_address_host_port(address)
+        if not 0 < int(port) < 65536:
+            raise ValueError(f"port {port} is out of range")
+    except (ValueError, TypeError) as exc:
+        return f"--scheduler {address!r} is not a scheduler address such as tcp://host:8786 ({exc})"
+    return None
+
+
+def _is_stream(path: str) -> bool:
+    """True for an output that is written into, not replaced: a device or a pipe (graph.atomic.target)."""
+    from graph.atomic import target
+
+    try:
+        return target(path)[1]
+    except OSError:
+        return False
+
+
+def _files_written(flag: str, path: str) -> list[tuple[str, str]]:
+    """``(flag, file)`` for each file an output option writes (``--csv DIR``: two)."""
+    if flag == "--csv":
+        return [(flag, str(Path(path) / "nodes.csv")), (flag, str(Path(path) / "edges.csv"))]
+    return [(flag, path)]
+
+
+def _same(a: str, b: str) -> bool:
+    """True if two paths name one file (symbolic and hard links followed)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _inside(path: str, folder: str) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([real, top]) == top
+
+
+def _collision(outputs: list[tuple[str, str]], inputs: list[str], cache: str | None) -> str | None:
+    """Why the outputs would overwrite an input, each other or the cache, or None.
+
+    An output that is an input file, or that a folder given as input would
+    read (``news/x.jsonl`` with ``news/``), would overwrite an article with
+    the graph; two options naming one file would leave only the last.
+
+    >>> _collision([("-o", "a.html"), ("--json", "a.html")], [], None)
+    '-o and --json both name a.html: give each output its own path'
+    """
+    from nlp.reading.reader import SUFFIXES
+
+    files = [f for flag, path in outputs for f in _files_written(flag, path)]
+    for i, (flag, path) in enumerate(files):
+        for other_flag, other in files[:i]:
+            if _same(path, other):
+                return f"{other_flag} and {flag} both name {shown(path)}: give each output its own path"
+        for given in inputs:
+            if given == "-":
+                continue
+            if os.path.isdir(given):
+                hit = _inside(path, given) and Path(path).suffix.lower() in SUFFIXES
+            else:
+                hit = os.path.lexists(given) and _same(path, given)
+            if hit:
+                return (f"{flag} {shown(path)} is also an input ({shown(given)}): writing it would overwrite "
+                        "an article; give the output another path")
+        if cache and _same(path, cache):
+            return f"{flag} {shown(path)} is also the cache file: give the output another path"
+    for given in inputs:
+        if cache and given != "-" and not os.path.isdir(given) and os.path.lexists(given) and _same(cache, given):
+            return f"--cache {shown(cache)} is also an input: give the cache another path"
+    return None
+
+
 def build_command(args: argparse.Namespace) -> int:
     from graph.atomic import check_writable
     from graph.export import write_csv, write_gexf, write_graphml, write_json
     from graph.html import write_html
     from graph.prune import prune
     from nlp.reading.errors import Note, Skip, summary
+    from nlp.run.cache import default_cache_path
     from nlp.run.model import ModelError, load_model, model_id
     from nlp.run.pipeline import extract_documents
     from nlp.reading.reader import read_inputs
     from nlp.records import Document
     from nlp.api import graph_of
 
-    from nlp.run.pipeline import default_processes
-
-    if args.processes is None:
-        args.processes = default_processes()
-    if args.processes < 1:
-        print("newsgraph: --processes must be 1 or more", file=sys.stderr)
+    processes = _processes(args.processes, args.quiet)
+    if isinstance(processes, str):
+        print(f"newsgraph: {processes}", file=sys.stderr)
         return EXIT_FAILED
+    args.processes = processes
     if (args.max_nodes is not None and args.max_nodes < 1) or args.min_weight < 1:
         print("newsgraph: --max-nodes and --min-weight must be 1 or more", file=sys.stderr)
         return EXIT_FAILED
@@ -104,6 +219,10 @@ def build_command(args: argparse.Namespace) -> int:
             import distributed  # noqa: F401
         except ImportError:
             print("newsgraph: --engine dask needs dask.distributed: pip install 'newsgraph[dask]'", file=sys.stderr)
+            return EXIT_FAILED
+        problem = _scheduler_problem(args.scheduler) if args.scheduler is not None else None
+        if problem:
+            print(f"newsgraph: {problem}", file=sys.stderr)
             return EXIT_FAILED
     if args.encoding:
         try:
@@ -123,15 +242,28 @@ def build_command(args: argparse.Namespace) -> int:
     def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
         write_html(prune(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
 
-    outputs = [(args.output, write_page), (args.json, write_json), (args.graphml, write_graphml),
-               (args.gexf, write_gexf), (args.csv, write_csv)]
-    outputs = [(path, writer) for path, writer in outputs if path]
-    for path, writer in outputs:
-        try:
-            check_writable(Path(path) / "nodes.csv" if writer is write_csv else path)
-        except OSError as exc:
-            print(f"newsgraph: cannot write {exc.filename or path}: {exc.strerror or exc}", file=sys.stderr)
+    named = [("-o", args.output, write_page), ("--json", args.json, write_json),
+             ("--graphml", args.graphml, write_graphml), ("--gexf", args.gexf, write_gexf),
+             ("--csv", args.csv, write_csv)]
+    for flag, path, _ in named:
+        if path is not None and not path.strip():
+            print(f"newsgraph: {flag} needs a file name, not an empty one", file=sys.stderr)
             return EXIT_FAILED
+    outputs = [(path, writer) for _, path, writer in named if path]
+    clash = _collision([(flag, path) for flag, path, _ in named if path], args.inputs or [_default_seeds()],
+                       None if args.no_cache else (args.cache or str(default_cache_path(args.output))))
+    if clash:
+        print(f"newsgraph: {clash}", file=sys.stderr)
+        return EXIT_FAILED
+    for flag, path, _ in named:
+        for _, file in (_files_written(flag, path) if path else []):
+            try:
+                for part in check_writable(file):
+                    _say(args.quiet, f"newsgraph: removed {shown(str(part))}, left by a run that was killed")
+            except OSError as exc:
+                print(f"newsgraph: cannot write {shown(str(exc.filename or file))}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return EXIT_FAILED
     try:
         nlp = load_model(args.model)
     except ModelError as exc:
@@ -162,9 +294,11 @@ def build_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     G = graph_of(extractions, model=model_id(nlp), corrections=fixes)
     if cache is not None:
-        _say(args.quiet, f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew")
+        dropped = f"; {cache.dropped} damaged entries dropped and parsed again" if cache.dropped else ""
+        _say(args.quiet, shown(f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew"
+                               f"{dropped}"))
         if cache.error is not None:
-            print(f"newsgraph: cache {cache.path} failed during the run and was left aside: {cache.error}",
+            print(shown(f"newsgraph: cache {cache.path} failed during the run and was left aside: {cache.error}"),
                   file=sys.stderr)
     # each output is written whole or not at all (graph.atomic); one that fails leaves its
     # previous file as it was, is named with the reason, and the others are still written
@@ -176,11 +310,11 @@ def build_command(args: argparse.Namespace) -> int:
             failed.append(path)
             where = f" ({exc.filename})" if exc.filename and Path(exc.filename).name != Path(path).name \
                 and not str(exc.filename).endswith(".part") else ""
-            print(f"newsgraph: cannot write {path}: {exc.strerror or exc}{where}; "
-                  f"a previous {path}, if any, is unchanged", file=sys.stderr)
+            kept = "" if _is_stream(path) else f"; a previous {path}, if any, is unchanged"
+            print(shown(f"newsgraph: cannot write {path}: {exc.strerror or exc}{where}{kept}"), file=sys.stderr)
     written = [path for path, _ in outputs if path not in failed]
     if written:
-        _say(args.quiet, f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {', '.join(written)}")
+        _say(args.quiet, shown(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {', '.join(written)}"))
     _say(args.quiet, summary(len(extractions), skipped))
     if failed:
         return EXIT_FAILED
@@ -205,7 +339,8 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
             cache = ExtractionCache(args.cache or default_cache_path(args.output), model=model_id(nlp),
                                     extractor=extractor)
         except (OSError, sqlite3.Error) as exc:
-            print(f"newsgraph: cache {args.cache or default_cache_path(args.output)} not used: {exc}", file=sys.stderr)
+            print(shown(f"newsgraph: cache {args.cache or default_cache_path(args.output)} not used: {exc}"),
+                  file=sys.stderr)
     show = wants_progress(args.quiet)
     with Progress(input_size(args.inputs or [_default_seeds()]) if show else None, enabled=show) as progress:
         if args.engine == "dask":
@@ -231,18 +366,87 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
     return extractions, cache
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised in the main thread so that every clean-up runs as for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+#: signals that end a run cleanly: each output whole or as before, no .part file left
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+class QuietOnClosedPipe:
+    """Standard error that goes silent, instead of ending the run, once its reader has gone.
+
+    ``newsgraph build ... 2>&1 | head -1`` closes the pipe after one line;
+    each later message would raise ``BrokenPipeError`` and lose the graph.
+    The graph is still built and written; only the messages are lost.
+    """
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.gone = False
+
+    def _closed(self) -> None:
+        self.gone = True
+        try:  # what Python still holds for the pipe goes nowhere when it exits
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                self.stream.write(text)
+                self.stream.flush()
+            except BrokenPipeError:
+                self._closed()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._closed()
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
     if args.command != "build":
         p.print_help(sys.stderr)
         return EXIT_FAILED
+    stderr, sys.stderr = sys.stderr, QuietOnClosedPipe(sys.stderr)
+    previous = {}
     try:
+        if threading.current_thread() is threading.main_thread():
+            previous = {sig: signal.signal(sig, _raise_terminated) for sig in STOP_SIGNALS}
         return build_command(args)
     except KeyboardInterrupt:
         # outputs are renamed into place only when whole (graph.atomic): none is left half-written
         print("newsgraph: interrupted; every output is either whole or as it was before", file=sys.stderr)
         return 130
+    except Terminated as stop:
+        print(f"newsgraph: stopped by {signal.Signals(stop.signum).name}; every output is either whole "
+              "or as it was before", file=sys.stderr)
+        return 128 + stop.signum
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        sys.stderr = stderr
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlp.reading.chars import shown
+
 
 @dataclass(frozen=True, slots=True)
 class Skip:
@@ -24,7 +26,7 @@ class Skip:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: skipped: {self.reason}"
+        return shown(f"{self.path}: skipped: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ class Note:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: note: {self.message}"
+        return shown(f"{self.path}: note: {self.message}")
 
 
 MISSING = "no such file or folder"
@@ -62,6 +64,11 @@ HTML_STRIPPED = "read as an HTML page: markup removed, text kept"
 HTML_NO_TEXT = "the HTML page holds no visible text"
 JSONL_BAD_LINE = "line {line}: not valid JSON ({detail})"
 JSONL_NO_TEXT = "line {line}: the record has no \"text\" string"
+JSONL_TOO_DEEP = ("line {line}: the record is nested too deeply to read (more than about {depth} arrays or "
+                  "objects inside each other)")
+JSONL_UNREADABLE = "line {line}: the record cannot be read ({detail})"
+SURROGATES = ("lone surrogate escapes (half of a UTF-16 pair, such as \\ud83d) in the {fields}; "
+              "each replaced with U+FFFD")
 JSONL_BLANK_TEXT = "line {line}: the record's \"text\" holds only white space"
 DUPLICATE_ID = "id {id!r} is already used by another document; this one is renamed {new!r}"
 
@@ -95,6 +102,6 @@ def summary(processed: int, skipped: Sequence[Skip]) -> str:
     if not skipped:
         return line
     # the reason without its advice (printed in full above): "not UTF-8 text (byte 3: ...)"
-    named = "; ".join(f"{s.path} ({s.reason.split('; ')[0]})" for s in skipped[:SUMMARY_NAMES])
+    named = "; ".join(shown(f"{s.path} ({s.reason.split('; ')[0]})") for s in skipped[:SUMMARY_NAMES])
     more = len(skipped) - SUMMARY_NAMES
     return f"{line}: {named}" + (f"; and {more} more, named above" if more > 0 else "")

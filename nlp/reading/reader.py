@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
+import stat
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import IO
 
 from nlp.reading import errors
+from nlp.reading.chars import has_surrogates, path_text, without_surrogates
 from nlp.reading.errors import Note, Skip
 from nlp.reading.html_text import html_to_text, looks_like_html
 from nlp.records import Document
@@ -122,16 +125,34 @@ def text_of(data: bytes, encoding: str | None = None) -> str:
         raise ValueError(errors.UNKNOWN_ENCODING.format(encoding=encoding)) from None
     if not text.strip():
         raise ValueError(errors.BLANK)
-    return text
+    # only an odd --encoding (utf-7, unicode_escape) decodes to a lone surrogate: U+FFFD, as for bad bytes
+    return without_surrogates(text)
 
 
 def _read_bytes(path: Path) -> bytes | Skip:
+    """A regular file's bytes, or a Skip: only regular files are read.
+
+    A FIFO or a link to ``/dev/zero`` inside a folder would block the run or
+    fill memory; the path is checked before it is opened, and the open file
+    again (non-blocking, so opening a FIFO cannot wait for a writer).
+    """
     try:
-        return path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            return Skip(str(path), errors.NOT_REGULAR)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         return Skip(str(path), errors.BROKEN_LINK if path.is_symlink() else errors.VANISHED)
     except OSError as exc:
         return Skip(str(path), errors.UNREADABLE.format(detail=exc.strerror or exc))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the check and the open
+            return Skip(str(path), errors.NOT_REGULAR)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    except OSError as exc:
+        return Skip(str(path), errors.UNREADABLE.format(detail=exc.strerror or exc))
+    finally:
+        os.close(fd)
 
 
 def _unhtml(text: str, origin: str, *, force: bool, notify: Notify, prefix: str = "") -> tuple[str, str]:
@@ -164,12 +185,16 @@ class UniqueIds:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        #: the last number handed out for each repeated id, so the 20,000th copy of one id
+        #: is named in one step, not after trying the 19,999 names before it
+        self.last: dict[str, int] = {}
 
     def __call__(self, doc_id: str) -> str:
-        new, n = doc_id, 1
+        new, n = doc_id, self.last.get(doc_id, 1)
         while new in self.used:
             n += 1
             new = f"{doc_id}#{n}"
+        self.last[doc_id] = n
         self.used.add(new)
         return new
 
@@ -223,27 +248,78 @@ def read_jsonl(lines: Iterable[str], origin: str, *, notify: Notify = _warn, ids
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skip(where, errors.JSONL_BAD_LINE.format(line=n, detail=exc.msg))
+        rec = _json_record(line, n, where)
+        if isinstance(rec, Skip):
+            yield rec
             continue
         text = rec.get("text") if isinstance(rec, dict) else None
         if not isinstance(text, str):
             yield Skip(where, errors.JSONL_NO_TEXT.format(line=n))
             continue
         meta = {k: str(rec[k]) for k in META_FIELDS if rec.get(k) is not None}
+        raw_id = rec.get("id")
+        doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else f"{origin}:{n}"
+        text, doc_id, meta = _clean_record(text, doc_id, meta, f"line {n}: ", where, notify)
         text, title = _unhtml(text, where, force=False, notify=notify, prefix=f"line {n}: ")
         if not text.strip():
             yield Skip(where, errors.JSONL_BLANK_TEXT.format(line=n))
             continue
         meta.setdefault("title", title)
-        raw_id = rec.get("id")
-        doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else f"{origin}:{n}"
         unique = ids(doc_id)
         if unique != doc_id:
             notify(Note(where, f"line {n}: " + errors.DUPLICATE_ID.format(id=doc_id, new=unique)))
         yield Document(id=unique, text=text, **meta)
+
+
+def _int_or_digits(digits: str) -> int | str:
+    """A JSON integer as an int, or as its digits when Python will not convert that many.
+
+    >>> _int_or_digits("42"), len(_int_or_digits("7" * 5000))
+    (42, 5000)
+    """
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+def _json_record(line: str, n: int, where: str) -> object:
+    """One JSON Lines record, or a Skip saying why line ``n`` cannot be one.
+
+    Python's JSON reader refuses integers of more than 4,300 digits: such a
+    number is kept as its digits, so an odd field does not lose the article.
+    An array nested thousands deep (``RecursionError``) is that line's skip,
+    never the run's end.
+
+    >>> len(_json_record('{"n": ' + "9" * 5000 + '}', 4, "f.jsonl")["n"])
+    5000
+    >>> print(_json_record("[" * 100000 + "]" * 100000, 5, "f.jsonl"))  # doctest: +ELLIPSIS
+    f.jsonl: skipped: line 5: the record is nested too deeply to read ...
+    """
+    try:
+        return json.loads(line, parse_int=_int_or_digits)
+    except json.JSONDecodeError as exc:
+        return Skip(where, errors.JSONL_BAD_LINE.format(line=n, detail=exc.msg))
+    except RecursionError:
+        return Skip(where, errors.JSONL_TOO_DEEP.format(line=n, depth=sys.getrecursionlimit()))
+    except ValueError as exc:  # an integer too long to convert
+        return Skip(where, errors.JSONL_UNREADABLE.format(line=n, detail=str(exc).split(";")[0]))
+
+
+def _clean_record(text: str, doc_id: str, meta: dict[str, str], prefix: str, where: str,
+                  notify: Notify) -> tuple[str, str, dict[str, str]]:
+    """A record's text, id and metadata without lone surrogates, and a note naming the fields that had them.
+
+    >>> _clean_record("Rome\\ud83d", "x\\udc00", {"title": "T"}, "line 1: ", "f.jsonl", print)
+    f.jsonl: note: line 1: lone surrogate escapes (half of a UTF-16 pair, such as \\ud83d) in the text, id; each replaced with U+FFFD
+    ('Rome\ufffd', 'x\ufffd', {'title': 'T'})
+    """
+    fields = [name for name, value in (("text", text), ("id", doc_id), *meta.items()) if has_surrogates(value)]
+    if not fields:
+        return text, doc_id, meta
+    notify(Note(where, prefix + errors.SURROGATES.format(fields=", ".join(fields))))
+    return (without_surrogates(text), without_surrogates(doc_id),
+            {k: without_surrogates(v) for k, v in meta.items()})
 
 
 def _lines(text: str) -> list[str]:
@@ -310,17 +386,17 @@ def read_inputs(inputs: Iterable[str], *, encoding: str | None = None, stdin: IO
         path = Path(given)
         if path.is_dir():
             try:
-                files = sorted(p for p in path.rglob("*")
-                               if p.suffix.lower() in SUFFIXES and (p.is_file() or p.is_symlink()))
+                # everything named like an article but a folder: a FIFO or a device is named as skipped
+                files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir())
             except OSError as exc:
                 yield Skip(given, errors.UNREADABLE.format(detail=exc.strerror or exc))
                 continue
             if not files:
                 yield Skip(given, errors.NO_TEXT_IN_FOLDER)
             for f in files:
-                yield from _read_path(f, f.relative_to(path).as_posix(), encoding, notify, ids)
+                yield from _read_path(f, path_text(f.relative_to(path).as_posix()), encoding, notify, ids)
         elif path.is_file():
-            yield from _read_path(path, path.as_posix(), encoding, notify, ids)
+            yield from _read_path(path, path_text(path.as_posix()), encoding, notify, ids)
         elif path.exists():
             yield Skip(given, errors.NOT_REGULAR)
         else:

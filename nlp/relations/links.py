@@ -44,6 +44,12 @@ _SKIP_LEMMAS = frozenset({"be", "become", "seem", "appear", "remain", "include"}
 #: children that make an idiom with their verb: particles and bare nouns ("take hostage")
 _IDIOM_DEPS = frozenset({"prt", "dobj", "oprd", "npadvmod"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+#: a sentence naming more distinct entities than this is a list (a roll call, a results table,
+#: a run of one-word lines parsed as one "sentence"), not prose that relates them: it gives no
+#: co-occurrence edges. Sentences of the development articles name at most 7; one naming
+#: 300 gave 44,850 edges, each carrying the whole sentence (a 246 MB page). A paragraph may
+#: name twice as many.
+MAX_NAMED_TOGETHER = {"sentence": 12, "paragraph": 24}
 
 
 def evidence(doc_id: str, sent: Span, quote: str = "") -> Evidence:
@@ -81,7 +87,9 @@ def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex, *, window: str = "
     """One relation per pair of distinct entities named in one sentence (or paragraph).
 
     Pairs are sorted so that the same pair always gives the same edge; the
-    graph counts the windows a pair shares as the edge's weight.
+    graph counts the windows a pair shares as the edge's weight. A window
+    naming more than :data:`MAX_NAMED_TOGETHER` entities is a list and gives
+    none, so pairs grow with the text and not with the square of a list.
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("sentencizer")
@@ -96,6 +104,8 @@ def cooccurrences(doc: Doc, doc_id: str, index: MentionIndex, *, window: str = "
     for span in spans:
         keys = sorted({k for i in range(span.start, span.end) if (k := index.key_of(i))})
         if len(keys) < 2:
+            continue
+        if len(keys) > MAX_NAMED_TOGETHER[window]:  # a list of names, not a sentence relating them
             continue
         ev = (evidence(doc_id, span),)
         for a, b in combinations(keys, 2):

@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import zlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -38,6 +39,11 @@ from nlp.records import Document, Extraction
 DEFAULT_NAME = ".newsgraph-cache.sqlite"
 #: files whose contents make up the extractor version
 SOURCE_SUFFIXES = (".py", ".tsv", ".txt", ".json", ".csv")
+
+#: the columns of our table, in order: a file whose ``extractions`` table differs is not ours
+COLUMNS = ("key", "doc", "model", "extractor", "data")
+#: what a damaged row can raise on the way from its blob to an Extraction
+_DAMAGE = (zlib.error, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extractions (
@@ -107,6 +113,57 @@ def document_key(document: Document, model: str, extractor: str) -> str:
     return h.hexdigest()
 
 
+class NotACache(sqlite3.DatabaseError):
+    """A ``--cache`` path that is not a newsgraph cache (another program's database, a device): left untouched."""
+
+
+def _check_path(path: Path) -> None:
+    """Raise :class:`NotACache` for an existing path that is not a regular file (``/dev/null``, a FIFO).
+
+    >>> _check_path(Path("/dev/null"))
+    Traceback (most recent call last):
+    ...
+    nlp.run.cache.NotACache: /dev/null is not a regular file (a device, socket, pipe or folder)
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotACache(f"{path} is not a regular file (a device, socket, pipe or folder)")
+
+
+def _check_tables(db: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`NotACache` unless the database is empty or holds only our table.
+
+    Run before anything is written: another program's SQLite file given as
+    ``--cache`` gets no table of ours and keeps its journal mode.
+    """
+    tables = sorted(name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    others = [t for t in tables if t != "extractions"]
+    if others:
+        raise NotACache(f"{path} is another program's SQLite database (tables: {', '.join(others[:5])}); "
+                        "it was left as it was: pass another --cache path")
+    if tables:
+        columns = tuple(row[1] for row in db.execute("PRAGMA table_info(extractions)"))
+        if columns != COLUMNS:
+            raise NotACache(f"{path} has an 'extractions' table that is not newsgraph's "
+                            f"(columns: {', '.join(columns)}); it was left as it was: pass another --cache path")
+
+
+def _decoded(blob: object, doc_id: str) -> Extraction | None:
+    """The Extraction stored in a row, or None when the row is damaged (or holds another document).
+
+    >>> _decoded(b"\\x00" * 16, "a") is None, _decoded(zlib.compress(b'{"doc": 1}'), "a") is None
+    (True, True)
+    """
+    try:
+        ex = Extraction.from_dict(json.loads(zlib.decompress(blob)))
+    except _DAMAGE:
+        return None
+    return ex if ex.doc == doc_id else None
+
+
 class ExtractionCache:
     """Extractions on disk, keyed by document, model and extractor version.
 
@@ -115,7 +172,12 @@ class ExtractionCache:
     version with a suffix for an option such as ``+window=paragraph``),
     entries made by other versions of the code can never be hit again and are
     deleted (``pruned`` counts them), so the file does not grow with every
-    change to ``nlp/``; entries of other models are kept.
+    change to ``nlp/``; entries of other models are kept. A damaged row
+    (zeros, flipped bytes, JSON that is not an extraction) is deleted when it
+    is met and its document parsed again (``dropped`` counts them).
+
+    A file that is not a newsgraph cache (another program's SQLite database,
+    a device) raises :class:`NotACache` before anything is written to it.
     """
 
     def __init__(self, path: str | os.PathLike, *, model: str, extractor: str | None = None) -> None:
@@ -125,10 +187,17 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
         self.pruned = 0
+        self.dropped = 0
         #: the first SQLite error met after opening; from then on the cache is not used
         self.error: sqlite3.Error | None = None
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        _check_path(self.path)
         self._db = sqlite3.connect(self.path)
+        try:
+            _check_tables(self._db, self.path)
+        except sqlite3.Error:
+            self._db.close()
+            raise
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(_SCHEMA)
@@ -157,17 +226,45 @@ class ExtractionCache:
                 found.update(rows.fetchall())
         except sqlite3.Error as exc:
             self.error, found = exc, {}
-        out = {i: Extraction.from_dict(json.loads(zlib.decompress(found[k])))
-               for i, k in enumerate(keys) if k in found}
+        out: dict[int, Extraction] = {}
+        damaged: list[str] = []
+        for i, k in enumerate(keys):
+            if k in found:
+                ex = _decoded(found[k], documents[i].id)
+                if ex is None:
+                    damaged.append(k)
+                else:
+                    out[i] = ex
+        if damaged:
+            self._drop(damaged)
         self.hits += len(out)
         self.misses += len(keys) - len(out)
         return out
 
+    def _drop(self, keys: list[str]) -> None:
+        """Delete damaged rows, so a rerun parses their documents again instead of failing on them."""
+        self.dropped += len(set(keys))
+        try:
+            with self._db:
+                self._db.executemany("DELETE FROM extractions WHERE key = ?", [(k,) for k in set(keys)])
+        except sqlite3.Error as exc:
+            self.error = exc
+
     def put_many(self, pairs: Iterable[tuple[Document, Extraction]]) -> None:
-        """Store extractions, one transaction for all of them."""
-        rows = [(self.key(d), d.id, self.model, self.extractor,
-                 zlib.compress(json.dumps(ex.to_dict(), ensure_ascii=False).encode("utf-8"), 1))
-                for d, ex in pairs]
+        """Store extractions, one transaction for all of them.
+
+        An extraction that cannot be written as UTF-8 (a lone surrogate from
+        a caller that built the Document itself) is not stored: it is parsed
+        again next time.
+        """
+        rows = []
+        for d, ex in pairs:
+            try:
+                blob = zlib.compress(json.dumps(ex.to_dict(), ensure_ascii=False).encode("utf-8"), 1)
+                rows.append((self.key(d), d.id.encode("utf-8", "replace").decode("utf-8"), self.model,
+                             self.extractor, blob))
+            except UnicodeEncodeError:
+                continue
         if rows and self.error is None:
             try:
                 with self._db:

@@ -149,15 +149,18 @@ def iter_extractions(documents: list[Document], nlp: Language, *, window: str = 
     >>> [e.doc for e in iter_extractions([Document("a", "Oslo."), Document("b", "Lima.")], load_model())]
     ['a', 'b']
     """
-    short = [(d.text, i) for i, d in enumerate(documents) if len(d.text) <= nlp.max_length]
+    from nlp.run.longdoc import extract_long, part_limit  # long documents: in sections, memory bounded
+
+    limit = part_limit(nlp)
+    short = [(d.text, i) for i, d in enumerate(documents) if len(d.text) <= limit]
     following = 0  # index of the next document to yield
     for doc, i in nlp.pipe(short, as_tuples=True, batch_size=batch_size_for([t for t, _ in short])):
         for long in documents[following:i]:  # the long ones before it, in order
-            yield extract(parse_long(nlp, long.text), long, window=window)
+            yield extract_long(nlp, long, window=window)
         yield extract(doc, documents[i], window=window)
         following = i + 1
     for long in documents[following:]:
-        yield extract(parse_long(nlp, long.text), long, window=window)
+        yield extract_long(nlp, long, window=window)
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -177,9 +180,17 @@ _WORKER_NLP: Language | None = None
 
 
 def _worker_init(nlp: Language | None, path: str | None) -> None:
-    """Keep the parent's pipeline (fork) or load it again (spawn); leave Ctrl-C to the parent."""
+    """Keep the parent's pipeline (fork) or load it again (spawn); leave Ctrl-C to the parent.
+
+    SIGTERM ends a worker at once, without a traceback: a forked worker
+    would otherwise inherit the command line's handler, which raises to run
+    the parent's clean-up, and ``pool.terminate()`` sends SIGTERM.
+    """
     global _WORKER_NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _WORKER_NLP = nlp if nlp is not None else load_model(path)
 
 
@@ -272,6 +283,17 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
     [3]
     """
     nlp = nlp or load_model()
+    from nlp.run.longdoc import Sections, part_limit  # a long document goes through as its sections
+
+    sections = Sections(part_limit(nlp))
+    yield from sections.join(_extract_stream(sections.split(documents), nlp, n_process=n_process, cache=cache,
+                                             progress=progress, chunk_size=chunk_size, window=window))
+
+
+def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: int,
+                    cache: ExtractionCache | None, progress: ProgressHook | None, chunk_size: int,
+                    window: str) -> Iterator[Extraction]:
+    """:func:`extract_documents` once long documents are cut into sections."""
     documents = iter(documents)
     if n_process > 1:  # worth starting processes only for more than one worker's share
         head = list(islice(documents, WORKER_CHUNK_SIZE + 1))

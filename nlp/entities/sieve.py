@@ -59,6 +59,8 @@ from nlp.entities import countries
 from nlp.entities.abbreviations import find_abbreviations
 from nlp.entities.names import NAME_SUFFIXES, match_short_name
 from nlp.entities.outlets import find_outlets
+from nlp.entities.shape import in_non_prose
+from nlp.entities.wire import is_caps, read_wire
 from nlp.entities.places import is_known_place
 from nlp.records import Entity, Mention
 from nlp.entities.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
@@ -180,6 +182,7 @@ class _Candidate:
     key: str = ""
     roles: list[Role] = field(default_factory=list)
     dropped: bool = False
+    linked: bool = True        # False: a mention only (headline, dateline, byline, table row): it links nothing
 
 
 @dataclass
@@ -700,7 +703,8 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
         if c.type == "person" and not cl.affiliation:
             cl.affiliation = _affiliation(doc, c, at, view)
         cl.mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, c.type))
-        index.add(c.start, c.end, c.key)
+        if c.linked:
+            index.add(c.start, c.end, c.key)
 
     _outlet_anaphora(doc, cands, index)
 
@@ -714,6 +718,181 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     return entities, index
 
 
+def _token_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Tokens covering characters ``start:end``, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _read_case(text: str) -> str:
+    """A name written in capitals in the case prose writes it ("LA CORUNA" -> "La Coruna").
+
+    >>> _read_case("LA CORUNA"), _read_case("Bucharest"), _read_case("AL-RAM")
+    ('La Coruna', 'Bucharest', 'Al-Ram')
+    """
+    if not is_caps(text) and not (text.isupper() and len(text) > 3):
+        return text
+    return "-".join(" ".join(w[:1].upper() + w[1:].lower() for w in part.split(" ")) for part in text.split("-"))
+
+
+def _place_candidate(doc: Doc, start: int, end: int) -> _Candidate | None:
+    """A place (or a country, when it is one's name) written at characters ``start:end``."""
+    toks = _token_span(doc, start, end)
+    if toks is None:
+        return None
+    text = _read_case(clean_surface(doc.text[start:end]))
+    if not any(ch.isalpha() for ch in text):
+        return None
+    hit = countries.lookup(text)
+    c = _Candidate(toks[0], toks[1], "GPE", text, toks[0], linked=False)
+    if hit is not None and hit.via == "name":
+        c.type, c.key = "country", f"country:{hit.code}"       # "SINGAPORE 1996-08-30", "ABUJA, Nigeria"
+    else:
+        c.type, c.key = "place", f"place:{slug(text)}"          # the dateline's city is a place, capital or not
+    return c
+
+
+def _replace(cands: list[_Candidate], new: _Candidate) -> None:
+    """Put ``new`` in place of every candidate that overlaps it."""
+    for c in cands:
+        if c.start < new.end and new.start < c.end:
+            c.dropped = True
+    cands.append(new)
+
+
+def _wire_copy(doc: Doc, cands: list[_Candidate]) -> None:
+    """Headline, desk slug, byline, dateline, credit and sign-off are metadata, not prose.
+
+    The dateline's city is a place and the region after it a country or a
+    place ("LA CORUNA, Spain"); the byline's and the sign-off's name is a
+    person; the desk slug ("SOCCER") names nothing. Every name in these
+    parts is a mention that links nothing (see :mod:`nlp.entities.wire`).
+    """
+    wire = read_wire(doc.text)
+    if not wire.spans():
+        return
+    parts = wire.spans()
+    for c in cands:
+        span = doc[c.start:c.end] if c.end > c.start else None
+        if span is None:
+            continue
+        if wire.desk and wire.desk[0] <= span.start_char and span.end_char <= wire.desk[1]:
+            c.dropped = True
+        elif any(s <= span.start_char and span.end_char <= e for s, e in parts):
+            c.linked = False
+    if wire.place:
+        s, e = wire.place
+        offset = s
+        for city in doc.text[s:e].split("/"):       # "ISLAMABAD/NEW DELHI": two cities
+            new = _place_candidate(doc, offset, offset + len(city))
+            if new is not None:
+                _replace(cands, new)
+            offset += len(city) + 1
+    if wire.region:
+        new = _place_candidate(doc, *wire.region)
+        if new is not None:
+            _replace(cands, new)
+    for name in (wire.byline, wire.reporter):
+        toks = _token_span(doc, *name) if name else None
+        if toks:
+            text = doc.text[name[0]:name[1]]
+            _replace(cands, _Candidate(toks[0], toks[1], "PERSON", text, toks[0], "person",
+                                       f"person:{slug(text)}", linked=False))
+    cands.sort(key=lambda c: c.start)
+
+
+def _body_names(doc: Doc, cands: list[_Candidate]) -> dict[str, _Candidate]:
+    """{folded name: its candidate} of the names the story's prose gives, family names of people included."""
+    wire = read_wire(doc.text)
+    names: dict[str, _Candidate] = {}
+    family: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.dropped or not c.type or not c.key or c.end <= c.start or is_caps(c.text):
+            continue
+        if (wire.covers(doc[c.start].idx) or not c.linked) and c.label not in ("GPE", "PERSON"):
+            continue                              # only the dateline's place and the byline's name confirm
+        names.setdefault(lexicons.fold(c.text), c)
+        if c.type == "person" and len(c.text.split()) > 1:
+            family[lexicons.fold(c.text.split()[-1])].add(c.key)
+    for word, keys in family.items():
+        if len(keys) == 1 and word not in names:
+            names[word] = next(c for c in cands if c.key in keys and c.type == "person")
+    return names
+
+
+#: longest name looked for in a line written in capitals, in tokens
+_CAPS_NAME_TOKENS = 4
+
+
+def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
+    """Names in lines written in capitals count only where the story's prose confirms them.
+
+    The small model reads capitals badly ("SHEARER NAMED AS ENGLAND
+    CAPTAIN" gives "SHEARER NAMED" and misses "ENGLAND"). In the capital
+    headline and in capital lines of tables, a name is kept only when the
+    prose names it ("Alan Shearer" confirms "SHEARER") or it is a country's
+    name; the words the prose names are found even where the model tagged
+    nothing. Such a name takes the prose's entity.
+    """
+    wire = read_wire(doc.text)
+    lines = []
+    if wire.is_caps_headline():
+        lines.append(wire.headline)
+    for m in re.finditer(r"[^\n]+", doc.text):
+        if is_caps(m.group()) and not wire.covers(m.start(), m.end()) and in_non_prose(doc.text, m.start(), m.end()):
+            lines.append((m.start(), m.end()))
+    if not lines:
+        return
+    body = _body_names(doc, cands)
+    for ls, le in lines:
+        toks = _token_span(doc, ls, le)
+        if toks is None:
+            continue
+        for c in cands:
+            if c.dropped or not (toks[0] <= c.start < toks[1]):
+                continue
+            hit = body.get(lexicons.fold(c.text))
+            country = countries.lookup(c.text)
+            if hit is not None:
+                c.type, c.key = hit.type, hit.key
+            elif country is not None and country.via == "name":
+                c.type, c.key = "country", f"country:{country.code}"
+            elif c.type != "country":
+                c.dropped = True
+            c.linked = False
+        taken = {i for c in cands if not c.dropped for i in range(c.start, c.end)}
+        i = toks[0]
+        while i < toks[1]:
+            found = None
+            for n in range(min(_CAPS_NAME_TOKENS, toks[1] - i), 0, -1):
+                words = doc[i:i + n]
+                if any(t.i in taken for t in words) or not words[0].is_alpha or not words[-1].is_alpha:
+                    continue
+                text = words.text
+                hit = body.get(lexicons.fold(text))
+                country = countries.lookup(text)
+                if hit is not None:
+                    found = _Candidate(i, i + n, hit.label, text, i, hit.type, hit.key, linked=False)
+                elif country is not None and country.via == "name" and text.isupper():
+                    found = _Candidate(i, i + n, "GPE", text, i, "country", f"country:{country.code}", linked=False)
+                if found:
+                    break
+            if found:
+                cands.append(found)
+                i = found.end
+            else:
+                i += 1
+    cands.sort(key=lambda c: c.start)
+
+
+def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
+    """What a table, a results line, standings or a list names is a mention only: it links nothing
+    (see :mod:`nlp.entities.shape`)."""
+    for c in cands:
+        if c.end > c.start and in_non_prose(doc.text, doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])):
+            c.linked = False
+
+
 def _type_each(doc: Doc, cands: list[_Candidate]) -> None:
     """Type every name from its words and the model's label alone (see :func:`_first_type`)."""
     for c in cands:
@@ -723,6 +902,8 @@ def _type_each(doc: Doc, cands: list[_Candidate]) -> None:
 #: the entity step, in order: each pass reads the document and the candidate names and corrects them
 ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("first_type", _type_each, "type each name from its words and label: country, outlet, org, person, place"),
+    Pass("wire_copy", _wire_copy, "headline, byline, dateline, sign-off: mentions that link nothing; the dateline city a place"),
+    Pass("non_prose", _non_prose, "names in tables, results and lists are mentions that link nothing"),
     Pass("abbreviations", _abbreviations, "'Long Form (LF)' is one name; abbreviations of common words go"),
     Pass("org_apposition", _organisations_by_apposition, "'X, the shipping company' is an organisation"),
     Pass("place_nouns", _places_by_noun, "'Punjab province', 'the Chenab river' are places"),
@@ -730,6 +911,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("people_by_evidence", _people_by_evidence, "a 'place' with a personal role or a person's word is a person"),
     Pass("resolve_people", _resolve_people, "short names join full names; person/place votes decide"),
     Pass("untagged_surnames", _untagged_surnames, "family names the model left untagged join their person"),
+    Pass("caps_lines", _caps_lines, "names in capital headlines and table lines only where the prose confirms them"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),

@@ -1,0 +1,104 @@
+"""Wire copy and non-prose: headline, byline, dateline and tables are mentions that link nothing.
+
+The texts are short stories written for these tests in the shapes of
+Reuters and AFP copy.
+"""
+from __future__ import annotations
+
+import pytest
+
+from nlp.entities.shape import is_non_prose, is_non_prose_line, non_prose_lines
+from nlp.entities.sieve import extract_entities
+from nlp.entities.wire import read_wire
+from nlp.extract import extract
+from nlp.records import Document
+
+STORY = ("TENNIS - MORGAN BEATS COLLINS IN OSLO.\n\nAnna Berg\n\nOSLO 1997-05-02\n\n"
+         "Jennifer Morgan of Canada beat Sarah Collins on Friday.\n"
+         "Morgan said she was tired.\n")
+
+
+def _part(text, span):
+    return text[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize("text, headline, byline, place, region, date", [
+    (STORY, "TENNIS - MORGAN BEATS COLLINS IN OSLO.", "Anna Berg", "OSLO", None, "1997-05-02"),
+    ("QUITO, Ecuador 1997-05-02\n\nEcuador voted.", None, None, "QUITO", "Ecuador", "1997-05-02"),
+    ("Peru holds vote\n\nLIMA, May 2 (AFP) - Peru voted on Sunday.", "Peru holds vote", None, "LIMA", None, "May 2"),
+    ("HANOI/VIENTIANE - Vietnam and Laos signed a deal.", None, None, "HANOI/VIENTIANE", None, ""),
+])
+def test_wire_parts_found_by_shape(text, headline, byline, place, region, date):
+    w = read_wire(text)
+    assert (_part(text, w.headline), _part(text, w.byline), _part(text, w.place), _part(text, w.region), w.date) \
+        == (headline, byline, place, region, date)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru voted on Sunday.\nLima was calm.",
+    "Peru - a country of mountains - voted on Sunday.",
+    "The minister said on Sunday that Lima was calm.\n\nShe left.",
+])
+def test_wire_prose_has_no_parts(text):
+    assert read_wire(text).spans() == []
+
+
+def test_wire_signoff_names_the_reporter():
+    text = "Ecuador voted on Sunday.\nTurnout was high.\n-- Maria Ortiz, Quito Newsroom 593 2 555 0101"
+    w = read_wire(text)
+    assert _part(text, w.reporter) == "Maria Ortiz"
+    assert w.covers(w.signoff[0], w.signoff[1])
+
+
+@pytest.mark.parametrize("line, table", [
+    ("3. Petra Novak (Czech Republic) 11.02 seconds", True),
+    ("Lyon 3 Nantes 1 Lille 0", True),
+    ("Kowalska, Novak, Berg, Lind, Ortiz, Silva.", True),
+    ("EASTERN DIVISION", True),
+    ("Team     W     L     PCT", True),
+    ("Kowalska beat Novak 6-4 in the final on Friday.", False),
+    ("The index rose 12.5 points to 4,310.2 in thin trade on Friday.", False),
+])
+def test_shape_non_prose_lines(line, table):
+    assert is_non_prose_line(line) is table
+
+
+def test_shape_headline_and_dateline_are_not_tables():
+    assert non_prose_lines(STORY) == ()
+
+
+@pytest.mark.model
+def test_wire_dateline_city_is_a_place_that_links_nothing(nlp):
+    ex = extract(nlp(STORY), Document("d1", STORY))
+    by_key = {e.key: e for e in ex.entities}
+    assert by_key["place:oslo"].type == "place"
+    assert by_key["person:anna-berg"].type == "person"           # the byline's reporter
+    linked = {k for r in ex.relations for k in (r.source, r.target)}
+    assert "place:oslo" not in linked and "person:anna-berg" not in linked
+
+
+@pytest.mark.model
+def test_wire_caps_headline_names_only_what_the_story_confirms(nlp):
+    entities = {e.key: e for e in extract_entities(nlp(STORY), "d1")[0]}
+    morgan = entities["person:jennifer-morgan"]
+    assert "MORGAN" in morgan.aliases                  # the headline's "MORGAN" is her
+    assert not [k for k in entities if "tennis" in k or "beats" in k]
+    assert all(m.text.isupper() is False or m.text in ("MORGAN", "COLLINS", "OSLO")
+               for e in entities.values() for m in e.mentions)
+
+
+@pytest.mark.model
+def test_shape_results_table_makes_no_links(nlp):
+    text = ("Results on Friday:\n1. Petra Novak (Czech Republic) 11.02\n2. Anna Lind (Sweden) 11.10\n"
+            "3. Maria Silva (Brazil) 11.15\n")
+    ex = extract(nlp(text), Document("d1", text))
+    assert {"country:SE", "country:BR"} <= {e.key for e in ex.entities}
+    assert [r for r in ex.relations] == []
+
+
+@pytest.mark.model
+def test_shape_is_non_prose_asks_of_a_sentence(nlp):
+    doc = nlp("Novak beat Lind on Friday.\nLyon 3 Nantes 1 Lille 0 Metz 2\n")
+    sents = list(doc.sents)
+    assert not is_non_prose(sents[0])
+    assert is_non_prose(sents[-1])

@@ -885,6 +885,44 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
     cands.sort(key=lambda c: c.start)
 
 
+#: prepositions whose object is where something happens or goes ("in Prague", "flew to Cairo", "from Ankara")
+PLACE_PREPS = frozenset({"in", "to", "into", "from", "at", "near", "outside", "around", "toward", "towards",
+                         "via", "across", "through", "inside", "within", "throughout"})
+#: nouns in whose apposition a capital is the city ("the capital Dushanbe", "the city of Grozny")
+CITY_NOUNS = frozenset({"capital", "city", "town", "port"})
+#: words after "Name-" that make the name a place ("Tripoli-based", "Dublin-born")
+_PLACE_SUFFIXES = frozenset({"based", "born", "bound"})
+
+
+def _as_location(doc: Doc, c: _Candidate) -> bool:
+    """The name is used for where something is or goes, not for who acts.
+
+    "in Prague", "flew to Cairo", "the capital Dushanbe", "Tripoli-based":
+    a location; "Ottawa said", "Moscow's decision": the government.
+    """
+    root = doc[c.start:c.end].root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CITY_NOUNS:
+        return True                                          # "the city of Grozny"
+    if root.dep_ == "appos" and head.lower_ in CITY_NOUNS or c.start > 0 and doc[c.start - 1].lower_ in CITY_NOUNS:
+        return True                                          # "the capital Dushanbe", "capital Tripoli"
+    return c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in _PLACE_SUFFIXES
+
+
+def _capitals_as_places(doc: Doc, cands: list[_Candidate]) -> None:
+    """A capital used as a location is the city, a place node of its own ("in Prague", "flew to Cairo");
+    used for who acts or speaks it stays its country ("Ottawa said"). The decision is each mention's."""
+    for c in cands:
+        if c.dropped or c.type != "country" or not c.linked:
+            continue
+        hit = countries.lookup(c.text)
+        if hit is None or hit.via != "capital" or not _as_location(doc, c):
+            continue
+        c.type, c.key = "place", f"place:{slug(_read_case(c.text))}"
+
+
 def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
     (see :mod:`nlp.entities.shape`)."""
@@ -912,6 +950,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("resolve_people", _resolve_people, "short names join full names; person/place votes decide"),
     Pass("untagged_surnames", _untagged_surnames, "family names the model left untagged join their person"),
     Pass("caps_lines", _caps_lines, "names in capital headlines and table lines only where the prose confirms them"),
+    Pass("capital_places", _capitals_as_places, "a capital as a location ('in Prague') is the city, a place; acting, its country"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),

@@ -102,3 +102,17 @@ def test_shape_is_non_prose_asks_of_a_sentence(nlp):
     sents = list(doc.sents)
     assert not is_non_prose(sents[0])
     assert is_non_prose(sents[-1])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, place, country", [
+    ("The minister flew to Nairobi on Monday.", "place:nairobi", None),
+    ("Talks were held in Nairobi last week.", "place:nairobi", None),
+    ("Nairobi said on Monday it would reopen the border.", None, "country:KE"),
+])
+def test_entities_capital_is_a_place_where_it_is_a_location(nlp, text, place, country):
+    keys = {e.key: e.type for e in extract_entities(nlp(text), "d1")[0]}
+    if place:
+        assert keys.get(place) == "place" and "country:KE" not in keys
+    if country:
+        assert keys.get(country) == "country" and "place:nairobi" not in keys

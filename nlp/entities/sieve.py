@@ -58,6 +58,7 @@ from nlp import lexicons
 from nlp.entities import countries
 from nlp.entities.abbreviations import find_abbreviations
 from nlp.entities.names import NAME_SUFFIXES, match_short_name
+from nlp.entities.officials import main_name
 from nlp.entities.outlets import find_outlets
 from nlp.entities.shape import in_non_prose
 from nlp.entities.wire import is_caps, read_wire
@@ -183,6 +184,7 @@ class _Candidate:
     roles: list[Role] = field(default_factory=list)
     dropped: bool = False
     linked: bool = True        # False: a mention only (headline, dateline, byline, table row): it links nothing
+    official: bool = False     # a known office holder (nlp.entities.officials), whatever the text calls them
 
 
 @dataclass
@@ -700,6 +702,8 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
                        for r in cl.roles):
                 cl.roles.append(role.text)
             cl.kinds.add(role.kind)
+        if c.official:
+            cl.kinds.add("official")
         if c.type == "person" and not cl.affiliation:
             cl.affiliation = _affiliation(doc, c, at, view)
         cl.mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, c.type))
@@ -923,6 +927,22 @@ def _capitals_as_places(doc: Doc, cands: list[_Candidate]) -> None:
         c.type, c.key = "place", f"place:{slug(_read_case(c.text))}"
 
 
+def _known_officials(doc: Doc, cands: list[_Candidate]) -> None:
+    """A person the actor dictionaries list as an office holder is an official, with or without a title
+    in the text, and the spellings they list are one person ("Muammar Gaddafi", "Moammar Gadhafi"):
+    every mention takes the key of the dictionary's main spelling (see :mod:`nlp.entities.officials`)."""
+    rekey: dict[str, str] = {}
+    for c in cands:
+        if c.dropped or c.type != "person" or len(c.text.split()) < 2 or countries.lookup(c.text):
+            continue
+        main = main_name(c.text)
+        if main:
+            rekey.setdefault(c.key, f"person:{slug(main)}")
+    for c in cands:
+        if not c.dropped and c.type == "person" and c.key in rekey:
+            c.key, c.official = rekey[c.key], True
+
+
 def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
     (see :mod:`nlp.entities.shape`)."""
@@ -952,6 +972,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("caps_lines", _caps_lines, "names in capital headlines and table lines only where the prose confirms them"),
     Pass("capital_places", _capitals_as_places, "a capital as a location ('in Prague') is the city, a place; acting, its country"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
+    Pass("known_officials", _known_officials, "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),
          "'Toyota' joins the one 'Toyota Motor Corp'"),

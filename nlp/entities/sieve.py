@@ -62,7 +62,7 @@ from nlp.entities.officials import main_name
 from nlp.entities.outlets import find_outlets
 from nlp.entities.shape import in_non_prose
 from nlp.entities.wire import is_caps, read_wire
-from nlp.entities.places import is_known_place
+from nlp.entities.places import is_known_place, phoenix_places
 from nlp.records import Entity, Mention
 from nlp.entities.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
                        predicate_role, title_before)
@@ -943,6 +943,23 @@ def _known_officials(doc: Doc, cands: list[_Candidate]) -> None:
             c.key, c.official = rekey[c.key], True
 
 
+def _gazetteer_places(doc: Doc, cands: list[_Candidate]) -> None:
+    """A name the model called a person or an organisation that the country dictionary lists as a
+    region or city of a country is a place ("Chechnya", "the West Bank", "Grozny"), unless the document
+    makes it a person: it speaks, or it is a word of a full-named person's name."""
+    table = phoenix_places()
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    for c in cands:
+        if c.dropped or c.type not in ("person", "organization") or c.label not in ("PERSON", "ORG", "GPE", "LOC"):
+            continue
+        if countries.normalize(c.text) not in table or countries.lookup(c.text):
+            continue
+        if c.type == "person" and (_speaks(doc[c.start:c.end]) or match_short_name(c.text, full)
+                                   or any(c.text in name.split() for name in full)):
+            continue
+        c.type, c.key = "place", f"place:{slug(c.text)}"
+
+
 def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
     (see :mod:`nlp.entities.shape`)."""
@@ -965,6 +982,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("abbreviations", _abbreviations, "'Long Form (LF)' is one name; abbreviations of common words go"),
     Pass("org_apposition", _organisations_by_apposition, "'X, the shipping company' is an organisation"),
     Pass("place_nouns", _places_by_noun, "'Punjab province', 'the Chenab river' are places"),
+    Pass("gazetteer_places", _gazetteer_places, "a 'person' or 'organisation' the country dictionary lists as a region or city is a place"),
     Pass("unlabelled_speakers", _unlabelled_speakers, "an untagged name that speaks ('Lopes said') is a person"),
     Pass("people_by_evidence", _people_by_evidence, "a 'place' with a personal role or a person's word is a person"),
     Pass("resolve_people", _resolve_people, "short names join full names; person/place votes decide"),

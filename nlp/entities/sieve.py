@@ -960,6 +960,34 @@ def _gazetteer_places(doc: Doc, cands: list[_Candidate]) -> None:
         c.type, c.key = "place", f"place:{slug(c.text)}"
 
 
+def _at_venue(doc: Doc, c: _Candidate) -> bool:
+    """The name is where a game is played: "at Headingley", "in Berlin", "Portsmouth: Middlesex 199"."""
+    if _as_location(doc, c):
+        return True
+    if c.start > 0 and doc[c.start - 1].lower_ in PLACE_PREPS:
+        return True                                          # "At Hove: Sussex 363": the parse of a row is no help
+    return c.end < len(doc) and doc[c.end].text in (":", "(") and doc[c.start].is_sent_start
+
+
+def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
+    """In a sports story (a desk slug that names a sport, "CRICKET - "), a town or county that plays is a
+    team: an organisation ("Leicestershire beat Somerset", "Newcastle"), not the place; a country stays
+    the country (its national side), and a place where a game is played stays a place ("at Headingley")."""
+    wire = read_wire(doc.text)
+    if not wire.is_sports():
+        return
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    for c in cands:
+        if c.dropped or c.type not in ("place", "person") or not c.linked and not in_non_prose(doc.text, doc[c.start].idx):
+            continue
+        if wire.covers(doc[c.start].idx) or countries.lookup(c.text) or _at_venue(doc, c):
+            continue
+        if c.type == "person" and (not is_known_place(c.text) or match_short_name(c.text, full)
+                                   or any(c.text in name.split() for name in full) or len(c.text.split()) > 1):
+            continue
+        c.type, c.key = "organization", f"org:{slug(c.text)}"
+
+
 def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
     (see :mod:`nlp.entities.shape`)."""
@@ -990,6 +1018,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("caps_lines", _caps_lines, "names in capital headlines and table lines only where the prose confirms them"),
     Pass("capital_places", _capitals_as_places, "a capital as a location ('in Prague') is the city, a place; acting, its country"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
+    Pass("sports_teams", _sports_teams, "in a sports story a town or county that plays is a team (an organisation)"),
     Pass("known_officials", _known_officials, "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),

@@ -91,6 +91,10 @@ class WireParts:
         end = start + 1 if end is None else end
         return any(s <= start and end <= e for s, e in self.spans())
 
+    def is_sports(self) -> bool:
+        """True when the desk slug names a sport: a sports story, whose place names are mostly teams."""
+        return self.desk is not None and is_sports_desk(self.text[self.desk[0]:self.desk[1]])
+
     def is_caps_headline(self) -> bool:
         """True when the headline is written in capitals ("SHEARER NAMED AS ENGLAND CAPTAIN.")."""
         return self.headline is not None and is_caps(self.text[self.headline[0]:self.headline[1]])
@@ -107,6 +111,24 @@ class WireParts:
         if self.date:
             out["date"] = self.date
         return out
+
+
+@lru_cache(maxsize=1)
+def _sports() -> frozenset[str]:
+    from importlib import resources
+
+    with resources.files("nlp.data").joinpath("sports.txt").open(encoding="utf-8") as fh:
+        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+def is_sports_desk(desk: str) -> bool:
+    """True when a desk slug names a sport (``data/sports.txt``): "SOCCER", "RUGBY UNION", "Tennis".
+
+    >>> is_sports_desk("RUGBY UNION"), is_sports_desk("Far East Gold")
+    (True, False)
+    """
+    low = " ".join(desk.lower().split())
+    return low in _sports() or any(w in _sports() for w in low.split()) and len(low.split()) <= 2
 
 
 def is_caps(text: str) -> bool:

@@ -116,3 +116,26 @@ def test_entities_capital_is_a_place_where_it_is_a_location(nlp, text, place, co
         assert keys.get(place) == "place" and "country:KE" not in keys
     if country:
         assert keys.get(country) == "country" and "place:nairobi" not in keys
+
+
+@pytest.mark.parametrize("desk, sport", [("SOCCER", True), ("RUGBY UNION", True), ("Tennis", True),
+                                         ("Far East Gold", False), ("PRESS DIGEST", False)])
+def test_wire_sports_desk(desk, sport):
+    from nlp.entities.wire import is_sports_desk
+    assert is_sports_desk(desk) is sport
+
+
+@pytest.mark.model
+def test_entities_sports_story_town_that_plays_is_a_team(nlp):
+    text = ("SOCCER - A DRAW.\n\nLONDON 1997-06-01\n\n"
+            "Newcastle drew with Southampton in London on Saturday.\n")
+    types = {e.label: e.type for e in extract_entities(nlp(text), "d1")[0]}
+    assert types.get("Newcastle") == "organization" and types.get("Southampton") == "organization"
+    assert types.get("London") == "place"                       # where they played
+
+
+@pytest.mark.model
+def test_entities_town_outside_sports_stays_a_place(nlp):
+    text = "Newcastle and Southampton were flooded on Saturday.\n"
+    types = {e.label: e.type for e in extract_entities(nlp(text), "d1")[0]}
+    assert "organization" not in {types.get("Newcastle"), types.get("Southampton")}

@@ -138,10 +138,33 @@ def lookup(text: str) -> CountryHit | None:
     return _tables()[0].get(normalize(text))
 
 
+@lru_cache(maxsize=1)
+def _constituent_countries() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type == "Country":                    # England, Scotland, Wales; Aruba, Curacao, Sint Maarten
+            names[normalize(re.sub(r"\s*\[.*\]$", "", sub.name))] = sub.code
+    return names
+
+
+def constituent_country(text: str) -> str | None:
+    """The ISO 3166-2 code of a country inside a sovereign state (England, Scotland, Wales), or None.
+
+    Such a country fields national sides: in a sports story it is a country, no club.
+
+    >>> constituent_country("Scotland"), constituent_country("WALES"), constituent_country("Kent")
+    ('GB-SCT', 'GB-WLS', None)
+    """
+    return _constituent_countries().get(normalize(text))
+
+
 def country_name(code: str) -> str:
     """Display name of an ISO alpha-2 code.
 
-    >>> country_name("US")
-    'United States'
+    >>> country_name("US"), country_name("GB-ENG")
+    ('United States', 'England')
     """
+    if "-" in code:
+        sub = pycountry.subdivisions.get(code=code)
+        return re.sub(r"\s*\[.*\]$", "", sub.name) if sub else code
     return _tables()[1].get(code, code)

@@ -285,6 +285,8 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
     for ab in find_abbreviations(doc):
         if lexicons.outlet_name(ab.short):
             continue                          # "Abuja, Nigeria (AFP)": a wire credit, not a definition
+        if countries.lookup(ab.short) or in_non_prose(doc.text, doc[ab.short_i].idx):
+            continue                          # "Ana Lind (U.S.) 11.02": a results row names a country
         inside = [c for c in cands if c.start < ab.long_end and ab.long_start < c.end and not c.dropped]
         long = inside[0] if inside else None
         if ab.proper and len(inside) > 1 and inside[-1].end <= ab.long_end \
@@ -978,7 +980,10 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
         return
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
     for c in cands:
-        if c.dropped or c.type not in ("place", "person") or not c.linked and not in_non_prose(doc.text, doc[c.start].idx):
+        if c.dropped or c.type not in ("place", "person"):
+            continue
+        if countries.constituent_country(c.text) and c.type == "place":
+            c.type, c.key = "country", f"country:{countries.constituent_country(c.text)}"   # England's side
             continue
         if wire.covers(doc[c.start].idx) or countries.lookup(c.text) or _at_venue(doc, c):
             continue

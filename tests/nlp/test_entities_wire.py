@@ -139,3 +139,10 @@ def test_entities_town_outside_sports_stays_a_place(nlp):
     text = "Newcastle and Southampton were flooded on Saturday.\n"
     types = {e.label: e.type for e in extract_entities(nlp(text), "d1")[0]}
     assert "organization" not in {types.get("Newcastle"), types.get("Southampton")}
+
+
+@pytest.mark.model
+def test_entities_sports_home_nation_is_a_country(nlp):
+    text = "SOCCER - A DRAW.\n\nLONDON 1997-06-01\n\nScotland drew with Newcastle in London on Saturday.\n"
+    types = {e.label: (e.key, e.type) for e in extract_entities(nlp(text), "d1")[0]}
+    assert types.get("Scotland") == ("country:GB-SCT", "country")

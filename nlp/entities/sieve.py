@@ -255,7 +255,11 @@ def _first_type(c: _Candidate) -> None:
     elif hit and c.label != "PERSON":
         c.type, c.key = "country", f"country:{hit.code}"
     elif c.label == "ORG" and lexicons.has_outlet_head(c.text):
-        c.type, c.key = "outlet", f"outlet:{slug(c.text)}"      # "WAFA news agency", "Lusaka Times"
+        words = c.text.split()
+        bare = next((lexicons.outlet_name(" ".join(words[:n])) for n in range(len(words) - 1, 0, -1)
+                     if words[n].islower() and lexicons.outlet_name(" ".join(words[:n]))), None)
+        # "Interfax news agency" is Interfax; "WAFA news agency", "Lusaka Times" are names of their own
+        c.type, c.key = "outlet", f"outlet:{slug(bare or c.text)}"
     elif c.label != "PERSON" and lexicons.has_org_head(c.text):
         c.type, c.key = "organization", f"org:{slug(c.text)}"
     elif c.label == "NORP":
@@ -993,6 +997,83 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
         c.type, c.key = "organization", f"org:{slug(c.text)}"
 
 
+#: endings of East Slavic patronymics ("Nikolayevich", "Sergeyevna")
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "yevich", "yevna")
+#: shortest family name whose one-letter variant is taken for the same name
+MIN_VARIANT_LENGTH = 5
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two words of equal length that differ in exactly one letter ("Ingham", "Ingram"; "Leeson", "Neeson").
+
+    >>> _one_letter_apart("Ingham", "Ingram"), _one_letter_apart("Ingham", "Ingham"), _one_letter_apart("Rao", "Roy")
+    (True, False, False)
+    """
+    a, b = a.lower(), b.lower()
+    return len(a) == len(b) >= MIN_VARIANT_LENGTH and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _name_variants(doc: Doc, cands: list[_Candidate]) -> None:
+    """Variants of one person's name in one story are one person; two different people stay two.
+
+    - a name the text equates with a person in parentheses ("Abu Ammar (Arafat)", "Boris Nikolayevich
+      (Yeltsin)"), or with "born" / "also known as" / "known as" before it;
+    - given name and patronymic of a full-named person ("Boris Nikolayevich" of "Boris Yeltsin");
+    - a family name one letter from exactly one person's, with the given name agreeing when there is one
+      ("Bernard Ingram" and "Bernard Ingham"; "Leeson" of "Liam Neeson") -- a spelling slip or a
+      transliteration, where no one else in the story carries the other spelling.
+    """
+    people = [c for c in cands if c.type == "person" and not c.dropped and c.key]
+    full = {c.key: c.text for c in people if len(c.text.split()) > 1}
+    by_start = {c.start: c for c in people}
+    rekey: dict[str, str] = {}
+
+    def key_of_short(name: str) -> str | None:
+        target = match_short_name(name, list(full.values()))
+        return next((k for k, t in full.items() if t == target), None) if target else None
+
+    for c in people:
+        # "Abu Ammar (Arafat)": the parenthesis equates the two names
+        if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
+            other = by_start.get(c.end + 1)
+            key = other.key if other is not None else key_of_short(doc[c.end + 1].text)
+            if key and key != c.key:
+                rekey.setdefault(c.key, key)
+        # "born Ana Lopes", "also known as Abu Ammar"
+        before = doc[max(0, c.start - 3):c.start]
+        if (before[-1:].text.lower() == "born" or before.text.lower().endswith("known as")) and c.start > 0:
+            owner = next((o for o in reversed(people) if o.end <= before.start and o.key != c.key
+                          and doc[o.end:before.start].text.strip(" ,") == ""), None)
+            if owner is not None:
+                rekey.setdefault(c.key, owner.key)
+    for c in people:
+        words = c.text.split()
+        if c.key in rekey or c.key not in full and len(words) != 1:
+            continue
+        if len(words) == 2 and words[1].lower().endswith(_PATRONYMIC_ENDINGS):
+            owners = {k for k, t in full.items() if k != c.key and t.split()[0] == words[0]
+                      and not t.lower().endswith(_PATRONYMIC_ENDINGS)}
+            if len(owners) == 1:
+                rekey[c.key] = owners.pop()
+                continue
+        if len(words) == 1 and key_of_short(c.text):
+            continue
+        if len(words) > 2 or c.key in full and any(k != c.key and full[k] == c.text for k in full):
+            continue
+        family = words[-1]
+        owners = {k for k, t in full.items() if k != c.key and _one_letter_apart(t.split()[-1], family)
+                  and (len(words) == 1 or t.split()[0] == words[0])}
+        if len(owners) == 1 and not any(t.split()[-1] == family for k, t in full.items() if k != c.key):
+            target = owners.pop()
+            if rekey.get(target) != c.key:
+                rekey[c.key] = target
+    for c in cands:
+        seen = {c.key}
+        while c.key in rekey and rekey[c.key] not in seen:      # follow a -> b -> c
+            c.key = rekey[c.key]
+            seen.add(c.key)
+
+
 def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
     (see :mod:`nlp.entities.shape`)."""
@@ -1020,6 +1101,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("people_by_evidence", _people_by_evidence, "a 'place' with a personal role or a person's word is a person"),
     Pass("resolve_people", _resolve_people, "short names join full names; person/place votes decide"),
     Pass("untagged_surnames", _untagged_surnames, "family names the model left untagged join their person"),
+    Pass("name_variants", _name_variants, "'Abu Ammar (Arafat)', 'Boris Nikolayevich', 'Ingram'/'Ingham': one person"),
     Pass("caps_lines", _caps_lines, "names in capital headlines and table lines only where the prose confirms them"),
     Pass("capital_places", _capitals_as_places, "a capital as a location ('in Prague') is the city, a place; acting, its country"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),

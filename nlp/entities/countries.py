@@ -1,6 +1,7 @@
 """Countries from maintained data: names, short forms, demonyms and capitals.
 
-Names, codes and official names come from pycountry (ISO 3166-1); alternative
+Names, codes and official names come from pycountry (ISO 3166-1, and ISO
+3166-3 for states that no longer exist: "Zaire", "Yugoslavia"); alternative
 spellings, demonyms and capitals from countryinfo; a few common English short
 forms neither package has ("America", "Britain") from
 ``data/country_short_forms.tsv`` and demonyms countryinfo lacks ("Saudi",
@@ -87,6 +88,13 @@ def _tables() -> tuple[dict[str, CountryHit], dict[str, str]]:
     infos.sort(key=lambda ci: ci[1].get("population") or 0)
     for code, info in infos:
         names[code] = info.get("name") or names[code]
+    # states that no longer exist but fill the archives ("Zaire", "Yugoslavia", "USSR"), where their
+    # code is not reused by a state of today (Byelorussian SSR's BY is Belarus's)
+    for h in pycountry.historic_countries:
+        code = getattr(h, "alpha_2", "")
+        if code and code not in names:
+            names[code] = h.name.split(",")[0].strip()
+            add(names[code], code, "name")
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if getattr(c, attr, None):

@@ -1074,6 +1074,45 @@ def _name_variants(doc: Doc, cands: list[_Candidate]) -> None:
             seen.add(c.key)
 
 
+#: key prefix of each type a name can take in one story
+_PREFIX = {"person": "person", "organization": "org", "place": "place"}
+
+
+def _one_type_per_name(doc: Doc, cands: list[_Candidate]) -> None:
+    """One name written the same way twice in a story is one entity of one type ("Arbil" a place in one
+    sentence and an "organisation" in the next): the type most mentions have wins, a place the gazetteer
+    knows and a person who speaks or holds a role counting double. A one-word "person" who never speaks,
+    holds no role and is no one's family name, named mostly as a location ("fled from Arbil"), is a place.
+    A sports story is left alone: there a town is both the team and the venue."""
+    if read_wire(doc.text).is_sports():
+        return
+    groups: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in cands:
+        if not c.dropped and c.type in _PREFIX and c.key.startswith(f"{_PREFIX[c.type]}:{slug(c.text)}"):
+            groups[lexicons.fold(c.text)].append(c)
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    for group in groups.values():
+        if {c.type for c in group} == {"person"} and len(group[0].text.split()) == 1 \
+                and not any(c.roles or _speaks(doc[c.start:c.end]) for c in group) \
+                and not match_short_name(group[0].text, full) \
+                and sum(_as_location(doc, c) for c in group) * 2 > len(group):
+            for c in group:                   # "took Arbil ... fled from Arbil": where things happen, no one
+                c.type, c.key = "place", f"place:{slug(c.text)}"
+            continue
+        if len({c.type for c in group}) < 2:
+            continue
+        votes: dict[str, int] = defaultdict(int)
+        for c in group:
+            strong = c.type == "place" and is_known_place(c.text) \
+                or c.type == "person" and (c.roles or _speaks(doc[c.start:c.end]))
+            votes[c.type] += 2 if strong else 1
+        best = max(votes.values())
+        winner = next(t for t in ("place", "organization", "person") if votes.get(t) == best)
+        key = f"{_PREFIX[winner]}:{slug(group[0].text)}"
+        for c in group:
+            c.type, c.key = winner, key
+
+
 def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
     (see :mod:`nlp.entities.shape`)."""
@@ -1106,6 +1145,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("capital_places", _capitals_as_places, "a capital as a location ('in Prague') is the city, a place; acting, its country"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
     Pass("sports_teams", _sports_teams, "in a sports story a town or county that plays is a team (an organisation)"),
+    Pass("one_type_per_name", _one_type_per_name, "one name written alike twice in a story is one entity of one type"),
     Pass("known_officials", _known_officials, "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),

@@ -62,3 +62,12 @@ def test_countries_seat_of_government_joins_the_country_node(nlp):
     doc = nlp("The Kremlin rejected the offer, and Russia recalled its envoy.")
     entities, _ = extract_entities(doc, "d")
     assert [(e.key, e.type, e.aliases) for e in entities] == [("country:RU", "country", ("Kremlin",))]
+
+
+@pytest.mark.parametrize("name, code", [("Zaire", "ZR"), ("Soviet Union", "SU"), ("Yugoslavia", "YU")])
+def test_countries_former_states_are_countries(name, code):
+    assert lookup(name).code == code
+
+
+def test_countries_codes_of_today_win_over_former_states():
+    assert lookup("Belarus").code == "BY" and country_name("BY") == "Belarus"

@@ -40,3 +40,11 @@ def test_variants_news_agency_words_are_the_outlet(nlp):
     text = "Russian troops left the city, Interfax news agency said. Interfax gave no source."
     outlets = [e for e in extract_entities(nlp(text), "d1")[0] if e.type == "outlet"]
     assert [e.key for e in outlets] == ["outlet:interfax"]
+
+
+@pytest.mark.model
+def test_one_type_per_name_in_a_story(nlp):
+    text = ("Kurdish fighters marched into Arbil on Saturday. Arbil fell after heavy shelling, "
+            "and thousands fled from Arbil towards the border.")
+    found = [e for e in extract_entities(nlp(text), "d1")[0] if e.label == "Arbil"]
+    assert len(found) == 1 and found[0].type == "place"

@@ -88,17 +88,16 @@ def _tables() -> tuple[dict[str, CountryHit], dict[str, str]]:
     infos.sort(key=lambda ci: ci[1].get("population") or 0)
     for code, info in infos:
         names[code] = info.get("name") or names[code]
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                add(getattr(c, attr), c.alpha_2, "name")
     # states that no longer exist but fill the archives ("Zaire", "Yugoslavia", "USSR"), where their
     # code is not reused by a state of today (Byelorussian SSR's BY is Belarus's)
     for h in pycountry.historic_countries:
         code = getattr(h, "alpha_2", "")
         if code and code not in names:
             names[code] = h.name.split(",")[0].strip()
-            add(names[code], code, "name")
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            if getattr(c, attr, None):
-                add(getattr(c, attr), c.alpha_2, "name")
     for code, info in infos:
         add(info["name"], code, "name")
         for alt in info.get("altSpellings") or []:
@@ -109,6 +108,10 @@ def _tables() -> tuple[dict[str, CountryHit], dict[str, str]]:
             if not alt.isascii():
                 continue
             add(alt, code, "name")
+    for h in pycountry.historic_countries:                 # after every state of today: "France" is not FX
+        code = getattr(h, "alpha_2", "")
+        if code in names and names[code] == h.name.split(",")[0].strip():
+            add(names[code], code, "name")
     for code, info in infos:
         dem = info.get("demonym")
         if dem:

@@ -71,3 +71,8 @@ def test_countries_former_states_are_countries(name, code):
 
 def test_countries_codes_of_today_win_over_former_states():
     assert lookup("Belarus").code == "BY" and country_name("BY") == "Belarus"
+
+
+@pytest.mark.parametrize("name, code", [("France", "FR"), ("Burma", "MM")])
+def test_countries_state_of_today_keeps_a_name_a_former_state_shared(name, code):
+    assert lookup(name).code == code

@@ -131,6 +131,28 @@ def is_sports_desk(desk: str) -> bool:
     return low in _sports() or any(w in _sports() for w in low.split()) and len(low.split()) <= 2
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def wire_meta(text: str, *, has_date: bool = False) -> tuple[tuple[str, str], ...]:
+    """The wire parts of a story as document metadata pairs, for ``documents_meta``.
+
+    ``headline``, ``desk``, ``byline``, ``reporter``, ``dateline``, ``dateline_place``,
+    ``dateline_region`` and ``credit`` as written; the dateline's date becomes the document's
+    ``date`` when the input gave none and it is an ISO date.
+
+    >>> wire_meta("PERU VOTES.\\n\\nLIMA 1996-08-30\\n\\nPeru voted.")
+    (('headline', 'PERU VOTES.'), ('dateline', 'LIMA 1996-08-30'), ('dateline_place', 'LIMA'), ('date', '1996-08-30'))
+    >>> wire_meta("Peru voted.")
+    ()
+    """
+    meta = read_wire(text).meta()
+    date = meta.pop("date", "")
+    if date and not has_date and _ISO_DATE.match(date):
+        meta["date"] = date
+    return tuple(meta.items())
+
+
 def is_caps(text: str) -> bool:
     """Written in capitals: at least four letters and no more than one in ten lower case.
 

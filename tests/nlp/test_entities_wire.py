@@ -146,3 +146,21 @@ def test_entities_sports_home_nation_is_a_country(nlp):
     text = "SOCCER - A DRAW.\n\nLONDON 1997-06-01\n\nScotland drew with Newcastle in London on Saturday.\n"
     types = {e.label: (e.key, e.type) for e in extract_entities(nlp(text), "d1")[0]}
     assert types.get("Scotland") == ("country:GB-SCT", "country")
+
+
+@pytest.mark.model
+def test_wire_parts_are_document_metadata(nlp):
+    from nlp.api import graph_of
+    text = "PERU VOTES.\n\nCarlos Ruiz\n\nLIMA 1997-05-02\n\nPeru voted on Sunday.\n"
+    doc = nlp(text)
+    G = graph_of([extract(doc, Document("d1", text))])
+    meta = G.graph["documents_meta"]["d1"]
+    assert meta["headline"] == "PERU VOTES." and meta["byline"] == "Carlos Ruiz"
+    assert meta["dateline_place"] == "LIMA" and meta["date"] == "1997-05-02"
+
+
+@pytest.mark.model
+def test_wire_date_never_overrides_the_input_date(nlp):
+    text = "LIMA 1997-05-02\n\nPeru voted on Sunday.\n"
+    ex = extract(nlp(text), Document("d1", text, date="2001-01-01"))
+    assert dict(ex.meta)["date"] == "2001-01-01"

@@ -834,6 +834,23 @@ def _body_names(doc: Doc, cands: list[_Candidate]) -> dict[str, _Candidate]:
 _CAPS_NAME_TOKENS = 4
 
 
+def _is_team_name(text: str) -> bool:
+    """A town or state a sports table in capitals names: a place the gazetteer knows, no country.
+
+    >>> _is_team_name("NEW YORK"), _is_team_name("AT"), _is_team_name("FRANCE")
+    (True, False, False)
+    """
+    words = text.split()
+    return len(text) >= 4 and all(w.isalpha() or "." in w for w in words) and not countries.lookup(text) \
+        and not any(w.lower() in _TEAM_TABLE_WORDS for w in words) and is_known_place(_read_case(text))
+
+
+#: words of sports tables in capitals that are no team ("AT", "DIVISION", "LEAGUE")
+_TEAM_TABLE_WORDS = frozenset({"at", "vs", "division", "league", "national", "american", "eastern", "western",
+                               "central", "results", "standings", "games", "saturday", "sunday", "friday",
+                               "monday", "tuesday", "wednesday", "thursday", "major", "cup", "round"})
+
+
 def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
     """Names in lines written in capitals count only where the story's prose confirms them.
 
@@ -842,7 +859,9 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
     headline and in capital lines of tables, a name is kept only when the
     prose names it ("Alan Shearer" confirms "SHEARER") or it is a country's
     name; the words the prose names are found even where the model tagged
-    nothing. Such a name takes the prose's entity.
+    nothing. Such a name takes the prose's entity. In a sports story's
+    capital table lines a town or state the gazetteer knows is a team
+    ("SAN DIEGO AT NEW YORK").
     """
     wire = read_wire(doc.text)
     lines = []
@@ -854,6 +873,7 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
     if not lines:
         return
     body = _body_names(doc, cands)
+    team_table = wire.is_sports()          # a sports story's capital table lines list teams ("SAN DIEGO AT NEW YORK")
     for ls, le in lines:
         toks = _token_span(doc, ls, le)
         if toks is None:
@@ -867,6 +887,9 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
                 c.type, c.key = hit.type, hit.key
             elif country is not None and country.via == "name":
                 c.type, c.key = "country", f"country:{country.code}"
+            elif team_table and (ls, le) != wire.headline and _is_team_name(c.text):
+                c.text = _read_case(c.text)
+                c.type, c.key = "organization", f"org:{slug(c.text)}"
             elif c.type != "country":
                 c.dropped = True
             c.linked = False
@@ -885,6 +908,9 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
                     found = _Candidate(i, i + n, hit.label, text, i, hit.type, hit.key, linked=False)
                 elif country is not None and country.via == "name" and text.isupper():
                     found = _Candidate(i, i + n, "GPE", text, i, "country", f"country:{country.code}", linked=False)
+                elif team_table and (ls, le) != wire.headline and _is_team_name(text):
+                    found = _Candidate(i, i + n, "ORG", _read_case(text), i, "organization",
+                                       f"org:{slug(_read_case(text))}", linked=False)
                 if found:
                     break
             if found:

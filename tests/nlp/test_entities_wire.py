@@ -164,3 +164,14 @@ def test_wire_date_never_overrides_the_input_date(nlp):
     text = "LIMA 1997-05-02\n\nPeru voted on Sunday.\n"
     ex = extract(nlp(text), Document("d1", text, date="2001-01-01"))
     assert dict(ex.meta)["date"] == "2001-01-01"
+
+
+@pytest.mark.model
+def test_entities_sports_capital_table_names_teams(nlp):
+    text = ("BASEBALL - RESULTS.\n\nNEW YORK 1997-06-01\n\nResults of games played on Saturday:\n"
+            "EASTERN DIVISION\nBOSTON AT SEATTLE\nDENVER AT PHOENIX\n")
+    ex = extract(nlp(text), Document("d1", text))
+    teams = {e.label for e in ex.entities if e.type == "organization"}
+    assert {"Boston", "Seattle", "Denver", "Phoenix"} <= teams
+    assert not [e for e in ex.entities if "Division" in e.label or "Eastern" in e.label]
+    assert [r for r in ex.relations if r.kind == "cooccurrence"] == []

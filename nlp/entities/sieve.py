@@ -1010,6 +1010,10 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
         return
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
     for c in cands:
+        if not c.dropped and c.type == "organization" and c.label == "ORG" and _looks_like_name(doc, c) \
+                and len(c.text.split()) <= 3 and in_non_prose(doc.text, doc[c.start].idx):
+            c.type, c.key = "person", f"person:{slug(c.text)}"    # "Romania - Cosmin Contra (31st)": a player
+            continue
         if c.dropped or c.type not in ("place", "person"):
             continue
         if countries.constituent_country(c.text) and c.type == "place":

@@ -175,3 +175,14 @@ def test_entities_sports_capital_table_names_teams(nlp):
     assert {"Boston", "Seattle", "Denver", "Phoenix"} <= teams
     assert not [e for e in ex.entities if "Division" in e.label or "Eastern" in e.label]
     assert [r for r in ex.relations if r.kind == "cooccurrence"] == []
+
+
+@pytest.mark.model
+def test_entities_sports_results_row_names_players(nlp):
+    from nlp.entities.sieve import _Candidate, _sports_teams
+    text = "SOCCER - A WIN.\n\nLONDON 1997-06-01\n\nScorers:\nRomania - Dorin Petrescu (31st), Ion Marin (75th)\n"
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Dorin")
+    cands = [_Candidate(start, start + 2, "ORG", "Dorin Petrescu", start, "organization", "org:dorin-petrescu")]
+    _sports_teams(doc, cands)
+    assert (cands[0].type, cands[0].key) == ("person", "person:dorin-petrescu")

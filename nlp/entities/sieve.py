@@ -1152,9 +1152,17 @@ def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
 
 
 def _type_each(doc: Doc, cands: list[_Candidate]) -> None:
-    """Type every name from its words and the model's label alone (see :func:`_first_type`)."""
+    """Type every name from its words and the model's label alone (see :func:`_first_type`); an outlet
+    written with its kind ("Interfax news agency") is mentioned by its name alone."""
     for c in cands:
         _first_type(c)
+        if c.type == "outlet" and c.end - c.start > 1 and doc[c.end - 1].is_lower:
+            end = c.end
+            while end > c.start + 1 and doc[end - 1].is_lower:
+                end -= 1                          # "Interfax news agency": the mention is the name, "Interfax"
+            bare = lexicons.outlet_name(doc[c.start:end].text)
+            if bare and c.key == f"outlet:{slug(bare)}":
+                c.end, c.text = end, clean_surface(doc[c.start:end].text)
 
 
 #: the entity step, in order: each pass reads the document and the candidate names and corrects them

@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -569,8 +569,10 @@ def _untagged_surnames(doc: Doc, cands: list[_Candidate]) -> None:
 
 
 def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
-    """Roles of every person mention; title fragments dropped; role owners retyped."""
+    """Roles of every person mention; title fragments dropped; role owners retyped. In a sports story
+    a role is a sports role ("captain", "coach", "chairman" of a club), never a public office."""
     view = _view(doc, cands)
+    sports = read_wire(doc.text).is_sports()
     at: dict[int, _Candidate] = {}
     for c in cands:
         for i in range(c.ent_start, c.end):
@@ -583,6 +585,8 @@ def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
         found = [title_before(span, ent_start=c.ent_start, ents=view), appositive_role(span, ents=view),
                  predicate_role(span, ents=view)]
         c.roles = [r for r in found if r is not None]
+        if sports:                            # "former captain", "chairman" of a club: no public office
+            c.roles = [replace(r, kind="person") for r in c.roles]
         for role in c.roles:
             for fs, fe in role.fragments:
                 for i in range(fs, fe):

@@ -186,3 +186,10 @@ def test_entities_sports_results_row_names_players(nlp):
     cands = [_Candidate(start, start + 2, "ORG", "Dorin Petrescu", start, "organization", "org:dorin-petrescu")]
     _sports_teams(doc, cands)
     assert (cands[0].type, cands[0].key) == ("person", "person:dorin-petrescu")
+
+
+@pytest.mark.model
+def test_entities_sports_roles_are_no_office(nlp):
+    text = "SOCCER - NEW CAPTAIN.\n\nLONDON 1997-06-01\n\nFormer captain David Morgan will miss the match on Sunday.\n"
+    people = {e.label: e.type for e in extract_entities(nlp(text), "d1")[0]}
+    assert people.get("David Morgan") == "person"

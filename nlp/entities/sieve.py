@@ -669,6 +669,45 @@ def _outlet_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> 
         index.add(tok.i, tok.i + 1, last.key)
 
 
+def _role_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> None:
+    """ "the secretary-general said": a definite role noun stands in the index for the one person of the
+    story who holds that role, named before it ("Secretary-General Ana Lopes ... the secretary-general").
+
+    With two holders ("the minister" after two ministers) nothing is guessed; a role noun before a name
+    is that name's title, not a reference.
+    """
+    holders: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, int] = {}
+    for c in cands:
+        if c.dropped or c.type != "person":
+            continue
+        for role in c.roles:
+            head = role.text.split()[-1].lower()
+            holders[head].add(c.key)
+            first[c.key] = min(first.get(c.key, c.start), c.start)
+    if not holders:
+        return
+    by_last = defaultdict(list)
+    for head in holders:
+        by_last[head.split("-")[-1]].append(head)
+    for i in where(doc, "LOWER", set(by_last)):
+        tok = doc[i]
+        for head in by_last[tok.lower_]:
+            n = head.count("-") * 2                # "secretary-general" is three tokens
+            start = i - n
+            if start < 1 or doc[start:i + 1].text.lower() != head:
+                continue
+            keys = holders[head]
+            if len(keys) != 1 or any(index.key_of(j) for j in range(start, i + 1)) \
+                    or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            if doc[start - 1].lower_ != "the" or i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                continue                           # "the minister Ana Lopes": a title; "a minister": anyone
+            key = next(iter(keys))
+            if first[key] < start:
+                index.add(start, i + 1, key)
+
+
 def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]:
     """Doc-local entities (with global keys) and the token index of their mentions.
 
@@ -721,6 +760,7 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
             index.add(c.start, c.end, c.key)
 
     _outlet_anaphora(doc, cands, index)
+    _role_anaphora(doc, cands, index)
 
     entities = []
     for cl in clusters.values():

@@ -48,3 +48,21 @@ def test_one_type_per_name_in_a_story(nlp):
             "and thousands fled from Arbil towards the border.")
     found = [e for e in extract_entities(nlp(text), "d1")[0] if e.label == "Arbil"]
     assert len(found) == 1 and found[0].type == "place"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, doer", [
+    ("Peruvian Foreign Minister Ana Lopes arrived in Quito on Monday. The minister criticised Ecuador.",
+     "person:ana-lopes"),
+    ("U.N. Secretary-General Ana Lopes arrived in Quito on Monday. The secretary-general criticised Ecuador.",
+     "person:ana-lopes"),
+    # two ministers: "the minister" is no one in particular
+    ("Peruvian Foreign Minister Ana Lopes met Chilean Interior Minister Rosa Diaz. The minister criticised Ecuador.",
+     None),
+])
+def test_definite_role_noun_is_its_one_holder(nlp, text, doer):
+    from nlp.extract import extract
+    from nlp.records import Document
+    ex = extract(nlp(text), Document("d1", text))
+    doers = {r.source for r in ex.relations if r.kind == "action" and r.verb == "criticise"}
+    assert doers == ({doer} if doer else set())

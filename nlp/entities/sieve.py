@@ -1055,7 +1055,8 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
     for c in cands:
         if not c.dropped and c.type == "organization" and c.label == "ORG" and _looks_like_name(doc, c) \
-                and len(c.text.split()) <= 3 and in_non_prose(doc.text, doc[c.start].idx):
+                and len(c.text.split()) <= 3 and in_non_prose(doc.text, doc[c.start].idx) \
+                and _player_shaped(doc[c.start:c.end]):
             c.type, c.key = "person", f"person:{slug(c.text)}"    # "Romania - Cosmin Contra (31st)": a player
             continue
         if c.dropped or c.type not in ("place", "person"):
@@ -1187,6 +1188,57 @@ def _one_type_per_name(doc: Doc, cands: list[_Candidate]) -> None:
             c.type, c.key = winner, key
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _player_shaped(words: Span) -> bool:
+    """Words shaped like a player's name: no town, country or organisation word in them ("Hansa Rostock" and
+    "Bayern Munich" are clubs), no single capital letter ("W L" heads a table), ending in a full word."""
+    text = words.text
+    if _INITIAL.match(words[-1].text) or any(len(w.text) < 2 for w in words):
+        return False
+    if countries.lookup(text) or lexicons.has_org_head(text, min_words=1) or lexicons.outlet_name(text) \
+            or lexicons.role_match([w.text for w in words]) is not None:
+        return False
+    return not any(is_known_place(w.text) for w in words if not _INITIAL.match(w.text))
+
+
+def _sports_players(doc: Doc, cands: list[_Candidate]) -> None:
+    """In a sports story's results rows and line-ups, a run of two to four capitalised words the model
+    left untagged, shaped like a name ("Jeff Wilson", "M. Waugh") and known to no gazetteer, is a player
+    ("14 - Jeff Wilson, 13 - Walter Little", "Pablo Campana (Ecuador) 6-4")."""
+    wire = read_wire(doc.text)
+    if not wire.is_sports():
+        return
+    taken = {i for c in cands if not c.dropped for i in range(c.ent_start, c.end)}
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not (tok.is_title or _INITIAL.match(tok.text)) or tok.pos_ != "PROPN" \
+                or not in_non_prose(doc.text, tok.idx) or wire.covers(tok.idx):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 4 and j not in taken and doc[j].pos_ == "PROPN" \
+                and (doc[j].is_title or _INITIAL.match(doc[j].text)):
+            j += 1
+            if _breaks_line(doc, j - 1):
+                break                                  # a name ends with its row
+        words = doc[i:j]
+        text = words.text
+        if 2 <= len(words) <= 4 and _player_shaped(words):
+            cands.append(_Candidate(i, j, "PERSON", text, i, "person", f"person:{slug(text)}", linked=False))
+        i = max(j, i + 1)
+    cands.sort(key=lambda c: c.start)
+
+
+def _breaks_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a line (a line break in its trailing space or the space token after it)."""
+    if i < 0:
+        return False
+    return "\n" in doc[i].whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+
+
 def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
     (see :mod:`nlp.entities.shape`)."""
@@ -1226,6 +1278,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("caps_lines", _caps_lines, "names in capital headlines and table lines only where the prose confirms them"),
     Pass("capital_places", _capitals_as_places, "a capital as a location ('in Prague') is the city, a place; acting, its country"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
+    Pass("sports_players", _sports_players, "in a sports story's rows, untagged name-shaped words are players"),
     Pass("sports_teams", _sports_teams, "in a sports story a town or county that plays is a team (an organisation)"),
     Pass("one_type_per_name", _one_type_per_name, "one name written alike twice in a story is one entity of one type"),
     Pass("known_officials", _known_officials, "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),

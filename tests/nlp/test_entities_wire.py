@@ -193,3 +193,15 @@ def test_entities_sports_roles_are_no_office(nlp):
     text = "SOCCER - NEW CAPTAIN.\n\nLONDON 1997-06-01\n\nFormer captain David Morgan will miss the match on Sunday.\n"
     people = {e.label: e.type for e in extract_entities(nlp(text), "d1")[0]}
     assert people.get("David Morgan") == "person"
+
+
+@pytest.mark.model
+def test_entities_sports_lineup_names_untagged_players(nlp):
+    from nlp.entities.sieve import _Candidate, _sports_players
+    text = "RUGBY UNION - TEAMS.\n\nLONDON 1997-06-01\n\nWales - 15 - Gareth Pryce, 14 - Owain Prydderch, 13 - Bayern Munich\n"
+    doc = nlp(text)
+    cands: list = []
+    _sports_players(doc, cands)
+    labels = {c.text for c in cands}
+    assert {"Gareth Pryce", "Owain Prydderch"} <= labels and "Bayern Munich" not in labels
+    assert all(c.type == "person" and not c.linked for c in cands)

@@ -11,7 +11,8 @@ A line is non-prose by shape alone, no model needed:
 
 - numbers: at least two numeric tokens and they make up a third of its
   tokens, or a fifth when hardly any word is written in lower case (prose
-  is held together by lower-case function words; rows are not);
+  is held together by lower-case function words; rows are not); or a
+  short line of a number and no lower-case word ("Attendance: 200");
 - columns: two or more runs of several spaces or a tab;
 - lists: four or more comma-separated items of at most four words each,
   with hardly a lower-case word;
@@ -49,6 +50,8 @@ NUMERIC_SHARE = 1 / 3
 NUMERIC_SHARE_UNWORDED = 1 / 5
 #: at most this share of lower-case words makes a line "unworded"
 LOWER_SHARE_UNWORDED = 0.25
+#: a short line with a number and no lower-case word is a row ("Attendance: 200")
+SHORT_ROW_TOKENS = 4
 #: items of a list line
 MIN_LIST_ITEMS = 4
 MAX_LIST_ITEM_WORDS = 4
@@ -63,8 +66,8 @@ def is_non_prose_line(line: str) -> bool:
     True
     >>> is_non_prose_line("Given, Breen, Staunton, Irwin, McAteer, Harte, Quinn.")
     True
-    >>> is_non_prose_line("NATIONAL LEAGUE")
-    True
+    >>> is_non_prose_line("NATIONAL LEAGUE"), is_non_prose_line("Attendance: 200")
+    (True, True)
     >>> is_non_prose_line("The dollar rose to 1.4856 marks from 1.4800 in early trade on Friday.")
     False
     >>> is_non_prose_line("Romania beat Lithuania 2-1 (halftime 1-1) in their under-21 match on Friday.")
@@ -81,6 +84,8 @@ def is_non_prose_line(line: str) -> bool:
     unworded = lower <= LOWER_SHARE_UNWORDED * max(1, len(words))
     if numbers >= 2 and numbers >= (NUMERIC_SHARE_UNWORDED if unworded else NUMERIC_SHARE) * len(toks):
         return True
+    if numbers and unworded and len(toks) <= SHORT_ROW_TOKENS:
+        return True                                  # "Attendance: 200", "Extras 12"
     items = [i for i in re.split(r"[,;]", line) if i.strip()]
     if len(items) >= MIN_LIST_ITEMS and unworded and all(len(i.split()) <= MAX_LIST_ITEM_WORDS for i in items):
         return True

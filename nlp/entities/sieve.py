@@ -1241,10 +1241,13 @@ def _breaks_line(doc: Doc, i: int) -> bool:
 
 def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
-    (see :mod:`nlp.entities.shape`)."""
+    (see :mod:`nlp.entities.shape`); the one word that labels a row ("Attendance: 200") names nothing."""
     for c in cands:
         if c.end > c.start and in_non_prose(doc.text, doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])):
             c.linked = False
+            if c.end - c.start == 1 and c.end < len(doc) and doc[c.end].text == ":" \
+                    and (c.start == 0 or _breaks_line(doc, c.start - 1)) and not is_known_place(c.text):
+                c.dropped = True              # "Attendance: 200", "Scorers:": a row's label, no name
 
 
 def _type_each(doc: Doc, cands: list[_Candidate]) -> None:

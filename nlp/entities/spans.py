@@ -34,6 +34,8 @@ from nlp.entities import countries
 from nlp.entities.places import is_known_place
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+#: what joins the figures of a score ("2 - 1", "4:28")
+_SCORE_JOINERS = frozenset({"-", ":", "/"})
 #: a score or a range of figures in a results row ("2-1", "4-28", "108-3", "6-4")
 _SCORE = re.compile(r"^\d+(?:[-/:.]\d+)+$")
 #: dashes that separate a dateline from the story when written with spaces around them
@@ -95,8 +97,9 @@ def _breaks_line(doc: Doc, i: int) -> bool:
 
 def _unscored(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A span without the numbers and scores a results row glued to it ("Durham 114", "64 Bob Estes")."""
-    while end > start + 1 and (_is_score(doc[end - 1]) or doc[end - 1].is_space):
-        end -= 1
+    while end > start + 1 and (_is_score(doc[end - 1]) or doc[end - 1].is_space
+                               or doc[end - 1].text in _SCORE_JOINERS and _is_score(doc[end - 2])):
+        end -= 1                                   # "Lithuania 2-1" is tokenised "2", "-", "1"
     while start < end - 1 and (_is_score(doc[start]) or doc[start].is_space):
         start += 1
     return start, end

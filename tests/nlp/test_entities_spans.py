@@ -90,3 +90,9 @@ def test_spans_spaced_dash_cuts_a_name(blank_nlp, words, spaces, expected):
 def test_spans_scores_and_line_breaks_are_no_part_of_a_name(blank_nlp, words, spaces, ents, expected):
     doc = Doc(blank_nlp.vocab, words=words, spaces=[bool(s) for s in spaces], ents=ents)
     assert _spans(doc) == expected
+
+
+def test_spans_score_in_three_tokens_is_no_part_of_a_name(blank_nlp):
+    doc = Doc(blank_nlp.vocab, words=["Lyon", "2", "-", "1"], spaces=[True, False, False, False],
+              ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    assert _spans(doc) == [("Lyon", "ORG")]

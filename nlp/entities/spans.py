@@ -86,8 +86,9 @@ def _title_split(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, 
 
 
 def _is_score(tok) -> bool:
-    """A number or a score inside a name's span: "63" of "G. Kersey 63", "2-1", "4-28", "108-3"."""
-    return tok.like_num or bool(_SCORE.match(tok.text))
+    """A number or a score inside a name's span: "63" of "G. Kersey 63", "2-1", "4-28", "108-3";
+    a number word is part of a name ("Group of Seven")."""
+    return tok.like_num and any(ch.isdigit() for ch in tok.text) or bool(_SCORE.match(tok.text))
 
 
 def _breaks_line(doc: Doc, i: int) -> bool:

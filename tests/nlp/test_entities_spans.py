@@ -96,3 +96,8 @@ def test_spans_score_in_three_tokens_is_no_part_of_a_name(blank_nlp):
     doc = Doc(blank_nlp.vocab, words=["Lyon", "2", "-", "1"], spaces=[True, False, False, False],
               ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG"])
     assert _spans(doc) == [("Lyon", "ORG")]
+
+
+def test_spans_number_word_is_part_of_a_name(blank_nlp):
+    doc = Doc(blank_nlp.vocab, words=["the", "Group", "of", "Seven", "met"], ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _spans(doc) == [("Group of Seven", "ORG")]

@@ -184,7 +184,7 @@ def _dateline_of_line(text: str, start: int, end: int) -> dict[str, Span | str] 
             continue
         city = m.group("city")
         if pattern is _DATELINE_LEAD and (not is_caps(city.replace("/", "")) and len(city) > 3
-                                          or is_caps(line[m.end():])):
+                                          or not any(ch.islower() for ch in line[m.end():])):
             continue                      # "Peru - ..." is prose, "SOCCER - SHEARER ..." a headline: a lead follows
         parts: dict[str, Span | str] = {"dateline": (start, start + m.end()), "place": (start, start + m.end("city"))}
         if m.group("region"):

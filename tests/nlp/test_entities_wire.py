@@ -37,6 +37,7 @@ def test_wire_parts_found_by_shape(text, headline, byline, place, region, date):
 @pytest.mark.parametrize("text", [
     "Peru voted on Sunday.\nLima was calm.",
     "Peru - a country of mountains - voted on Sunday.",
+    "SOCCER - X.",
     "The minister said on Sunday that Lima was calm.\n\nShe left.",
 ])
 def test_wire_prose_has_no_parts(text):

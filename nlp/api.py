@@ -3,8 +3,8 @@
 Example
 -------
 >>> G = build(["Reuters reported that France and Germany met in Berlin."])
->>> sorted(G.nodes[n]["type"] for n in G)
-['country', 'country', 'outlet']
+>>> sorted(G.nodes[n]["type"] for n in G)       # "in Berlin": the city, a place
+['country', 'country', 'outlet', 'place']
 """
 from __future__ import annotations
 

@@ -27,6 +27,7 @@ from nlp.relations.quotes import find_quotes, quote_records, quote_relations, wi
 from nlp.passes import Pass, enabled
 from nlp.records import Document, Entity, Extraction, Quote, Relation
 from nlp.relations.links import WINDOWS, actions, cooccurrences, speech_about
+from nlp.entities.wire import wire_meta
 
 #: bump when extraction output changes, so cached extractions are redone
 EXTRACTOR_VERSION = "4"
@@ -172,5 +173,6 @@ def extract(doc: Doc, document: Document, *, window: str = "sentence") -> Extrac
     relations = document_relations(doc, document.id, index, entities, window=window)
     quotes = document_quotes(doc, document.id, index, entities)
     meta = tuple((k, getattr(document, k)) for k in ("title", "date", "url", "source") if getattr(document, k))
+    meta += wire_meta(document.text, has_date=bool(document.date))
     words = sum(1 for t in doc if not t.is_space and not t.is_punct)
     return Extraction(document.id, tuple(entities), tuple(relations), meta, words, tuple(quotes))

@@ -1,6 +1,7 @@
 """Countries from maintained data: names, short forms, demonyms and capitals.
 
-Names, codes and official names come from pycountry (ISO 3166-1); alternative
+Names, codes and official names come from pycountry (ISO 3166-1, and ISO
+3166-3 for states that no longer exist: "Zaire", "Yugoslavia"); alternative
 spellings, demonyms and capitals from countryinfo; a few common English short
 forms neither package has ("America", "Britain") from
 ``data/country_short_forms.tsv`` and demonyms countryinfo lacks ("Saudi",
@@ -91,6 +92,12 @@ def _tables() -> tuple[dict[str, CountryHit], dict[str, str]]:
         for attr in ("name", "common_name", "official_name"):
             if getattr(c, attr, None):
                 add(getattr(c, attr), c.alpha_2, "name")
+    # states that no longer exist but fill the archives ("Zaire", "Yugoslavia", "USSR"), where their
+    # code is not reused by a state of today (Byelorussian SSR's BY is Belarus's)
+    for h in pycountry.historic_countries:
+        code = getattr(h, "alpha_2", "")
+        if code and code not in names:
+            names[code] = h.name.split(",")[0].strip()
     for code, info in infos:
         add(info["name"], code, "name")
         for alt in info.get("altSpellings") or []:
@@ -101,6 +108,10 @@ def _tables() -> tuple[dict[str, CountryHit], dict[str, str]]:
             if not alt.isascii():
                 continue
             add(alt, code, "name")
+    for h in pycountry.historic_countries:                 # after every state of today: "France" is not FX
+        code = getattr(h, "alpha_2", "")
+        if code in names and names[code] == h.name.split(",")[0].strip():
+            add(names[code], code, "name")
     for code, info in infos:
         dem = info.get("demonym")
         if dem:
@@ -138,10 +149,33 @@ def lookup(text: str) -> CountryHit | None:
     return _tables()[0].get(normalize(text))
 
 
+@lru_cache(maxsize=1)
+def _constituent_countries() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type == "Country":                    # England, Scotland, Wales; Aruba, Curacao, Sint Maarten
+            names[normalize(re.sub(r"\s*\[.*\]$", "", sub.name))] = sub.code
+    return names
+
+
+def constituent_country(text: str) -> str | None:
+    """The ISO 3166-2 code of a country inside a sovereign state (England, Scotland, Wales), or None.
+
+    Such a country fields national sides: in a sports story it is a country, no club.
+
+    >>> constituent_country("Scotland"), constituent_country("WALES"), constituent_country("Kent")
+    ('GB-SCT', 'GB-WLS', None)
+    """
+    return _constituent_countries().get(normalize(text))
+
+
 def country_name(code: str) -> str:
     """Display name of an ISO alpha-2 code.
 
-    >>> country_name("US")
-    'United States'
+    >>> country_name("US"), country_name("GB-ENG")
+    ('United States', 'England')
     """
+    if "-" in code:
+        sub = pycountry.subdivisions.get(code=code)
+        return re.sub(r"\s*\[.*\]$", "", sub.name) if sub else code
     return _tables()[1].get(code, code)

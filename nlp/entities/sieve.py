@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -58,8 +58,11 @@ from nlp import lexicons
 from nlp.entities import countries
 from nlp.entities.abbreviations import find_abbreviations
 from nlp.entities.names import NAME_SUFFIXES, match_short_name
+from nlp.entities.officials import main_name
 from nlp.entities.outlets import find_outlets
-from nlp.entities.places import is_known_place
+from nlp.entities.shape import in_non_prose
+from nlp.entities.wire import is_caps, read_wire
+from nlp.entities.places import is_known_place, phoenix_places
 from nlp.records import Entity, Mention
 from nlp.entities.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
                        predicate_role, title_before)
@@ -155,6 +158,8 @@ class MentionIndex:
     def __init__(self) -> None:
         self.by_token: dict[int, str] = {}
         self.spans: list[tuple[int, int, str]] = []  # token start, end, key
+        #: mentions that link nothing (headline, dateline, table rows): seen, but no actor
+        self.mention_only: dict[int, str] = {}
 
     def add(self, start: int, end: int, key: str) -> None:
         """Record that tokens ``start:end`` stand for entity ``key`` (a later span wins a token)."""
@@ -165,6 +170,20 @@ class MentionIndex:
     def key_of(self, token_i: int) -> str | None:
         """The entity key token ``token_i`` stands for, or None."""
         return self.by_token.get(token_i)
+
+    def add_mention_only(self, start: int, end: int, key: str) -> None:
+        """Record a mention that must link nothing (a headline's or a table's), for look-ups only.
+
+        >>> index = MentionIndex(); index.add_mention_only(0, 1, "person:ada-lovelace")
+        >>> index.key_of(0), index.mention_only_key_of(0)
+        (None, 'person:ada-lovelace')
+        """
+        for i in range(start, end):
+            self.mention_only[i] = key
+
+    def mention_only_key_of(self, token_i: int) -> str | None:
+        """The key of the mention-only name at token ``token_i``, or None."""
+        return self.mention_only.get(token_i)
 
 
 @dataclass
@@ -180,6 +199,8 @@ class _Candidate:
     key: str = ""
     roles: list[Role] = field(default_factory=list)
     dropped: bool = False
+    linked: bool = True        # False: a mention only (headline, dateline, byline, table row): it links nothing
+    official: bool = False     # a known office holder (nlp.entities.officials), whatever the text calls them
 
 
 @dataclass
@@ -250,7 +271,11 @@ def _first_type(c: _Candidate) -> None:
     elif hit and c.label != "PERSON":
         c.type, c.key = "country", f"country:{hit.code}"
     elif c.label == "ORG" and lexicons.has_outlet_head(c.text):
-        c.type, c.key = "outlet", f"outlet:{slug(c.text)}"      # "WAFA news agency", "Lusaka Times"
+        words = c.text.split()
+        bare = next((lexicons.outlet_name(" ".join(words[:n])) for n in range(len(words) - 1, 0, -1)
+                     if words[n].islower() and lexicons.outlet_name(" ".join(words[:n]))), None)
+        # "Interfax news agency" is Interfax; "WAFA news agency", "Lusaka Times" are names of their own
+        c.type, c.key = "outlet", f"outlet:{slug(bare or c.text)}"
     elif c.label != "PERSON" and lexicons.has_org_head(c.text):
         c.type, c.key = "organization", f"org:{slug(c.text)}"
     elif c.label == "NORP":
@@ -280,6 +305,8 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
     for ab in find_abbreviations(doc):
         if lexicons.outlet_name(ab.short):
             continue                          # "Abuja, Nigeria (AFP)": a wire credit, not a definition
+        if countries.lookup(ab.short) or in_non_prose(doc.text, doc[ab.short_i].idx):
+            continue                          # "Ana Lind (U.S.) 11.02": a results row names a country
         inside = [c for c in cands if c.start < ab.long_end and ab.long_start < c.end and not c.dropped]
         long = inside[0] if inside else None
         if ab.proper and len(inside) > 1 and inside[-1].end <= ab.long_end \
@@ -558,8 +585,10 @@ def _untagged_surnames(doc: Doc, cands: list[_Candidate]) -> None:
 
 
 def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
-    """Roles of every person mention; title fragments dropped; role owners retyped."""
+    """Roles of every person mention; title fragments dropped; role owners retyped. In a sports story
+    a role is a sports role ("captain", "coach", "chairman" of a club), never a public office."""
     view = _view(doc, cands)
+    sports = read_wire(doc.text).is_sports()
     at: dict[int, _Candidate] = {}
     for c in cands:
         for i in range(c.ent_start, c.end):
@@ -572,6 +601,8 @@ def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
         found = [title_before(span, ent_start=c.ent_start, ents=view), appositive_role(span, ents=view),
                  predicate_role(span, ents=view)]
         c.roles = [r for r in found if r is not None]
+        if sports:                            # "former captain", "chairman" of a club: no public office
+            c.roles = [replace(r, kind="person") for r in c.roles]
         for role in c.roles:
             for fs, fe in role.fragments:
                 for i in range(fs, fe):
@@ -654,6 +685,45 @@ def _outlet_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> 
         index.add(tok.i, tok.i + 1, last.key)
 
 
+def _role_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> None:
+    """ "the secretary-general said": a definite role noun stands in the index for the one person of the
+    story who holds that role, named before it ("Secretary-General Ana Lopes ... the secretary-general").
+
+    With two holders ("the minister" after two ministers) nothing is guessed; a role noun before a name
+    is that name's title, not a reference.
+    """
+    holders: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, int] = {}
+    for c in cands:
+        if c.dropped or c.type != "person":
+            continue
+        for role in c.roles:
+            head = role.text.split()[-1].lower()
+            holders[head].add(c.key)
+            first[c.key] = min(first.get(c.key, c.start), c.start)
+    if not holders:
+        return
+    by_last = defaultdict(list)
+    for head in holders:
+        by_last[head.split("-")[-1]].append(head)
+    for i in where(doc, "LOWER", set(by_last)):
+        tok = doc[i]
+        for head in by_last[tok.lower_]:
+            n = head.count("-") * 2                # "secretary-general" is three tokens
+            start = i - n
+            if start < 1 or doc[start:i + 1].text.lower() != head:
+                continue
+            keys = holders[head]
+            if len(keys) != 1 or any(index.key_of(j) for j in range(start, i + 1)) \
+                    or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            if doc[start - 1].lower_ != "the" or i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                continue                           # "the minister Ana Lopes": a title; "a minister": anyone
+            key = next(iter(keys))
+            if first[key] < start:
+                index.add(start, i + 1, key)
+
+
 def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]:
     """Doc-local entities (with global keys) and the token index of their mentions.
 
@@ -697,12 +767,18 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
                        for r in cl.roles):
                 cl.roles.append(role.text)
             cl.kinds.add(role.kind)
+        if c.official:
+            cl.kinds.add("official")
         if c.type == "person" and not cl.affiliation:
             cl.affiliation = _affiliation(doc, c, at, view)
         cl.mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, c.type))
-        index.add(c.start, c.end, c.key)
+        if c.linked:
+            index.add(c.start, c.end, c.key)
+        else:
+            index.add_mention_only(c.start, c.end, c.key)
 
     _outlet_anaphora(doc, cands, index)
+    _role_anaphora(doc, cands, index)
 
     entities = []
     for cl in clusters.values():
@@ -714,23 +790,519 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     return entities, index
 
 
+def _token_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Tokens covering characters ``start:end``, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _read_case(text: str) -> str:
+    """A name written in capitals in the case prose writes it ("LA CORUNA" -> "La Coruna").
+
+    >>> _read_case("LA CORUNA"), _read_case("Bucharest"), _read_case("AL-RAM")
+    ('La Coruna', 'Bucharest', 'Al-Ram')
+    """
+    if not is_caps(text) and not (text.isupper() and len(text) > 3):
+        return text
+    return "-".join(" ".join(w[:1].upper() + w[1:].lower() for w in part.split(" ")) for part in text.split("-"))
+
+
+def _place_candidate(doc: Doc, start: int, end: int) -> _Candidate | None:
+    """A place (or a country, when it is one's name) written at characters ``start:end``."""
+    toks = _token_span(doc, start, end)
+    if toks is None:
+        return None
+    text = _read_case(clean_surface(doc.text[start:end]))
+    if not any(ch.isalpha() for ch in text):
+        return None
+    hit = countries.lookup(text)
+    c = _Candidate(toks[0], toks[1], "GPE", text, toks[0], linked=False)
+    if hit is not None and hit.via == "name":
+        c.type, c.key = "country", f"country:{hit.code}"       # "SINGAPORE 1996-08-30", "ABUJA, Nigeria"
+    else:
+        c.type, c.key = "place", f"place:{slug(text)}"          # the dateline's city is a place, capital or not
+    return c
+
+
+def _replace(cands: list[_Candidate], new: _Candidate) -> None:
+    """Put ``new`` in place of every candidate that overlaps it."""
+    for c in cands:
+        if c.start < new.end and new.start < c.end:
+            c.dropped = True
+    cands.append(new)
+
+
+def _wire_copy(doc: Doc, cands: list[_Candidate]) -> None:
+    """Headline, desk slug, byline, dateline, credit and sign-off are metadata, not prose.
+
+    The dateline's city is a place and the region after it a country or a
+    place ("LA CORUNA, Spain"); the byline's and the sign-off's name is a
+    person; the desk slug ("SOCCER") names nothing. Every name in these
+    parts is a mention that links nothing (see :mod:`nlp.entities.wire`).
+    """
+    wire = read_wire(doc.text)
+    if not wire.spans():
+        return
+    parts = wire.spans()
+    for c in cands:
+        span = doc[c.start:c.end] if c.end > c.start else None
+        if span is None:
+            continue
+        if wire.desk and wire.desk[0] <= span.start_char and span.end_char <= wire.desk[1]:
+            c.dropped = True
+        elif any(s <= span.start_char and span.end_char <= e for s, e in parts):
+            c.linked = False
+    if wire.place:
+        s, e = wire.place
+        offset = s
+        for city in doc.text[s:e].split("/"):       # "ISLAMABAD/NEW DELHI": two cities
+            new = _place_candidate(doc, offset, offset + len(city))
+            if new is not None:
+                _replace(cands, new)
+            offset += len(city) + 1
+    if wire.region:
+        new = _place_candidate(doc, *wire.region)
+        if new is not None:
+            _replace(cands, new)
+    for name in (wire.byline, wire.reporter):
+        toks = _token_span(doc, *name) if name else None
+        if toks:
+            text = doc.text[name[0]:name[1]]
+            _replace(cands, _Candidate(toks[0], toks[1], "PERSON", text, toks[0], "person",
+                                       f"person:{slug(text)}", linked=False))
+    cands.sort(key=lambda c: c.start)
+
+
+def _body_names(doc: Doc, cands: list[_Candidate]) -> dict[str, _Candidate]:
+    """{folded name: its candidate} of the names the story's prose gives, family names of people included."""
+    wire = read_wire(doc.text)
+    names: dict[str, _Candidate] = {}
+    family: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.dropped or not c.type or not c.key or c.end <= c.start or is_caps(c.text):
+            continue
+        if (wire.covers(doc[c.start].idx) or not c.linked) and c.label not in ("GPE", "PERSON"):
+            continue                              # only the dateline's place and the byline's name confirm
+        names.setdefault(lexicons.fold(c.text), c)
+        if c.type == "person" and len(c.text.split()) > 1:
+            family[lexicons.fold(c.text.split()[-1])].add(c.key)
+    for word, keys in family.items():
+        if len(keys) == 1 and word not in names:
+            names[word] = next(c for c in cands if c.key in keys and c.type == "person")
+    return names
+
+
+#: longest name looked for in a line written in capitals, in tokens
+_CAPS_NAME_TOKENS = 4
+
+
+def _is_team_name(text: str) -> bool:
+    """A town or state a sports table in capitals names: a place the gazetteer knows, no country.
+
+    >>> _is_team_name("NEW YORK"), _is_team_name("AT"), _is_team_name("FRANCE")
+    (True, False, False)
+    """
+    words = text.split()
+    return len(text) >= 4 and all(w.isalpha() or "." in w for w in words) and not countries.lookup(text) \
+        and not any(w.lower() in _TEAM_TABLE_WORDS for w in words) and is_known_place(_read_case(text))
+
+
+#: words of sports tables in capitals that are no team ("AT", "DIVISION", "LEAGUE")
+_TEAM_TABLE_WORDS = frozenset({"at", "vs", "division", "league", "national", "american", "eastern", "western",
+                               "central", "results", "standings", "games", "saturday", "sunday", "friday",
+                               "monday", "tuesday", "wednesday", "thursday", "major", "cup", "round"})
+
+
+def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
+    """Names in lines written in capitals count only where the story's prose confirms them.
+
+    The small model reads capitals badly ("SHEARER NAMED AS ENGLAND
+    CAPTAIN" gives "SHEARER NAMED" and misses "ENGLAND"). In the capital
+    headline and in capital lines of tables, a name is kept only when the
+    prose names it ("Alan Shearer" confirms "SHEARER") or it is a country's
+    name; the words the prose names are found even where the model tagged
+    nothing. Such a name takes the prose's entity. In a sports story's
+    capital table lines a town or state the gazetteer knows is a team
+    ("SAN DIEGO AT NEW YORK").
+    """
+    wire = read_wire(doc.text)
+    lines = []
+    if wire.is_caps_headline():
+        lines.append(wire.headline)
+    for m in re.finditer(r"[^\n]+", doc.text):
+        if is_caps(m.group()) and not wire.covers(m.start(), m.end()) and in_non_prose(doc.text, m.start(), m.end()):
+            lines.append((m.start(), m.end()))
+    if not lines:
+        return
+    body = _body_names(doc, cands)
+    team_table = wire.is_sports()          # a sports story's capital table lines list teams ("SAN DIEGO AT NEW YORK")
+    for ls, le in lines:
+        toks = _token_span(doc, ls, le)
+        if toks is None:
+            continue
+        for c in cands:
+            if c.dropped or not (toks[0] <= c.start < toks[1]):
+                continue
+            hit = body.get(lexicons.fold(c.text))
+            country = countries.lookup(c.text)
+            if hit is not None:
+                c.type, c.key = hit.type, hit.key
+            elif country is not None and country.via == "name":
+                c.type, c.key = "country", f"country:{country.code}"
+            elif team_table and (ls, le) != wire.headline and _is_team_name(c.text):
+                c.text = _read_case(c.text)
+                c.type, c.key = "organization", f"org:{slug(c.text)}"
+            elif c.type != "country":
+                c.dropped = True
+            c.linked = False
+        taken = {i for c in cands if not c.dropped for i in range(c.start, c.end)}
+        i = toks[0]
+        while i < toks[1]:
+            found = None
+            for n in range(min(_CAPS_NAME_TOKENS, toks[1] - i), 0, -1):
+                words = doc[i:i + n]
+                if any(t.i in taken for t in words) or not words[0].is_alpha or not words[-1].is_alpha:
+                    continue
+                text = words.text
+                hit = body.get(lexicons.fold(text))
+                country = countries.lookup(text)
+                if hit is not None:
+                    found = _Candidate(i, i + n, hit.label, text, i, hit.type, hit.key, linked=False)
+                elif country is not None and country.via == "name" and text.isupper():
+                    found = _Candidate(i, i + n, "GPE", text, i, "country", f"country:{country.code}", linked=False)
+                elif team_table and (ls, le) != wire.headline and _is_team_name(text):
+                    found = _Candidate(i, i + n, "ORG", _read_case(text), i, "organization",
+                                       f"org:{slug(_read_case(text))}", linked=False)
+                if found:
+                    break
+            if found:
+                cands.append(found)
+                i = found.end
+            else:
+                i += 1
+    cands.sort(key=lambda c: c.start)
+
+
+#: prepositions whose object is where something happens or goes ("in Prague", "flew to Cairo", "from Ankara")
+PLACE_PREPS = frozenset({"in", "to", "into", "from", "at", "near", "outside", "around", "toward", "towards",
+                         "via", "across", "through", "inside", "within", "throughout"})
+#: nouns in whose apposition a capital is the city ("the capital Dushanbe", "the city of Grozny")
+CITY_NOUNS = frozenset({"capital", "city", "town", "port"})
+#: words after "Name-" that make the name a place ("Tripoli-based", "Dublin-born")
+_PLACE_SUFFIXES = frozenset({"based", "born", "bound"})
+
+
+def _as_location(doc: Doc, c: _Candidate) -> bool:
+    """The name is used for where something is or goes, not for who acts.
+
+    "in Prague", "flew to Cairo", "the capital Dushanbe", "Tripoli-based":
+    a location; "Ottawa said", "Moscow's decision": the government.
+    """
+    root = doc[c.start:c.end].root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CITY_NOUNS:
+        return True                                          # "the city of Grozny"
+    if root.dep_ == "appos" and head.lower_ in CITY_NOUNS or c.start > 0 and doc[c.start - 1].lower_ in CITY_NOUNS:
+        return True                                          # "the capital Dushanbe", "capital Tripoli"
+    return c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in _PLACE_SUFFIXES
+
+
+def _capitals_as_places(doc: Doc, cands: list[_Candidate]) -> None:
+    """A capital used as a location is the city, a place node of its own ("in Prague", "flew to Cairo");
+    used for who acts or speaks it stays its country ("Ottawa said"). The decision is each mention's."""
+    for c in cands:
+        if c.dropped or c.type != "country" or not c.linked:
+            continue
+        hit = countries.lookup(c.text)
+        if hit is None or hit.via != "capital" or not _as_location(doc, c):
+            continue
+        c.type, c.key = "place", f"place:{slug(_read_case(c.text))}"
+
+
+def _known_officials(doc: Doc, cands: list[_Candidate]) -> None:
+    """A person the actor dictionaries list as an office holder is an official, with or without a title
+    in the text, and the spellings they list are one person ("Muammar Gaddafi", "Moammar Gadhafi"):
+    every mention takes the key of the dictionary's main spelling (see :mod:`nlp.entities.officials`)."""
+    rekey: dict[str, str] = {}
+    for c in cands:
+        if c.dropped or c.type != "person" or len(c.text.split()) < 2 or countries.lookup(c.text):
+            continue
+        main = main_name(c.text)
+        if main:
+            rekey.setdefault(c.key, f"person:{slug(main)}")
+    for c in cands:
+        if not c.dropped and c.type == "person" and c.key in rekey:
+            c.key, c.official = rekey[c.key], True
+
+
+def _gazetteer_places(doc: Doc, cands: list[_Candidate]) -> None:
+    """A name the model called a person or an organisation that the country dictionary lists as a
+    region or city of a country is a place ("Chechnya", "the West Bank", "Grozny"), unless the document
+    makes it a person: it speaks, or it is a word of a full-named person's name."""
+    table = phoenix_places()
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    for c in cands:
+        if c.dropped or c.type not in ("person", "organization") or c.label not in ("PERSON", "ORG", "GPE", "LOC"):
+            continue
+        if countries.normalize(c.text) not in table or countries.lookup(c.text):
+            continue
+        if c.type == "person" and (_speaks(doc[c.start:c.end]) or match_short_name(c.text, full)
+                                   or any(c.text in name.split() for name in full)):
+            continue
+        c.type, c.key = "place", f"place:{slug(c.text)}"
+
+
+def _at_venue(doc: Doc, c: _Candidate) -> bool:
+    """The name is where a game is played: "at Headingley", "in Berlin", "Portsmouth: Middlesex 199"."""
+    if _as_location(doc, c):
+        return True
+    if c.start > 0 and doc[c.start - 1].lower_ in PLACE_PREPS:
+        return True                                          # "At Hove: Sussex 363": the parse of a row is no help
+    return c.end < len(doc) and doc[c.end].text in (":", "(") and doc[c.start].is_sent_start
+
+
+def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
+    """In a sports story (a desk slug that names a sport, "CRICKET - "), a town or county that plays is a
+    team: an organisation ("Leicestershire beat Somerset", "Newcastle"), not the place; a country stays
+    the country (its national side), and a place where a game is played stays a place ("at Headingley")."""
+    wire = read_wire(doc.text)
+    if not wire.is_sports():
+        return
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    for c in cands:
+        if not c.dropped and c.type == "organization" and c.label == "ORG" and _looks_like_name(doc, c) \
+                and len(c.text.split()) <= 3 and in_non_prose(doc.text, doc[c.start].idx) \
+                and _player_shaped(doc[c.start:c.end]):
+            c.type, c.key = "person", f"person:{slug(c.text)}"    # "Romania - Cosmin Contra (31st)": a player
+            continue
+        if c.dropped or c.type not in ("place", "person"):
+            continue
+        if countries.constituent_country(c.text) and c.type == "place":
+            c.type, c.key = "country", f"country:{countries.constituent_country(c.text)}"   # England's side
+            continue
+        if wire.covers(doc[c.start].idx) or countries.lookup(c.text) or _at_venue(doc, c):
+            continue
+        if c.type == "person" and (not is_known_place(c.text) or match_short_name(c.text, full)
+                                   or any(c.text in name.split() for name in full) or len(c.text.split()) > 1):
+            continue
+        c.type, c.key = "organization", f"org:{slug(c.text)}"
+
+
+#: endings of East Slavic patronymics ("Nikolayevich", "Sergeyevna")
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "yevich", "yevna")
+#: shortest family name whose one-letter variant is taken for the same name
+MIN_VARIANT_LENGTH = 5
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two words of equal length that differ in exactly one letter ("Ingham", "Ingram"; "Leeson", "Neeson").
+
+    >>> _one_letter_apart("Ingham", "Ingram"), _one_letter_apart("Ingham", "Ingham"), _one_letter_apart("Rao", "Roy")
+    (True, False, False)
+    """
+    a, b = a.lower(), b.lower()
+    return len(a) == len(b) >= MIN_VARIANT_LENGTH and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _name_variants(doc: Doc, cands: list[_Candidate]) -> None:
+    """Variants of one person's name in one story are one person; two different people stay two.
+
+    - a name the text equates with a person in parentheses ("Abu Ammar (Arafat)", "Boris Nikolayevich
+      (Yeltsin)"), or with "born" / "also known as" / "known as" before it;
+    - given name and patronymic of a full-named person ("Boris Nikolayevich" of "Boris Yeltsin");
+    - a family name one letter from exactly one person's, with the given name agreeing when there is one
+      ("Bernard Ingram" and "Bernard Ingham"; "Leeson" of "Liam Neeson") -- a spelling slip or a
+      transliteration, where no one else in the story carries the other spelling.
+    """
+    people = [c for c in cands if c.type == "person" and not c.dropped and c.key]
+    full = {c.key: c.text for c in people if len(c.text.split()) > 1}
+    by_start = {c.start: c for c in people}
+    rekey: dict[str, str] = {}
+
+    def key_of_short(name: str) -> str | None:
+        target = match_short_name(name, list(full.values()))
+        return next((k for k, t in full.items() if t == target), None) if target else None
+
+    for c in people:
+        # "Abu Ammar (Arafat)": the parenthesis equates the two names
+        if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
+            other = by_start.get(c.end + 1)
+            key = other.key if other is not None else key_of_short(doc[c.end + 1].text)
+            if key and key != c.key:
+                rekey.setdefault(c.key, key)
+        # "born Ana Lopes", "also known as Abu Ammar"
+        before = doc[max(0, c.start - 3):c.start]
+        if (before[-1:].text.lower() == "born" or before.text.lower().endswith("known as")) and c.start > 0:
+            owner = next((o for o in reversed(people) if o.end <= before.start and o.key != c.key
+                          and doc[o.end:before.start].text.strip(" ,") == ""), None)
+            if owner is not None:
+                rekey.setdefault(c.key, owner.key)
+    for c in people:
+        words = c.text.split()
+        if c.key in rekey or c.key not in full and len(words) != 1:
+            continue
+        if len(words) == 2 and words[1].lower().endswith(_PATRONYMIC_ENDINGS):
+            owners = {k for k, t in full.items() if k != c.key and t.split()[0] == words[0]
+                      and not t.lower().endswith(_PATRONYMIC_ENDINGS)}
+            if len(owners) == 1:
+                rekey[c.key] = owners.pop()
+                continue
+        if len(words) == 1 and key_of_short(c.text):
+            continue
+        if len(words) > 2 or c.key in full and any(k != c.key and full[k] == c.text for k in full):
+            continue
+        family = words[-1]
+        owners = {k for k, t in full.items() if k != c.key and _one_letter_apart(t.split()[-1], family)
+                  and (len(words) == 1 or t.split()[0] == words[0])}
+        if len(owners) == 1 and not any(t.split()[-1] == family for k, t in full.items() if k != c.key):
+            target = owners.pop()
+            if rekey.get(target) != c.key:
+                rekey[c.key] = target
+    for c in cands:
+        seen = {c.key}
+        while c.key in rekey and rekey[c.key] not in seen:      # follow a -> b -> c
+            c.key = rekey[c.key]
+            seen.add(c.key)
+
+
+#: key prefix of each type a name can take in one story
+_PREFIX = {"person": "person", "organization": "org", "place": "place"}
+
+
+def _one_type_per_name(doc: Doc, cands: list[_Candidate]) -> None:
+    """One name written the same way twice in a story is one entity of one type ("Arbil" a place in one
+    sentence and an "organisation" in the next): the type most mentions have wins, a place the gazetteer
+    knows and a person who speaks or holds a role counting double. A one-word "person" who never speaks,
+    holds no role and is no one's family name, named mostly as a location ("fled from Arbil"), is a place.
+    A sports story is left alone: there a town is both the team and the venue."""
+    if read_wire(doc.text).is_sports():
+        return
+    groups: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in cands:
+        if not c.dropped and c.type in _PREFIX and c.key.startswith(f"{_PREFIX[c.type]}:{slug(c.text)}"):
+            groups[lexicons.fold(c.text)].append(c)
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    for group in groups.values():
+        if {c.type for c in group} == {"person"} and len(group[0].text.split()) == 1 \
+                and not any(c.roles or _speaks(doc[c.start:c.end]) for c in group) \
+                and not match_short_name(group[0].text, full) \
+                and sum(_as_location(doc, c) for c in group) * 2 > len(group):
+            for c in group:                   # "took Arbil ... fled from Arbil": where things happen, no one
+                c.type, c.key = "place", f"place:{slug(c.text)}"
+            continue
+        if len({c.type for c in group}) < 2:
+            continue
+        votes: dict[str, int] = defaultdict(int)
+        for c in group:
+            strong = c.type == "place" and is_known_place(c.text) \
+                or c.type == "person" and (c.roles or _speaks(doc[c.start:c.end]))
+            votes[c.type] += 2 if strong else 1
+        best = max(votes.values())
+        winner = next(t for t in ("place", "organization", "person") if votes.get(t) == best)
+        key = f"{_PREFIX[winner]}:{slug(group[0].text)}"
+        for c in group:
+            c.type, c.key = winner, key
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _player_shaped(words: Span) -> bool:
+    """Words shaped like a player's name: no town, country or organisation word in them ("Hansa Rostock" and
+    "Bayern Munich" are clubs), no single capital letter ("W L" heads a table), ending in a full word."""
+    text = words.text
+    if _INITIAL.match(words[-1].text) or any(len(w.text) < 2 for w in words):
+        return False
+    if countries.lookup(text) or lexicons.has_org_head(text, min_words=1) or lexicons.outlet_name(text) \
+            or lexicons.role_match([w.text for w in words]) is not None:
+        return False
+    return not any(is_known_place(w.text) for w in words if not _INITIAL.match(w.text))
+
+
+def _sports_players(doc: Doc, cands: list[_Candidate]) -> None:
+    """In a sports story's results rows and line-ups, a run of two to four capitalised words the model
+    left untagged, shaped like a name ("Jeff Wilson", "M. Waugh") and known to no gazetteer, is a player
+    ("14 - Jeff Wilson, 13 - Walter Little", "Pablo Campana (Ecuador) 6-4")."""
+    wire = read_wire(doc.text)
+    if not wire.is_sports():
+        return
+    taken = {i for c in cands if not c.dropped for i in range(c.ent_start, c.end)}
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not (tok.is_title or _INITIAL.match(tok.text)) or tok.pos_ != "PROPN" \
+                or not in_non_prose(doc.text, tok.idx) or wire.covers(tok.idx):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 4 and j not in taken and doc[j].pos_ == "PROPN" \
+                and (doc[j].is_title or _INITIAL.match(doc[j].text)):
+            j += 1
+            if _breaks_line(doc, j - 1):
+                break                                  # a name ends with its row
+        words = doc[i:j]
+        text = words.text
+        if 2 <= len(words) <= 4 and _player_shaped(words):
+            cands.append(_Candidate(i, j, "PERSON", text, i, "person", f"person:{slug(text)}", linked=False))
+        i = max(j, i + 1)
+    cands.sort(key=lambda c: c.start)
+
+
+def _breaks_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a line (a line break in its trailing space or the space token after it)."""
+    if i < 0:
+        return False
+    return "\n" in doc[i].whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+
+
+def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
+    """What a table, a results line, standings or a list names is a mention only: it links nothing
+    (see :mod:`nlp.entities.shape`); the one word that labels a row ("Attendance: 200") names nothing."""
+    for c in cands:
+        if c.end > c.start and in_non_prose(doc.text, doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])):
+            c.linked = False
+            if c.end - c.start == 1 and c.end < len(doc) and doc[c.end].text == ":" \
+                    and (c.start == 0 or _breaks_line(doc, c.start - 1)) and not is_known_place(c.text):
+                c.dropped = True              # "Attendance: 200", "Scorers:": a row's label, no name
+
+
 def _type_each(doc: Doc, cands: list[_Candidate]) -> None:
-    """Type every name from its words and the model's label alone (see :func:`_first_type`)."""
+    """Type every name from its words and the model's label alone (see :func:`_first_type`); an outlet
+    written with its kind ("Interfax news agency") is mentioned by its name alone."""
     for c in cands:
         _first_type(c)
+        if c.type == "outlet" and c.end - c.start > 1 and doc[c.end - 1].is_lower:
+            end = c.end
+            while end > c.start + 1 and doc[end - 1].is_lower:
+                end -= 1                          # "Interfax news agency": the mention is the name, "Interfax"
+            bare = lexicons.outlet_name(doc[c.start:end].text)
+            if bare and c.key == f"outlet:{slug(bare)}":
+                c.end, c.text = end, clean_surface(doc[c.start:end].text)
 
 
 #: the entity step, in order: each pass reads the document and the candidate names and corrects them
 ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("first_type", _type_each, "type each name from its words and label: country, outlet, org, person, place"),
+    Pass("wire_copy", _wire_copy, "headline, byline, dateline, sign-off: mentions that link nothing; the dateline city a place"),
+    Pass("non_prose", _non_prose, "names in tables, results and lists are mentions that link nothing"),
     Pass("abbreviations", _abbreviations, "'Long Form (LF)' is one name; abbreviations of common words go"),
     Pass("org_apposition", _organisations_by_apposition, "'X, the shipping company' is an organisation"),
     Pass("place_nouns", _places_by_noun, "'Punjab province', 'the Chenab river' are places"),
+    Pass("gazetteer_places", _gazetteer_places, "a 'person' or 'organisation' the country dictionary lists as a region or city is a place"),
     Pass("unlabelled_speakers", _unlabelled_speakers, "an untagged name that speaks ('Lopes said') is a person"),
     Pass("people_by_evidence", _people_by_evidence, "a 'place' with a personal role or a person's word is a person"),
     Pass("resolve_people", _resolve_people, "short names join full names; person/place votes decide"),
     Pass("untagged_surnames", _untagged_surnames, "family names the model left untagged join their person"),
+    Pass("name_variants", _name_variants, "'Abu Ammar (Arafat)', 'Boris Nikolayevich', 'Ingram'/'Ingham': one person"),
+    Pass("caps_lines", _caps_lines, "names in capital headlines and table lines only where the prose confirms them"),
+    Pass("capital_places", _capitals_as_places, "a capital as a location ('in Prague') is the city, a place; acting, its country"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
+    Pass("sports_players", _sports_players, "in a sports story's rows, untagged name-shaped words are players"),
+    Pass("sports_teams", _sports_teams, "in a sports story a town or county that plays is a team (an organisation)"),
+    Pass("one_type_per_name", _one_type_per_name, "one name written alike twice in a story is one entity of one type"),
+    Pass("known_officials", _known_officials, "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),
          "'Toyota' joins the one 'Toyota Motor Corp'"),

@@ -24,6 +24,7 @@ Example
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc
@@ -33,6 +34,10 @@ from nlp.entities import countries
 from nlp.entities.places import is_known_place
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+#: what joins the figures of a score ("2 - 1", "4:28")
+_SCORE_JOINERS = frozenset({"-", ":", "/"})
+#: a score or a range of figures in a results row ("2-1", "4-28", "108-3", "6-4")
+_SCORE = re.compile(r"^\d+(?:[-/:.]\d+)+$")
 #: dashes that separate a dateline from the story when written with spaces around them
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Pieter de Vries")
@@ -80,18 +85,47 @@ def _title_split(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, 
     return None
 
 
+def _is_score(tok) -> bool:
+    """A number or a score inside a name's span: "63" of "G. Kersey 63", "2-1", "4-28", "108-3";
+    a number word is part of a name ("Group of Seven")."""
+    return tok.like_num and any(ch.isdigit() for ch in tok.text) or bool(_SCORE.match(tok.text))
+
+
+def _breaks_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a line: a line break follows it, in its whitespace or as a space token."""
+    return "\n" in doc[i].whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text
+
+
+def _unscored(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A span without the numbers and scores a results row glued to it ("Durham 114", "64 Bob Estes")."""
+    while end > start + 1 and (_is_score(doc[end - 1]) or doc[end - 1].is_space
+                               or doc[end - 1].text in _SCORE_JOINERS and _is_score(doc[end - 2])):
+        end -= 1                                   # "Lithuania 2-1" is tokenised "2", "-", "1"
+    while start < end - 1 and (_is_score(doc[start]) or doc[start].is_space):
+        start += 1
+    return start, end
+
+
 def _dash_pieces(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, str]]:
-    """The model's entities with ``labels``, cut at a spaced dash ("NEW DELHI - Pakistan" of a dateline)."""
+    """The model's entities with ``labels``, cut at a spaced dash ("NEW DELHI - Pakistan" of a dateline)
+    and at a line break ("Ken\\nGreen" of two table rows), without the scores of a results row."""
     for ent in doc.ents:
         if ent.label_ not in labels:
             continue
         start = ent.start
         for t in ent:
             if t.text in _DASHES and t.i > start and doc[t.i - 1].whitespace_ and t.whitespace_:
-                yield start, t.i, ent.label_
+                if any(not _is_score(x) for x in doc[start:t.i]):
+                    yield (*_unscored(doc, start, t.i), ent.label_)
                 start = t.i + 1
-        if start < ent.end:
-            yield start, ent.end, ent.label_
+            elif t.i + 1 < ent.end and _breaks_line(doc, t.i):
+                if any(not _is_score(x) and not x.is_space for x in doc[start:t.i + 1]):
+                    yield (*_unscored(doc, start, t.i + 1), ent.label_)
+                start = t.i + 1
+        while start < ent.end and doc[start].is_space:
+            start += 1
+        if start < ent.end and any(not _is_score(x) for x in doc[start:ent.end]):
+            yield (*_unscored(doc, start, ent.end), ent.label_)
 
 
 def _name_after_title(doc: Doc, start: int, end: int) -> int | None:

@@ -1136,6 +1136,12 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
         drafts.extend(_headline_drafts(doc, head_end, drafts, speakers))
     out: list[Quote] = []
     spans = sorted(index.spans)
+    if headline:  # the headline's names link nothing; "X says ..." still names X, kept if X speaks below
+        for d in drafts:
+            if d.end <= head_end and not d.speaker and d.cue is not None:
+                subj = [t for c in d.cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+                keys = [k for t in subj if (k := index.mention_only_key_of(t.i))]
+                d.speaker = next((k for k in keys if k in body), "")
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         if d.shadow:
             continue

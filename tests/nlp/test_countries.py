@@ -62,3 +62,17 @@ def test_countries_seat_of_government_joins_the_country_node(nlp):
     doc = nlp("The Kremlin rejected the offer, and Russia recalled its envoy.")
     entities, _ = extract_entities(doc, "d")
     assert [(e.key, e.type, e.aliases) for e in entities] == [("country:RU", "country", ("Kremlin",))]
+
+
+@pytest.mark.parametrize("name, code", [("Zaire", "ZR"), ("Soviet Union", "SU"), ("Yugoslavia", "YU")])
+def test_countries_former_states_are_countries(name, code):
+    assert lookup(name).code == code
+
+
+def test_countries_codes_of_today_win_over_former_states():
+    assert lookup("Belarus").code == "BY" and country_name("BY") == "Belarus"
+
+
+@pytest.mark.parametrize("name, code", [("France", "FR"), ("Burma", "MM")])
+def test_countries_state_of_today_keeps_a_name_a_former_state_shared(name, code):
+    assert lookup(name).code == code

@@ -143,3 +143,14 @@ def test_outlets_hyphen_inside_a_name_after_a_cue(blank_nlp, tagged, name):
     spaces = [w not in ("TV", "-") for w in words]
     doc = Doc(blank_nlp.vocab, words=list(words), pos=list(pos), spaces=spaces)
     assert [doc[s:e].text for s, e, _ in [(o.start, o.end, o.name) for o in find_outlets(doc)]] == [name]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    ("Gazeta Lubuska daily said on Saturday that the bank would bid.", "Gazeta Lubuska"),
+    ("Novosti Kavkaza news agency quoted the general as saying he would leave.", "Novosti Kavkaza"),
+])
+def test_outlets_kind_after_the_name_with_a_report_verb(nlp, text, name):
+    from nlp.entities.sieve import extract_entities
+    found = {e.label: e.type for e in extract_entities(nlp(text), "d1")[0]}
+    assert found.get(name) == "outlet"

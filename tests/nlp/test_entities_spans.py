@@ -77,3 +77,27 @@ def test_spans_title_alone_takes_the_name_after_it(blank_nlp, words, ents, expec
 def test_spans_spaced_dash_cuts_a_name(blank_nlp, words, spaces, expected):
     doc = Doc(blank_nlp.vocab, words=words, spaces=[bool(s) for s in spaces], ents=["B-GPE", "I-GPE", "I-GPE", "O"])
     assert _spans(doc) == expected
+
+
+@pytest.mark.parametrize("words, spaces, ents, expected", [
+    # a results row glues the score to the name
+    (["Durham", "114", "and", "81"], [1, 1, 1, 0], ["B-ORG", "I-ORG", "O", "O"], [("Durham", "ORG")]),
+    (["Lyon", "2-1", "won"], [1, 1, 0], ["B-ORG", "I-ORG", "O"], [("Lyon", "ORG")]),
+    (["64", "Anna", "Lind"], [1, 1, 0], ["B-PERSON", "I-PERSON", "I-PERSON"], [("Anna Lind", "PERSON")]),
+    # two table rows glued across a line break are two names
+    (["Anna", "\n", "Lind"], [0, 0, 0], ["B-PERSON", "I-PERSON", "I-PERSON"], [("Anna", "PERSON"), ("Lind", "PERSON")]),
+])
+def test_spans_scores_and_line_breaks_are_no_part_of_a_name(blank_nlp, words, spaces, ents, expected):
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[bool(s) for s in spaces], ents=ents)
+    assert _spans(doc) == expected
+
+
+def test_spans_score_in_three_tokens_is_no_part_of_a_name(blank_nlp):
+    doc = Doc(blank_nlp.vocab, words=["Lyon", "2", "-", "1"], spaces=[True, False, False, False],
+              ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    assert _spans(doc) == [("Lyon", "ORG")]
+
+
+def test_spans_number_word_is_part_of_a_name(blank_nlp):
+    doc = Doc(blank_nlp.vocab, words=["the", "Group", "of", "Seven", "met"], ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _spans(doc) == [("Group of Seven", "ORG")]

@@ -1,0 +1,139 @@
+"""Lines that are not prose: tables, scores, standings, results and lists, told by their shape.
+
+A wire service sends sports results, league standings and market tables as
+plain lines of text ("1. Michelle Freeman (Jamaica) 12.71 seconds", "Chelsea
+2 Everton 2", "W L PCT GB", "Given, Breen, Staunton, Irwin, ..."). Read as
+sentences they make nodes of whole rows and link every name in a row, or a
+whole table, with every other. What such a line names is still a mention,
+but it is no sentence: nothing in it is "named together" or acts.
+
+A line is non-prose by shape alone, no model needed:
+
+- numbers: at least two numeric tokens and they make up a third of its
+  tokens, or a fifth when hardly any word is written in lower case (prose
+  is held together by lower-case function words; rows are not); or a
+  short line of a number and no lower-case word ("Attendance: 200");
+- columns: two or more runs of several spaces or a tab;
+- lists: four or more comma-separated items of at most four words each,
+  with hardly a lower-case word;
+- capitals: a line in capitals that is not the headline (a table header,
+  "NATIONAL LEAGUE", "W L PCT GB").
+
+:func:`is_non_prose` asks it of a sentence (a spaCy ``Span``), for the
+relation steps; :func:`non_prose_lines` gives the character spans.
+
+Example
+-------
+>>> text = "Romania beat Lithuania 2-1 on Friday.\\nScorers:\\nRomania - Cosmin Contra (31st), Mihai Tararache (75th)"
+>>> [text[s:e] for s, e in non_prose_lines(text)]
+['Romania - Cosmin Contra (31st), Mihai Tararache (75th)']
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from nlp.entities.wire import is_caps, read_wire
+
+_LINE = re.compile(r"[^\n]+")
+_TOKEN = re.compile(r"\S+")
+_NUMERIC = re.compile(r"^[(\[]?[-+$\u00a3]?\d[\d.,:/\-%]*(?:st|nd|rd|th|s|m|k)?[)\].,;:]*$")
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+#: a lower-case word: what holds prose together ("the", "of", "beat")
+_LOWER_WORD = re.compile(r"^[(\"']?[a-z][a-z'\-]*[.,;:)\"']*$")
+#: share of tokens that must be numbers in a line with lower-case words
+NUMERIC_SHARE = 1 / 3
+#: the share in a line where almost no word is lower case (a results row)
+NUMERIC_SHARE_UNWORDED = 1 / 5
+#: at most this share of lower-case words makes a line "unworded"
+LOWER_SHARE_UNWORDED = 0.25
+#: a short line with a number and no lower-case word is a row ("Attendance: 200")
+SHORT_ROW_TOKENS = 4
+#: items of a list line
+MIN_LIST_ITEMS = 4
+MAX_LIST_ITEM_WORDS = 4
+
+
+def is_non_prose_line(line: str) -> bool:
+    """True when one line of text is a table row, a score, a standings header or a list of names.
+
+    >>> is_non_prose_line("1. Michelle Freeman (Jamaica) 12.71 seconds")
+    True
+    >>> is_non_prose_line("Chelsea 2 Everton 2 Coventry 1")
+    True
+    >>> is_non_prose_line("Given, Breen, Staunton, Irwin, McAteer, Harte, Quinn.")
+    True
+    >>> is_non_prose_line("NATIONAL LEAGUE"), is_non_prose_line("Attendance: 200")
+    (True, True)
+    >>> is_non_prose_line("The dollar rose to 1.4856 marks from 1.4800 in early trade on Friday.")
+    False
+    >>> is_non_prose_line("Romania beat Lithuania 2-1 (halftime 1-1) in their under-21 match on Friday.")
+    False
+    """
+    toks = _TOKEN.findall(line)
+    if not toks:
+        return False
+    if _COLUMNS.search(line.strip()) and len(_COLUMNS.findall(line.strip())) >= 2:
+        return True
+    numbers = sum(bool(_NUMERIC.match(t)) for t in toks)
+    words = [t for t in toks if any(c.isalpha() for c in t) and not _NUMERIC.match(t)]
+    lower = sum(bool(_LOWER_WORD.match(t)) for t in words)
+    unworded = lower <= LOWER_SHARE_UNWORDED * max(1, len(words))
+    if numbers >= 2 and numbers >= (NUMERIC_SHARE_UNWORDED if unworded else NUMERIC_SHARE) * len(toks):
+        return True
+    if numbers and unworded and len(toks) <= SHORT_ROW_TOKENS:
+        return True                                  # "Attendance: 200", "Extras 12"
+    items = [i for i in re.split(r"[,;]", line) if i.strip()]
+    if len(items) >= MIN_LIST_ITEMS and unworded and all(len(i.split()) <= MAX_LIST_ITEM_WORDS for i in items):
+        return True
+    return is_caps(line) and len(toks) <= 12
+
+
+@lru_cache(maxsize=32)
+def non_prose_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the lines of ``text`` that are not prose (the wire headline and dateline excepted).
+
+    >>> non_prose_lines("PERU VOTES.\\n\\nLIMA 1996-08-30\\n\\nPeru voted.")
+    ()
+    """
+    wire = read_wire(text)
+    out = []
+    for m in _LINE.finditer(text):
+        if m.group().strip() and not wire.covers(m.start(), m.end()) and is_non_prose_line(m.group()):
+            out.append((m.start(), m.end()))
+    return tuple(out)
+
+
+def in_non_prose(text: str, start: int, end: int | None = None) -> bool:
+    """True when characters ``start:end`` of ``text`` lie on a non-prose line.
+
+    >>> t = "Peru won.\\nPeru 2 Chile 1"
+    >>> in_non_prose(t, 0), in_non_prose(t, 10)
+    (False, True)
+    """
+    lines = non_prose_lines(text)
+    end = start + 1 if end is None else end
+    k = bisect_right(lines, (start, float("inf"))) - 1
+    return k >= 0 and lines[k][0] <= start and end <= lines[k][1]
+
+
+def is_non_prose(sent: Span) -> bool:
+    """True when most of a sentence's characters lie on non-prose lines or in the wire parts.
+
+    A relation step skips such a sentence: it makes no co-occurrence and no action.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Peru beat Chile on Friday.\\nPeru 2 Chile 1 Bolivia 0 Ecuador 3")
+    >>> is_non_prose(doc[0:6]), is_non_prose(doc[7:])
+    (False, True)
+    """
+    text = sent.doc.text
+    spans = [*non_prose_lines(text), *read_wire(text).spans()]
+    start, end = sent.start_char, sent.end_char
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    visible = sum(1 for c in text[start:end] if not c.isspace()) or 1
+    covered = sum(1 for s, e in spans for c in text[max(start, s):min(end, e)] if not c.isspace())
+    return inside > 0 and covered * 2 > visible

@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span
 from nlp import lexicons
 from nlp.entities import countries
 from nlp.entities.abbreviations import find_abbreviations
-from nlp.entities.names import NAME_SUFFIXES, match_short_name
+from nlp.entities.names import NAME_SUFFIXES, NameIndex
 from nlp.entities.outlets import find_outlets
 from nlp.entities.places import is_known_place
 from nlp.records import Entity, Mention
@@ -325,15 +325,15 @@ def _name_start(doc: Doc, start: int) -> int:
     return start
 
 
-def _capital_of_a_name(text: str, full: list[str]) -> bool:
-    """A capital that is also the family name of someone in the text ("Denzel Washington").
+def _capital_of_a_name(text: str, last_words: set[str]) -> bool:
+    """A capital that is also the family name of someone in the text ("Denzel Washington");
+    ``last_words`` are the last words of the text's full names.
 
     Such a capital is the person only where it speaks ("Washington said the
     film ..."); elsewhere it stays the country ("Washington and Moscow").
     """
     hit = countries.lookup(text)
-    return hit is not None and hit.via == "capital" and len(text.split()) == 1 \
-        and any(name.split()[-1] == text for name in full)
+    return hit is not None and hit.via == "capital" and len(text.split()) == 1 and text in last_words
 
 
 def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
@@ -348,6 +348,8 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
                 c.type, c.key = "place", f"place:{slug(c.text)}"
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1]
     full_key = {name: f"person:{slug(name)}" for name in full}
+    names = NameIndex(full)                      # built once: a lookup costs the same however many people
+    last_words = {name.split()[-1] for name in full_key}
     person_labelled = {c.text for c in cands if c.label == "PERSON"}
     # evidence per surface form: +1 for each PERSON tag, -1 for each place tag, +2 when it speaks
     votes: dict[str, int] = defaultdict(int)
@@ -373,10 +375,10 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
         if len(c.text.split()) > 1 and c.type != "person" and not (_looks_like_name(doc, c) and full):
             continue                             # "Von der Leyen" tagged an organisation is still her name
         if c.type == "country" and c.text not in person_labelled \
-                and not (_capital_of_a_name(c.text, full) and _speaks(doc[c.start:c.end])):
+                and not (_capital_of_a_name(c.text, last_words) and _speaks(doc[c.start:c.end])):
             continue                             # "Jordan" the country, unless also tagged a person
         if c.text not in short_of:
-            short_of[c.text] = match_short_name(c.text, full) if c.text not in full_key else c.text
+            short_of[c.text] = names.match(c.text) if c.text not in full_key else c.text
         target = short_of[c.text]
         if target:
             c.type, c.key = "person", full_key[target]

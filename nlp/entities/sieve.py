@@ -52,6 +52,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from nlp import lexicons
@@ -634,26 +635,48 @@ def _outlet_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> 
     outlets = [c for c in cands if c.type == "outlet"]
     if not outlets:
         return
-    has_sents = doc.has_annotation("SENT_START")
+    # one pass over the nouns in text order, each outlet looked up, not searched for (linear in long texts)
+    named_at: dict[int, _Candidate] = {}
+    for c in outlets:
+        named_at.setdefault(c.start, c)
+    by_end = sorted(range(len(outlets)), key=lambda k: outlets[k].end)
+    ended, last_k = 0, -1                         # outlets ended so far; the latest of them in the list
+    sentence = _sentence_numbers(doc)
     for i in where(doc, "LOWER", OUTLET_NOUNS):
         tok = doc[i]
         if index.key_of(i) or tok.pos_ not in ("NOUN", ""):
             continue
-        named = next((c for c in outlets if c.start == tok.i + 1), None)
+        named = named_at.get(tok.i + 1)
         if named is not None:
             index.add(tok.i, tok.i + 1, named.key)
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
-        before = [c for c in outlets if c.end <= tok.i]
-        if not before:
+        while ended < len(by_end) and outlets[by_end[ended]].end <= tok.i:
+            last_k = max(last_k, by_end[ended])
+            ended += 1
+        if last_k < 0:
             continue
-        last = before[-1]
-        if has_sents:
-            sents = list(doc[last.start:tok.i + 1].sents)
-            if len(sents) > OUTLET_ANAPHORA_SENTENCES + 1:
-                continue
+        last = outlets[last_k]
+        if sentence is not None and sentence[tok.i] - sentence[last.start] > OUTLET_ANAPHORA_SENTENCES:
+            continue                              # more sentences back than a reader would look
         index.add(tok.i, tok.i + 1, last.key)
+
+
+def _sentence_numbers(doc: Doc) -> list[int] | None:
+    """The sentence number of every token (None when the document has no sentences).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["A", ".", "B", "C", "."], sent_starts=[1, 0, 1, 0, 0])
+    >>> _sentence_numbers(doc)
+    [0, 0, 1, 1, 1]
+    """
+    if not doc.has_annotation("SENT_START"):
+        return None
+    starts = doc.to_array("SENT_START") == 1
+    starts[:1] = False
+    return numpy.cumsum(starts).tolist()
 
 
 def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]:

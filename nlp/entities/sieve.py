@@ -278,16 +278,29 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
     by_start = {c.start: c for c in cands}
     common: set[str] = set()
     long_of: dict[str, _Candidate] = {}
+    # token -> positions in cands of the names over it, so a long form finds its names without a scan
+    over: dict[int, list[int]] = defaultdict(list)
+
+    def cover(k: int) -> None:
+        for i in range(cands[k].start, max(cands[k].end, cands[k].start + 1)):
+            over[i].append(k)
+
+    for k in range(len(cands)):
+        cover(k)
     for ab in find_abbreviations(doc):
         if lexicons.outlet_name(ab.short):
             continue                          # "Abuja, Nigeria (AFP)": a wire credit, not a definition
-        inside = [c for c in cands if c.start < ab.long_end and ab.long_start < c.end and not c.dropped]
+        near = sorted({k for i in range(ab.long_start, ab.long_end) for k in over.get(i, ())})
+        near = [k for k in near if cands[k].start < ab.long_end and ab.long_start < cands[k].end
+                and not cands[k].dropped]
+        inside = [cands[k] for k in near]
         long = inside[0] if inside else None
         if ab.proper and len(inside) > 1 and inside[-1].end <= ab.long_end \
                 and (long.label == "ORG" or long.start >= ab.long_start):
             # "African Party for the Independence of Guinea and Cape Verde (PAIGC)": one name, no places in it
             long.start = long.ent_start = _name_start(doc, min(long.start, ab.long_start))
             long.end = ab.long_end
+            cover(near[0])
             long.text = clean_surface(doc[long.start:long.end].text)
             long.label, long.type = "ORG", ""
             _first_type(long)
@@ -301,12 +314,14 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
             long = _Candidate(start, end, "ORG", clean_surface(doc[start:end].text), start)
             _first_type(long)
             cands.append(long)
+            cover(len(cands) - 1)
         elif long.type == "place" or long.label in _PLACE_LABELS and long.type != "country":
             long.type, long.key = "organization", f"org:{slug(long.text)}"   # a defined name is an organisation
         long_of[ab.short] = long
         if ab.short_i not in by_start:
             short = _Candidate(ab.short_i, ab.short_i + 1, "ORG", ab.short, ab.short_i)
             cands.append(short)
+            cover(len(cands) - 1)
     for c in cands:
         bare = c.text[:-1] if c.text.endswith("s") and c.text[:-1].isupper() else c.text
         if bare in common and c.type != "outlet":

@@ -140,6 +140,18 @@ def test_pipeline_no_worker_gets_more_than_its_share_plus_one_document(corpus, w
     assert max(_worker_loads(chunks, workers)) <= total / workers + longest
 
 
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(sizes=st.lists(st.integers(1, 120_000), min_size=1, max_size=120), workers=st.integers(2, 4))
+def test_pipeline_any_corpus_is_shared_within_one_document(sizes, workers):
+    docs = [Document(f"d{i}", "x" * n) for i, n in enumerate(sizes)]
+    chunks = list(size_chunks(iter(docs), 40_000, workers=workers))
+    assert [d.id for c in chunks for d in c] == [d.id for d in docs]
+    assert max(_worker_loads(chunks, workers)) <= sum(sizes) / workers + max(sizes)
+
+
 def test_pipeline_long_document_is_a_chunk_of_its_own():
     docs = [Document("a", "x" * 1_000), Document("long", "x" * 100_000), Document("b", "x" * 1_000)]
     chunks = [[d.id for d in c] for c in size_chunks(docs, 40_000, workers=2)]

@@ -76,6 +76,10 @@ def _short_forms(words: tuple[str, ...]) -> dict[tuple[str, ...], int]:
     return forms
 
 
+#: a short form that two different people answer to
+_SEVERAL = object()
+
+
 class NameIndex:
     """Full names by every short form they answer to, built once, so a lookup costs the same
     whatever the number of people (scanning every full name per short name made a merge of
@@ -91,34 +95,33 @@ class NameIndex:
     """
 
     def __init__(self, full_names: Iterable[str] = ()) -> None:
-        # short form -> one dict per rank (last, first, middle): folded full name -> the first spelling seen
-        self._forms: dict[tuple[str, ...], tuple[dict[str, str], ...]] = {}
-        self._seen: set[str] = set()
+        # short form -> per rank (last, first, middle): None, the one (folded name, spelling) it fits,
+        # or _SEVERAL once two different people fit it (which no later name can undo)
+        self._forms: dict[tuple[str, ...], list] = {}
         for full in full_names:
             self.add(full)
 
     def add(self, full: str) -> None:
-        """Index one full name (a name seen before costs nothing)."""
-        if full in self._seen:
-            return
-        self._seen.add(full)
+        """Index one full name (the first spelling of a person is the one a lookup returns)."""
         words = _family_words(full)
         ident = " ".join(words)
         for form, rank in _short_forms(words).items():
-            found = self._forms.get(form)
-            if found is None:
-                found = self._forms[form] = ({}, {}, {})
-            found[rank].setdefault(ident, full)
+            slots = self._forms.get(form)
+            if slots is None:
+                slots = self._forms[form] = [None, None, None]
+            held = slots[rank]
+            if held is None:
+                slots[rank] = (ident, full)
+            elif held is not _SEVERAL and held[0] != ident:
+                slots[rank] = _SEVERAL
 
     def match(self, short: str) -> str | None:
         """The only full name whose last (else first, else a middle) words are ``short``, if exactly one."""
-        found = self._forms.get(name_words(short))
-        if found is None:
+        slots = self._forms.get(name_words(short))
+        if slots is None:
             return None
-        for rank in found:
-            if rank:
-                return next(iter(rank.values())) if len(rank) == 1 else None
-        return None
+        held = next((x for x in slots if x is not None), None)
+        return None if held is None or held is _SEVERAL else held[1]
 
 
 def match_short_name(short: str, full_names: Iterable[str]) -> str | None:

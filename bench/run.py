@@ -179,21 +179,27 @@ def measure_newsgraph(corpus: Path, processes: int) -> dict:
     stream_peak = max(memory.peaks["stream"], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     memory.peaks["stream"] = stream_peak
     stages = {}
+    peak_after: dict[str, float] = {}        # the process's own peak once each stage is done (MB)
+    maxrss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t = time.perf_counter()
     entities, relations = merge(extractions)
     stages["merge"] = time.perf_counter() - t
+    peak_after["merge"] = maxrss()
     t = time.perf_counter()
     G = build_graph(entities, relations, documents=len(extractions), words=sum(e.words for e in extractions),
                     model=model_id(nlp), documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})
     del entities, relations, extractions
     stages["graph"] = time.perf_counter() - t
+    peak_after["graph"] = maxrss()
     with tempfile.TemporaryDirectory() as out:
         t = time.perf_counter()
         write_html(G, Path(out) / "graph.html")
         stages["html"] = time.perf_counter() - t
+        peak_after["html"] = maxrss()
         t = time.perf_counter()
         write_json(G, Path(out) / "graph.json")
         stages["json"] = time.perf_counter() - t
+        peak_after["json"] = maxrss()
         html_mb = (Path(out) / "graph.html").stat().st_size / 1e6
         json_mb = (Path(out) / "graph.json").stat().st_size / 1e6
     wall, cpu = time.perf_counter() - t0, _cpu() - cpu0
@@ -202,8 +208,9 @@ def measure_newsgraph(corpus: Path, processes: int) -> dict:
     for _, d in G.nodes(data=True):
         types[d.get("type", "")] = types.get(d.get("type", ""), 0) + 1
     out = {"read": reading.seconds, "stream": stream, "stream_cpu": stream_cpu, "wall": wall, "cpu": cpu,
-           "stream_peak_mb": peaks["stream"], "run_peak_mb": max(peaks.values()),
-           "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **stages,
+           # ru_maxrss sees a peak between two samples; the samples see the workers
+           "stream_peak_mb": peaks["stream"], "run_peak_mb": max(*peaks.values(), maxrss()),
+           "peak_after": peak_after, "stream_own_peak_mb": stream_peak / 2**20, **stages,
            "nodes": G.number_of_nodes(), "types": types, "edges": G.number_of_edges(),
            "evidence": sum(len(d.get("evidence", ())) for *_, d in G.edges(data=True)),
            "html_mb": html_mb, "json_mb": json_mb}
@@ -354,6 +361,10 @@ def main(argv: list[str] | None = None) -> int:
                        "peak streaming", "peak run", "run/stream", "page MB", "JSON MB", "evidence"]))
     print("read/parse/extract are parts of the stream (split only in 1 process); graph = merged records to the "
           "networkx graph; HTML = the page (layout, data, template); JSON = write_json")
+    r = results["newsgraph", big, 1]
+    print(f"where the whole-run peak comes from ({corpora[big][2]:,} words, 1 process): the process's own peak "
+          f"{r['stream_own_peak_mb']:,.0f} MB at the end of the stream, then "
+          + ", ".join(f"{v:,.0f} MB after {k}" for k, v in r["peak_after"].items()))
     print()
 
     # -- growth ------------------------------------------------------------------------------

@@ -1,29 +1,33 @@
-"""``make bench``: newsgraph's speed and memory against raw spaCy on one corpus.
+"""``make bench``: newsgraph's speed and memory against raw spaCy on an archive that grows.
 
-The corpus is generated from the text the project ships (the articles in
-``seeds/``): each document is a different selection and order of their
-paragraphs, with its own id, written as JSON Lines into ``bench/corpus/``
-(git-ignored). Every measurement runs in a fresh process whose whole process
-tree (worker processes included) is sampled for its resident memory, and the
-results are printed as one table:
+The corpus is a generated news archive (:mod:`archive`): stories whose
+people, companies and towns are mostly new as the archive grows (Faker's
+names of a dozen locales, a few recurring often), and a set of long
+documents (reports of ~20,000 words naming hundreds of people), written as
+JSON Lines into ``bench/corpus/`` (git-ignored). Every measurement runs in a
+fresh process that samples its own process tree's resident memory (worker
+processes included), and one run prints:
 
-- raw spaCy ``nlp.pipe`` words/s with the same model and batch size, on texts
-  already in memory;
-- newsgraph words/s (read + parse + extract, no cache) with 1 and N processes,
-  and the ratios newsgraph/raw and N/1;
-- peak memory (RSS of the process and its children);
-- time per stage: read, parse, extract, merge, render (graph + HTML + JSON);
-- 10k / 100k / 1M-word points showing how time and memory grow.
+- raw spaCy ``nlp.pipe`` (same model, same batch size, texts already in
+  memory) and newsgraph (read + parse + extract, no cache) with 1 and 2
+  processes, words/s by CPU time and by wall time, on short stories and on
+  long documents;
+- time per stage (read, parse, extract, merge, graph, HTML, JSON), peak
+  memory while streaming and for the whole run, the page and JSON sizes;
+- 10k / 100k / 1M-word points with the distinct entities at each and the
+  CPU cost per word, so that a quadratic term shows as a rising cost;
+- the cross-document merge of 12,500 to 50,000 distinct people;
 
-Usage: ``python bench/run.py [--quick] [--processes N] [--points 10000,100000,1000000]``.
-Timings on a shared machine are noisy; compare runs made on a quiet one.
+and which of issue 14's targets the figures meet.
+
+Usage: ``python bench/run.py [--quick] [--processes N] [--points 10000,100000,1000000] [--long WORDS]``.
+Wall times on a shared machine are noisy; CPU times are disturbed less.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import random
 import resource
 import subprocess
 import sys
@@ -35,47 +39,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-#: the scaling points, in words
-POINTS = (10_000, 100_000, 1_000_000)
-QUICK_POINTS = (10_000, 30_000, 100_000)
+#: the scaling points of short stories, in words; and the words of long documents
+POINTS, LONG_WORDS, LONG_EACH = (10_000, 100_000, 1_000_000), 240_000, 20_000
+QUICK_POINTS, QUICK_LONG_WORDS, QUICK_LONG_EACH = (10_000, 30_000, 100_000), 60_000, 10_000
+#: distinct people in the merge measurement
+MERGE_PEOPLE = (12_500, 25_000, 50_000)
+#: issue 14's targets
+TARGET_RAW_SHORT, TARGET_RAW_LONG, TARGET_TWO, TARGET_GROWTH, TARGET_MEMORY, TARGET_MERGE_S = \
+    0.95, 0.92, 1.8, 1.10, 1.2, 5.0
 
 
 # -- corpus ------------------------------------------------------------------------
 
-def shipped_paragraphs() -> list[str]:
-    """Paragraphs of the articles the project ships (``seeds/``)."""
-    paragraphs = []
-    for f in sorted((ROOT / "seeds").glob("*.txt")):
-        paragraphs += [p.strip() for p in f.read_text(encoding="utf-8").splitlines() if p.strip()]
-    return paragraphs
-
-
-def corpus_documents(words: int, seed: int = 6) -> list[dict]:
-    """Documents of recombined shipped paragraphs totalling at least ``words`` words.
-
-    The same seed gives the same sequence, so a smaller corpus is the start
-    of a larger one.
-    """
-    paragraphs = shipped_paragraphs()
-    rng = random.Random(seed)
-    docs, total = [], 0
-    while total < words:
-        k = rng.randint(max(1, len(paragraphs) // 3), len(paragraphs))
-        text = "\n\n".join(rng.sample(paragraphs, k))
-        n = len(text.split())
-        docs.append({"id": f"bench-{len(docs):06d}", "title": f"Bench article {len(docs)}",
-                     "date": f"2025-{len(docs) % 12 + 1:02d}-{len(docs) % 28 + 1:02d}", "source": "bench",
-                     "text": text, "words": n})
-        total += n
-    return docs
-
-
-def write_corpus(words: int) -> tuple[Path, int, int]:
-    """``bench/corpus/words-N.jsonl``: its path, documents and words."""
+def write_corpus(name: str, docs: list[dict]) -> tuple[Path, int, int]:
+    """``bench/corpus/NAME.jsonl``: its path, documents and words."""
     CORPUS.mkdir(parents=True, exist_ok=True)
-    path = CORPUS / f"words-{words}.jsonl"
-    docs = corpus_documents(words)
+    path = CORPUS / f"{name}.jsonl"
     tmp = path.with_suffix(".part")
     tmp.write_text("".join(json.dumps({k: v for k, v in d.items() if k != "words"}) + "\n" for d in docs),
                    encoding="utf-8")
@@ -91,6 +72,47 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+class _Memory:
+    """Samples this process tree's resident memory every 50 ms; the peak of each phase."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.me, self.phase, self.peaks = psutil.Process(), "stream", {"stream": 0, "after": 0}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _tree(self) -> int:
+        import psutil
+
+        total = 0
+        try:
+            procs = [self.me, *self.me.children(recursive=True)]
+        except psutil.Error:
+            return 0
+        for p in procs:
+            try:
+                total += p.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def _run(self) -> None:
+        while not self.done.is_set():
+            self.sample()
+            self.done.wait(0.05)
+
+    def sample(self) -> None:
+        self.peaks[self.phase] = max(self.peaks[self.phase], self._tree())
+
+    def stop(self) -> dict[str, float]:
+        self.done.set()
+        self.thread.join()
+        self.sample()
+        return {k: v / 2**20 for k, v in self.peaks.items()}
+
+
 def measure_raw(corpus: Path, processes: int) -> dict:
     """Raw spaCy: texts in memory, ``nlp.pipe`` over them, nothing else."""
     from nlp.run.model import load_model
@@ -98,12 +120,14 @@ def measure_raw(corpus: Path, processes: int) -> dict:
 
     nlp = load_model()
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line]
+    memory = _Memory()
     t, cpu = time.perf_counter(), _cpu()
     # the batch size newsgraph uses, so both hold the same number of words at a time
     for _ in nlp.pipe(texts, batch_size=batch_size_for(texts), n_process=processes):
         pass
-    elapsed, cpu = time.perf_counter() - t, _cpu() - cpu
-    return {"parse": elapsed, "cpu": cpu, "extract_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    wall, cpu = time.perf_counter() - t, _cpu() - cpu
+    peaks = memory.stop()
+    return {"stream": wall, "cpu": cpu, "stream_peak_mb": peaks["stream"], "run_peak_mb": peaks["stream"]}
 
 
 class _Timed:
@@ -138,88 +162,107 @@ def measure_newsgraph(corpus: Path, processes: int) -> dict:
     from graph.build import build_graph
     from graph.export import write_json
     from graph.html import write_html
-    from nlp.run.model import load_model, model_id
-    from nlp.reading.reader import read_inputs
     from nlp.entities.resolve import merge
+    from nlp.reading.reader import read_inputs
+    from nlp.run.model import load_model, model_id
 
     nlp = load_model()
     timed_extract = _Timed(pipeline.extract)
     pipeline.extract = timed_extract  # counts extraction in this process (1 process only)
     reading = _Timed(read_inputs([str(corpus)]))
-    t, cpu = time.perf_counter(), _cpu()
+    memory = _Memory()
+    t0, cpu0 = time.perf_counter(), _cpu()
     extractions = list(pipeline.extract_documents(reading, nlp, n_process=processes))
-    stream, cpu = time.perf_counter() - t, _cpu() - cpu
-    # peak so far: this process, plus each worker at the largest worker's peak (ru_maxrss is in KiB)
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    extract_peak = (own.ru_maxrss + (processes if processes > 1 else 0) * kids.ru_maxrss) / 1024
+    stream, stream_cpu = time.perf_counter() - t0, _cpu() - cpu0
+    memory.sample()
+    memory.phase = "after"
+    stream_peak = max(memory.peaks["stream"], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+    memory.peaks["stream"] = stream_peak
+    stages = {}
+    peak_after: dict[str, float] = {}        # the process's own peak once each stage is done (MB)
+    maxrss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t = time.perf_counter()
     entities, relations = merge(extractions)
-    merged = time.perf_counter() - t
+    stages["merge"] = time.perf_counter() - t
+    peak_after["merge"] = maxrss()
     t = time.perf_counter()
-    G = build_graph(entities, relations, documents=len(extractions), model=model_id(nlp),
-                    documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})
+    G = build_graph(entities, relations, documents=len(extractions), words=sum(e.words for e in extractions),
+                    model=model_id(nlp), documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})
+    del entities, relations, extractions
+    stages["graph"] = time.perf_counter() - t
+    peak_after["graph"] = maxrss()
     with tempfile.TemporaryDirectory() as out:
+        t = time.perf_counter()
         write_html(G, Path(out) / "graph.html")
+        stages["html"] = time.perf_counter() - t
+        peak_after["html"] = maxrss()
+        t = time.perf_counter()
         write_json(G, Path(out) / "graph.json")
+        stages["json"] = time.perf_counter() - t
+        peak_after["json"] = maxrss()
         html_mb = (Path(out) / "graph.html").stat().st_size / 1e6
-    render = time.perf_counter() - t
-    out = {"read": reading.seconds, "stream": stream, "cpu": cpu, "extract_peak_mb": extract_peak, "merge": merged, "render": render,
-           "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "html_mb": html_mb,
-           "evidence": sum(len(d["evidence"]) for *_, d in G.edges(data=True))}
+        json_mb = (Path(out) / "graph.json").stat().st_size / 1e6
+    wall, cpu = time.perf_counter() - t0, _cpu() - cpu0
+    peaks = memory.stop()
+    types: dict[str, int] = {}
+    for _, d in G.nodes(data=True):
+        types[d.get("type", "")] = types.get(d.get("type", ""), 0) + 1
+    out = {"read": reading.seconds, "stream": stream, "stream_cpu": stream_cpu, "wall": wall, "cpu": cpu,
+           # ru_maxrss sees a peak between two samples; the samples see the workers
+           "stream_peak_mb": peaks["stream"], "run_peak_mb": max(*peaks.values(), maxrss()),
+           "peak_after": peak_after, "stream_own_peak_mb": stream_peak / 2**20, **stages,
+           "nodes": G.number_of_nodes(), "types": types, "edges": G.number_of_edges(),
+           "evidence": sum(len(d.get("evidence", ())) for *_, d in G.edges(data=True)),
+           "html_mb": html_mb, "json_mb": json_mb}
     if processes == 1:
         out["extract"] = timed_extract.seconds
         out["parse"] = stream - reading.seconds - timed_extract.seconds
     return out
 
 
+def measure_merge(people: int) -> dict:
+    """The cross-document merge of ``people`` distinct people, each named in full in one document and
+    by family name alone in another (so every short name is looked up among all of them)."""
+    import gc
+    import random
+
+    from nlp.entities.resolve import merge
+    from nlp.records import Entity, Extraction, Mention
+
+    rng = random.Random(people)
+    extractions = []
+    for i in range(people):
+        family = f"Family{i}x"
+        full = f"Given{rng.randrange(5000)} {family}"
+        key = "person:" + full.lower().replace(" ", "-")
+        extractions.append(Extraction(f"a{i}", (Entity(key, full, "person", mentions=(Mention(f"a{i}", 0, 9, full, "person"),)),)))
+        extractions.append(Extraction(f"b{i}", (Entity(f"person:{family.lower()}", family, "person",
+                                                       mentions=(Mention(f"b{i}", 0, 7, family, "person"),)),)))
+    gc.collect()
+    t, cpu = time.perf_counter(), time.process_time()
+    entities, _ = merge(extractions)
+    return {"wall": time.perf_counter() - t, "cpu": time.process_time() - cpu, "entities": len(entities)}
+
+
 def _child(args: argparse.Namespace) -> None:
+    if args.kind == "merge":
+        print(json.dumps(measure_merge(int(args.corpus))))
+        return
     fn = measure_raw if args.kind == "raw" else measure_newsgraph
     print(json.dumps(fn(Path(args.corpus), args.processes)))
 
 
 # -- the orchestrator ---------------------------------------------------------------
 
-def _tree_rss(pid: int) -> int:
-    import psutil
-
-    try:
-        proc = psutil.Process(pid)
-        procs = [proc, *proc.children(recursive=True)]
-    except psutil.Error:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
-
-
-def run_measurement(kind: str, corpus: Path, processes: int) -> dict:
-    """Run one measurement in a fresh process; add its wall time and peak tree RSS."""
+def run_measurement(kind: str, corpus: Path | int, processes: int = 1) -> dict:
+    """Run one measurement in a fresh process; add its wall time."""
     cmd = [sys.executable, __file__, "_measure", kind, str(corpus), "--processes", str(processes)]
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
-            done.wait(0.1)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stdout, _ = proc.communicate()
-    done.set()
-    sampler.join()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     if proc.returncode:
-        raise SystemExit(f"bench: {kind} on {corpus.name} with {processes} processes failed ({proc.returncode})")
-    result = json.loads(stdout.strip().splitlines()[-1])
-    # sampling every 0.1 s can miss a short peak that the process itself recorded
-    result.update(wall=time.perf_counter() - t, peak_mb=max(peak / 2**20, result.get("extract_peak_mb", 0)))
+        raise SystemExit(f"bench: {kind} on {corpus} with {processes} processes failed ({proc.returncode})")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["process_wall"] = time.perf_counter() - t
     return result
 
 
@@ -233,79 +276,149 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
 def main(argv: list[str] | None = None) -> int:
-    from nlp.run.pipeline import default_processes
+    import archive
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--quick", action="store_true", help="10k / 30k / 100k words instead of 10k / 100k / 1M")
-    p.add_argument("--processes", type=int, default=max(2, default_processes()),
-                   help="N for the N-process run (default: the cores, at least 2)")
+    p.add_argument("--quick", action="store_true",
+                   help="10k / 30k / 100k words and 60k words of long documents (about 2 minutes)")
+    p.add_argument("--processes", type=int, default=2, help="N for the N-process runs (default 2)")
     p.add_argument("--points", help="comma-separated corpus sizes in words, smallest first (default: "
                    + ",".join(map(str, POINTS)) + ")")
+    p.add_argument("--long", type=int, help="words of long documents (default %d)" % LONG_WORDS)
     args = p.parse_args(argv)
     points = (tuple(int(x) for x in args.points.split(",")) if args.points
               else QUICK_POINTS if args.quick else POINTS)
+    long_words = args.long or (QUICK_LONG_WORDS if args.quick else LONG_WORDS)
+    long_each = QUICK_LONG_EACH if args.quick else LONG_EACH
     n = args.processes
 
-    corpora = {w: write_corpus(w) for w in points}
-    big, docs, words = corpora[points[-1]]
-    print(f"corpus: {docs:,} documents, {words:,} words, recombined from seeds/ -> {big.relative_to(ROOT)}",
-          file=sys.stderr)
+    t = time.perf_counter()
+    corpora = {w: write_corpus(f"news-{w}", archive.articles(w)) for w in points}
+    corpora["long"] = write_corpus(f"long-{long_words}", archive.long_documents(long_words, each=long_each))
+    big = points[-1]
+    print(f"corpus: {corpora[big][1]:,} stories, {corpora[big][2]:,} words; {corpora['long'][1]:,} long "
+          f"documents, {corpora['long'][2]:,} words; generated in {time.perf_counter() - t:.0f} s -> "
+          f"{CORPUS.relative_to(ROOT)}/", file=sys.stderr)
 
+    plan = [("raw", big, 1), ("raw", big, n), ("newsgraph", big, n),
+            ("raw", "long", 1), ("raw", "long", n), ("newsgraph", "long", 1), ("newsgraph", "long", n),
+            *[("newsgraph", w, 1) for w in points]]
     results: dict[tuple, dict] = {}
-    plan = [("raw", points[-1], 1), *[("newsgraph", w, 1) for w in points], ("newsgraph", points[-1], n)]
     for kind, w, procs in plan:
         t = time.perf_counter()
-        print(f"  {kind} {w:,} words, {procs} process(es) ...", end="", file=sys.stderr, flush=True)
+        label = "long documents" if w == "long" else f"{w:,} words"
+        print(f"  {kind} {label}, {procs} process(es) ...", end="", file=sys.stderr, flush=True)
         results[kind, w, procs] = run_measurement(kind, corpora[w][0], procs)
         print(f" {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    merges = {}
+    for people in MERGE_PEOPLE:
+        print(f"  merge of {people:,} people ...", end="", file=sys.stderr, flush=True)
+        merges[people] = run_measurement("merge", people)
+        print(f" {merges[people]['wall']:.1f} s", file=sys.stderr)
 
-    raw = results["raw", points[-1], 1]
-    raw_wps = words / raw["parse"]
-    one = results["newsgraph", points[-1], 1]
-    many = results["newsgraph", points[-1], n]
-    one_wps, many_wps = words / one["stream"], words / many["stream"]
+    # -- speed ---------------------------------------------------------------------------
+    rows, ratios = [], {}
+    for w, name in ((big, "short stories"), ("long", "long documents")):
+        words = corpora[w][2]
+        raw1 = results["raw", w, 1]
+        one = results["newsgraph", w, 1]
+        for kind, procs in (("raw", 1), ("raw", n), ("newsgraph", 1), ("newsgraph", n)):
+            r = results[kind, w, procs]
+            cpu = r.get("stream_cpu", r["cpu"])
+            base = raw1 if kind == "raw" or procs == 1 else one
+            rows.append([f"{'raw spaCy nlp.pipe' if kind == 'raw' else 'newsgraph'}, {name}", str(procs),
+                         f"{corpora[w][1]:,}", f"{words:,}", _fmt(words / r["stream"]), _fmt(words / cpu),
+                         _fmt(raw1.get("cpu") / cpu, ".2f") if kind == "newsgraph" and procs == 1 else "",
+                         _fmt(raw1["stream"] / r["stream"], ".2f") if procs == 1 else "",
+                         _fmt(base["stream"] / r["stream"], ".2f") if procs > 1 else "",
+                         _fmt(cpu, ".1f"), _fmt(r["stream"], ".1f")])
+        ratios[w] = {"raw_cpu": raw1["cpu"] / one["stream_cpu"], "raw_wall": raw1["stream"] / one["stream"],
+                     "two": one["stream"] / results["newsgraph", w, n]["stream"],
+                     "raw_two": raw1["stream"] / results["raw", w, n]["stream"],
+                     "two_cpu_bound": n * one["stream_cpu"] / results["newsgraph", w, n]["stream_cpu"]}
+    print("speed: words/s of the stream (read + parse + extract for newsgraph, nlp.pipe for raw spaCy)")
+    print(table(rows, ["run", "procs", "docs", "words", "words/s wall", "words/s CPU", "vs raw CPU",
+                       "vs raw wall", f"{n} vs 1 wall", "CPU s", "wall s"]))
+    print()
 
-    def row(name: str, procs: int, wds: int, r: dict, parse: str, extract: str) -> list[str]:
-        wps = wds / (r["stream"] if "stream" in r else r["parse"])
-        return [name, str(procs), f"{wds:,}", _fmt(wps), _fmt(wps / raw_wps, ".2f"), _fmt(r.get("read"), ".1f"),
-                parse, extract, _fmt(r.get("merge"), ".1f"), _fmt(r.get("render"), ".1f"), _fmt(wds / r["wall"]),
-                _fmt(r["cpu"], ".1f"), _fmt(r["wall"], ".1f"), _fmt(r["extract_peak_mb"]), _fmt(r["peak_mb"])]
+    # -- stages, memory, output ------------------------------------------------------------
+    rows = []
+    for w, procs in [("long", 1), ("long", n), *[(x, 1) for x in points], (big, n)]:
+        r = results["newsgraph", w, procs]
+        name = "long documents" if w == "long" else f"{corpora[w][2]:,} words"
+        rows.append([name, str(procs), _fmt(r["read"], ".1f"), _fmt(r.get("parse"), ".1f"),
+                     _fmt(r.get("extract"), ".1f"), _fmt(r["merge"], ".2f"), _fmt(r["graph"], ".1f"),
+                     _fmt(r["html"], ".1f"), _fmt(r["json"], ".1f"), _fmt(r["stream_peak_mb"]), _fmt(r["run_peak_mb"]),
+                     _fmt(r["run_peak_mb"] / r["stream_peak_mb"], ".2f"), _fmt(r["html_mb"], ".1f"),
+                     _fmt(r["json_mb"], ".1f"), f"{r['evidence']:,}"])
+    print("stages (s), memory (MB, resident, workers included) and output")
+    print(table(rows, ["corpus", "procs", "read", "parse", "extract", "merge", "graph", "HTML", "JSON",
+                       "peak streaming", "peak run", "run/stream", "page MB", "JSON MB", "evidence"]))
+    print("read/parse/extract are parts of the stream (split only in 1 process); graph = merged records to the "
+          "networkx graph; HTML = the page (layout, data, template); JSON = write_json")
+    r = results["newsgraph", big, 1]
+    print(f"where the whole-run peak comes from ({corpora[big][2]:,} words, 1 process): the process's own peak "
+          f"{r['stream_own_peak_mb']:,.0f} MB at the end of the stream, then "
+          + ", ".join(f"{v:,.0f} MB after {k}" for k, v in r["peak_after"].items()))
+    print()
 
-    rows = [row("raw spaCy nlp.pipe", 1, words, raw, _fmt(raw["parse"], ".1f"), "-")]
+    # -- growth ------------------------------------------------------------------------------
+    rows = []
     for w in points:
         r = results["newsgraph", w, 1]
-        rows.append(row(f"newsgraph ({corpora[w][1]:,} docs)", 1, corpora[w][2], r, _fmt(r["parse"], ".1f"),
-                        _fmt(r["extract"], ".1f")))
-    rows.append(row(f"newsgraph ({docs:,} docs)", n, words, many, "(workers)", "(workers)"))
-    header = ["run", "procs", "words", "words/s", "vs raw", "read s", "parse s", "extract s", "merge s",
-              "render s", "end-to-end w/s", "cpu s", "wall s", "peak MB extract", "peak MB run"]
-    print(table(rows, header))
-    print("words/s = words / (read + parse + extract); cpu s = CPU time of that part, workers included; wall s = "
-          "the whole measured process (model loading, merge, graph, HTML and JSON included), end-to-end w/s = "
-          "words / wall s; peak MB extract = resident memory at its highest until extraction ends (workers "
-          "counted at the largest worker's peak), peak MB run = the whole run, sampled over the process tree")
+        words = corpora[w][2]
+        ty = r["types"]
+        rows.append([f"{words:,}", f"{corpora[w][1]:,}", f"{r['nodes']:,}", f"{ty.get('person', 0) + ty.get('official', 0):,}",
+                     f"{ty.get('organization', 0):,}", f"{ty.get('place', 0):,}", f"{r['edges']:,}",
+                     _fmt(r["stream_cpu"] / words * 1e6, ".0f"), _fmt(r["cpu"] / words * 1e6, ".0f"),
+                     _fmt(r["merge"], ".2f"), _fmt(r["run_peak_mb"])])
+    print("growth: short stories, 1 process; cost = CPU microseconds per word")
+    print(table(rows, ["words", "docs", "distinct entities", "people", "organisations", "places", "links",
+                       "stream cost", "whole-run cost", "merge s", "peak run MB"]))
     print()
-    print(f"newsgraph / raw spaCy, 1 process: {one_wps / raw_wps:.2f} by wall time (target >= 0.90); "
-          f"{raw['cpu'] / one['cpu']:.2f} by CPU time, which other work on the machine disturbs less")
-    print(f"newsgraph {n} processes / 1 process: {many_wps / one_wps:.2f}x by wall time (target >= 1.7x on {n} idle "
-          f"cores); CPU time {many['cpu']:.1f} s against {one['cpu']:.1f} s: {one['cpu'] / many['cpu']:.2f} of the "
-          f"work in 1 process, so {n} idle cores could give at most {n * one['cpu'] / many['cpu']:.2f}x")
-    lo, hi = results["newsgraph", points[0], 1], results["newsgraph", points[-1], 1]
-    print(f"memory, {points[0]:,} -> {points[-1]:,} words: extraction peak {lo['extract_peak_mb']:,.0f} -> "
-          f"{hi['extract_peak_mb']:,.0f} MB (the model, one batch, and the records that become the graph); whole run "
-          f"{lo['peak_mb']:,.0f} -> {hi['peak_mb']:,.0f} MB, the rest being the graph and its HTML and JSON: at "
-          f"{points[-1]:,} words {hi['nodes']:,} nodes, {hi['edges']:,} edges, {hi['evidence']:,} evidence "
-          f"sentences, HTML {hi['html_mb']:.1f} MB")
+    rows = [[f"{k:,}", f"{m['entities']:,}", _fmt(m["wall"], ".2f"), _fmt(m["cpu"], ".2f")] for k, m in merges.items()]
+    print("merge across documents: distinct people, each named in full once and by family name once")
+    print(table(rows, ["people", "entities after", "wall s", "CPU s"]))
+    print()
+
+    # -- targets -----------------------------------------------------------------------------
+    short, long = ratios[big], ratios["long"]
+    ref = points[1] if len(points) > 2 else points[0]
+    cost = {w: results["newsgraph", w, 1]["cpu"] / corpora[w][2] for w in points}
+    one_big = results["newsgraph", big, 1]
+    memory = max(results["newsgraph", w, procs]["run_peak_mb"] / results["newsgraph", w, procs]["stream_peak_mb"]
+                 for w, procs in [(big, 1), (big, n), ("long", 1), ("long", n)])
+    print("issue 14's targets")
+    print(f"- 1 process / raw spaCy by CPU: short stories {short['raw_cpu']:.2f} (target >= {TARGET_RAW_SHORT}: "
+          f"{_verdict(short['raw_cpu'] >= TARGET_RAW_SHORT)}), long documents {long['raw_cpu']:.2f} (target >= "
+          f"{TARGET_RAW_LONG}: {_verdict(long['raw_cpu'] >= TARGET_RAW_LONG)}); by wall time {short['raw_wall']:.2f} "
+          f"and {long['raw_wall']:.2f}")
+    print(f"- {n} processes / 1 by wall time: short stories {short['two']:.2f}x, long documents {long['two']:.2f}x "
+          f"(target >= {TARGET_TWO}x: {_verdict(min(short['two'], long['two']) >= TARGET_TWO)}); raw spaCy's own "
+          f"n_process={n}: {short['raw_two']:.2f}x and {long['raw_two']:.2f}x; by CPU time {n} idle cores could give "
+          f"at most {short['two_cpu_bound']:.2f}x and {long['two_cpu_bound']:.2f}x")
+    print(f"- whole-run CPU per word at {big:,} words / at {ref:,}: {cost[big] / cost[ref]:.2f} (target <= "
+          f"{TARGET_GROWTH}: {_verdict(cost[big] / cost[ref] <= TARGET_GROWTH)}; {cost[ref] * 1e6:.0f} -> "
+          f"{cost[big] * 1e6:.0f} us/word, {results['newsgraph', ref, 1]['nodes']:,} -> {one_big['nodes']:,} entities)")
+    print(f"- whole-run peak memory / streaming peak, worst of the four large runs: {memory:.2f} (target <= "
+          f"{TARGET_MEMORY}: {_verdict(memory <= TARGET_MEMORY)})")
+    m = merges[max(merges)]
+    print(f"- merge of {max(merges):,} distinct people: {m['wall']:.2f} s (target < {TARGET_MERGE_S} s: "
+          f"{_verdict(m['wall'] < TARGET_MERGE_S)})")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end "
-          "(other work on the machine slows every figure)")
+          "(other work on the machine slows wall times most)")
     return 0
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_measure":
         a = argparse.ArgumentParser()
-        a.add_argument("cmd"), a.add_argument("kind", choices=("raw", "newsgraph")), a.add_argument("corpus")
+        a.add_argument("cmd"), a.add_argument("kind", choices=("raw", "newsgraph", "merge")), a.add_argument("corpus")
         a.add_argument("--processes", type=int, default=1)
         _child(a.parse_args())
     else:

@@ -17,6 +17,7 @@ import csv
 import json
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,120 @@ def node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
     return data
 
 
+class _Items:
+    """A JSON array written one item at a time, never held as a list."""
+
+    def __init__(self, items: Callable[[], Iterable[Any]]) -> None:
+        self.items = items
+
+
+def _lazy_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """:func:`node_link` with its nodes and links made one at a time as they are written."""
+    shell = G.__class__()
+    shell.graph = G.graph
+    data = node_link(shell)                     # every key but the nodes' and links', as node_link makes them
+    data["nodes"] = _Items(lambda: ({**G.nodes[n], "id": n} for n in G))
+    if G.is_multigraph():
+        data["links"] = _Items(lambda: ({**d, "source": u, "target": v, "key": k}
+                                        for u, v, k, d in G.edges(keys=True, data=True)))
+    else:
+        data["links"] = _Items(lambda: ({**d, "source": u, "target": v} for u, v, d in G.edges(data=True)))
+    return data
+
+
+_encode_str = json.encoder.encode_basestring     # the C encoder of a string, as json.dump(ensure_ascii=False)
+
+
+def _json_float(x: float) -> str:
+    """A float as the json module writes it (NaN and infinities included)."""
+    if x != x:
+        return "NaN"
+    if x in (float("inf"), float("-inf")):
+        return "Infinity" if x > 0 else "-Infinity"
+    return float.__repr__(x)
+
+
+def _json_key(key: Any) -> str:
+    """A dict key as the json module writes it: a string, or a number, boolean or null as a string."""
+    if isinstance(key, str):
+        return _encode_str(key)
+    if key is True or key is False or key is None:
+        return _encode_str({True: "true", False: "false", None: "null"}[key])
+    if isinstance(key, float):
+        return _encode_str(_json_float(key))
+    if isinstance(key, int):
+        return _encode_str(int.__repr__(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+
+def _indented(value: Any, pad: str) -> str:
+    r"""``json.dumps(value, indent=1, ensure_ascii=False, default=_plain)`` at the depth of ``pad``
+    (a newline and its spaces), made by joining strings: the json module's own indenting
+    encoder is a chain of Python generators, several times slower.
+
+    >>> _indented({"a": [1, 2.5, None], "b": {}}, "\n")
+    '{\n "a": [\n  1,\n  2.5,\n  null\n ],\n "b": {}\n}'
+    """
+    if isinstance(value, str):
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _json_float(value)
+    inner = pad + " "
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join([_indented(v, inner) for v in value]) + pad + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{" + inner + ("," + inner).join([_json_key(k) + ": " + _indented(v, inner)
+                                                 for k, v in value.items()]) + pad + "}"
+    plain = _plain(value)
+    if plain is value:
+        raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
+    return _indented(plain, pad)
+
+
+def _json_text(value: Any, level: int = 0) -> Iterator[str]:
+    r"""The text ``json.dump(value, indent=1, ensure_ascii=False)`` writes, piece by piece.
+
+    The top-level object and its arrays are written an item at a time, each
+    item encoded alone at its depth.
+
+    >>> "".join(_json_text({"a": _Items(lambda: iter([{"b": [1]}])), "c": {}}))
+    '{\n "a": [\n  {\n   "b": [\n    1\n   ]\n  }\n ],\n "c": {}\n}'
+    """
+    pad = "\n" + " " * (level + 1)
+    if isinstance(value, _Items) or level == 0 and isinstance(value, dict):
+        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+        first = True
+        for item in value.items():              # a dict's pairs, or the array's items
+            yield (opening if first else ",") + pad
+            first = False
+            if isinstance(value, dict):
+                yield _json_key(item[0]) + ": "
+                yield from _json_text(item[1], level + 1)
+            else:
+                yield from _json_text(item, level + 1)
+        yield opening + closing if first else "\n" + " " * level + closing
+        return
+    yield _indented(value, "\n" + " " * level)
+
+
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     """Write the contract's node-link JSON atomically (a previous file stays whole on failure).
+
+    The text is the one ``json.dump(node_link(G), indent=1)`` gives, written a
+    node and a link at a time: neither the whole text nor a copy of every
+    node and link is held in memory.
 
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph(); G.add_node("country:PE", label="Peru")
@@ -55,9 +168,10 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     >>> list(read_json(p).nodes)
     ['country:PE']
     """
-    data = node_link(G)
+    data = _lazy_node_link(G)
     with atomic_write(path) as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=1, default=_plain)
+        for piece in _json_text(data):
+            fh.write(piece)
 
 
 def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:

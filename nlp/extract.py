@@ -174,5 +174,17 @@ def extract(doc: Doc, document: Document, *, window: str = "sentence") -> Extrac
     quotes = document_quotes(doc, document.id, index, entities)
     meta = tuple((k, getattr(document, k)) for k in ("title", "date", "url", "source") if getattr(document, k))
     meta += wire_meta(document.text, has_date=bool(document.date))
-    words = sum(1 for t in doc if not t.is_space and not t.is_punct)
-    return Extraction(document.id, tuple(entities), tuple(relations), meta, words, tuple(quotes))
+    return Extraction(document.id, tuple(entities), tuple(relations), meta, count_words(doc), tuple(quotes))
+
+
+def count_words(doc: Doc) -> int:
+    """Tokens that are neither punctuation nor white space, read as two flag columns (no Token built).
+
+    >>> import spacy
+    >>> count_words(spacy.blank("en")("Lima, Peru  -- said: yes."))
+    4
+    """
+    if not len(doc):
+        return 0
+    flags = doc.to_array(["IS_SPACE", "IS_PUNCT"])
+    return int((flags.sum(axis=1) == 0).sum())

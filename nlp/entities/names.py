@@ -47,12 +47,90 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(normalize(name).split())
 
 
+def _family_words(full: str) -> tuple[str, ...]:
+    """Folded words of a full name without a generational suffix ("Robert F. Kennedy Jr." is a Kennedy)."""
+    words = name_words(full)
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def _short_forms(words: tuple[str, ...]) -> dict[tuple[str, ...], int]:
+    """Every short form a full name answers to, with how well: 0 last words, 1 first words, 2 a middle word.
+
+    A form found two ways keeps the better one ("Kim Kim" is a Kim by its
+    last word).
+
+    >>> sorted(_short_forms(("luiz", "lula", "da", "silva")).items())[:3]
+    [(('da',), 2), (('da', 'silva'), 0), (('luiz',), 1)]
+    """
+    forms: dict[tuple[str, ...], int] = {}
+    for word in words[1:-1]:                      # "Lula" of "Luiz Inacio Lula da Silva"
+        forms[(word,)] = 2
+    for n in range(len(words) - 1, 0, -1):
+        forms[words[:n]] = 1                      # "Moon" of "Moon Jae-in"
+    for n in range(len(words) - 1, 0, -1):
+        forms[words[-n:]] = 0                     # "Merkel" of "Angela Merkel"
+    if len(words) > 1 and _bare(words[-1]) != words[-1]:
+        forms[(_bare(words[-1]),)] = 0            # "Sisi" of "Abdel Fattah el-Sisi"
+    return forms
+
+
+#: a short form that two different people answer to
+_SEVERAL = object()
+
+
+class NameIndex:
+    """Full names by every short form they answer to, built once, so a lookup costs the same
+    whatever the number of people (scanning every full name per short name made a merge of
+    20,000 people take a minute).
+
+    A lookup answers what :func:`match_short_name` answers over the same names.
+
+    >>> index = NameIndex(["Michael Jordan", "Jordan Peele", "Moon Jae-in"])
+    >>> index.match("Jordan"), index.match("Moon"), index.match("Peele")
+    ('Michael Jordan', 'Moon Jae-in', 'Jordan Peele')
+    >>> index.add("Jeb Jordan"); index.match("Jordan") is None
+    True
+    """
+
+    def __init__(self, full_names: Iterable[str] = ()) -> None:
+        # short form -> per rank (last, first, middle): None, the one (folded name, spelling) it fits,
+        # or _SEVERAL once two different people fit it (which no later name can undo)
+        self._forms: dict[tuple[str, ...], list] = {}
+        for full in full_names:
+            self.add(full)
+
+    def add(self, full: str) -> None:
+        """Index one full name (the first spelling of a person is the one a lookup returns)."""
+        words = _family_words(full)
+        ident = " ".join(words)
+        for form, rank in _short_forms(words).items():
+            slots = self._forms.get(form)
+            if slots is None:
+                slots = self._forms[form] = [None, None, None]
+            held = slots[rank]
+            if held is None:
+                slots[rank] = (ident, full)
+            elif held is not _SEVERAL and held[0] != ident:
+                slots[rank] = _SEVERAL
+
+    def match(self, short: str) -> str | None:
+        """The only full name whose last (else first, else a middle) words are ``short``, if exactly one."""
+        slots = self._forms.get(name_words(short))
+        if slots is None:
+            return None
+        held = next((x for x in slots if x is not None), None)
+        return None if held is None or held is _SEVERAL else held[1]
+
+
 def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
     """The only full name whose last (else first) word is ``short``, if exactly one.
 
     A last-word match wins over a first-word one: "Jordan" with "Michael
     Jordan" and "Jordan Peele" is Michael Jordan's family name; a middle word
-    comes last ("Lula" of "Luiz Inacio Lula da Silva").
+    comes last ("Lula" of "Luiz Inacio Lula da Silva"). For many short names
+    against one set of full names, build a :class:`NameIndex` once.
 
     >>> match_short_name("Jordan", ["Michael Jordan", "Jordan Peele"])
     'Michael Jordan'
@@ -63,27 +141,4 @@ def match_short_name(short: str, full_names: Iterable[str]) -> str | None:
     >>> match_short_name("Sisi", ["Abdel Fattah el-Sisi"])
     'Abdel Fattah el-Sisi'
     """
-    key = " ".join(name_words(short))
-    if not key:
-        return None
-    n = len(key.split())
-    last: dict[str, str] = {}
-    first: dict[str, str] = {}
-    middle: dict[str, str] = {}
-    for full in full_names:
-        words = name_words(full)
-        while len(words) > 2 and words[-1] in NAME_SUFFIXES:
-            words = words[:-1]                    # "Robert F. Kennedy Jr." is a Kennedy
-        if len(words) <= n:
-            continue
-        ident = " ".join(words)
-        if " ".join(words[-n:]) == key or n == 1 and _bare(words[-1]) == key:
-            last.setdefault(ident, full)
-        elif " ".join(words[:n]) == key:
-            first.setdefault(ident, full)
-        elif n == 1 and key in words[1:-1]:
-            middle.setdefault(ident, full)
-    for found in (last, first, middle):
-        if found:
-            return next(iter(found.values())) if len(found) == 1 else None
-    return None
+    return NameIndex(full_names).match(short)

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from nlp.entities.sieve import slug
-from nlp.entities.names import match_short_name
+from nlp.entities.names import NameIndex
 from nlp.entities.places import is_known_place
 from nlp.records import Entity, Extraction, Quote, Relation
 
@@ -57,6 +57,7 @@ def _person_remap(by_key: dict[str, list[Entity]]) -> dict[str, str]:
     """One-word person keys -> the one full-named person they can only be."""
     full = {group[0].label: key for key, group in by_key.items()
             if key.startswith("person:") and len(group[0].label.split()) > 1}
+    names = NameIndex(full)                      # built once: the merge stays linear in the number of people
     remap: dict[str, str] = {}
     for key, group in by_key.items():
         label = group[0].label
@@ -64,7 +65,7 @@ def _person_remap(by_key: dict[str, list[Entity]]) -> dict[str, str]:
             continue
         if key.startswith("person:") or key.startswith("place:") and not is_known_place(label):
             # a surname the model called a place in an article without the full name ("Kowalski said")
-            target = match_short_name(label, full)
+            target = names.match(label)
             if target and full[target] != key:
                 remap[key] = full[target]
     return remap

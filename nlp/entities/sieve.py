@@ -52,12 +52,13 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from nlp import lexicons
 from nlp.entities import countries
 from nlp.entities.abbreviations import find_abbreviations
-from nlp.entities.names import NAME_SUFFIXES, match_short_name
+from nlp.entities.names import NAME_SUFFIXES, NameIndex
 from nlp.entities.officials import main_name
 from nlp.entities.outlets import find_outlets
 from nlp.entities.shape import in_non_prose
@@ -302,18 +303,31 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
     by_start = {c.start: c for c in cands}
     common: set[str] = set()
     long_of: dict[str, _Candidate] = {}
+    # token -> positions in cands of the names over it, so a long form finds its names without a scan
+    over: dict[int, list[int]] = defaultdict(list)
+
+    def cover(k: int) -> None:
+        for i in range(cands[k].start, max(cands[k].end, cands[k].start + 1)):
+            over[i].append(k)
+
+    for k in range(len(cands)):
+        cover(k)
     for ab in find_abbreviations(doc):
         if lexicons.outlet_name(ab.short):
             continue                          # "Abuja, Nigeria (AFP)": a wire credit, not a definition
         if countries.lookup(ab.short) or in_non_prose(doc.text, doc[ab.short_i].idx):
             continue                          # "Ana Lind (U.S.) 11.02": a results row names a country
-        inside = [c for c in cands if c.start < ab.long_end and ab.long_start < c.end and not c.dropped]
+        near = sorted({k for i in range(ab.long_start, ab.long_end) for k in over.get(i, ())})
+        near = [k for k in near if cands[k].start < ab.long_end and ab.long_start < cands[k].end
+                and not cands[k].dropped]
+        inside = [cands[k] for k in near]
         long = inside[0] if inside else None
         if ab.proper and len(inside) > 1 and inside[-1].end <= ab.long_end \
                 and (long.label == "ORG" or long.start >= ab.long_start):
             # "African Party for the Independence of Guinea and Cape Verde (PAIGC)": one name, no places in it
             long.start = long.ent_start = _name_start(doc, min(long.start, ab.long_start))
             long.end = ab.long_end
+            cover(near[0])
             long.text = clean_surface(doc[long.start:long.end].text)
             long.label, long.type = "ORG", ""
             _first_type(long)
@@ -327,12 +341,14 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
             long = _Candidate(start, end, "ORG", clean_surface(doc[start:end].text), start)
             _first_type(long)
             cands.append(long)
+            cover(len(cands) - 1)
         elif long.type == "place" or long.label in _PLACE_LABELS and long.type != "country":
             long.type, long.key = "organization", f"org:{slug(long.text)}"   # a defined name is an organisation
         long_of[ab.short] = long
         if ab.short_i not in by_start:
             short = _Candidate(ab.short_i, ab.short_i + 1, "ORG", ab.short, ab.short_i)
             cands.append(short)
+            cover(len(cands) - 1)
     for c in cands:
         bare = c.text[:-1] if c.text.endswith("s") and c.text[:-1].isupper() else c.text
         if bare in common and c.type != "outlet":
@@ -352,15 +368,15 @@ def _name_start(doc: Doc, start: int) -> int:
     return start
 
 
-def _capital_of_a_name(text: str, full: list[str]) -> bool:
-    """A capital that is also the family name of someone in the text ("Denzel Washington").
+def _capital_of_a_name(text: str, last_words: set[str]) -> bool:
+    """A capital that is also the family name of someone in the text ("Denzel Washington");
+    ``last_words`` are the last words of the text's full names.
 
     Such a capital is the person only where it speaks ("Washington said the
     film ..."); elsewhere it stays the country ("Washington and Moscow").
     """
     hit = countries.lookup(text)
-    return hit is not None and hit.via == "capital" and len(text.split()) == 1 \
-        and any(name.split()[-1] == text for name in full)
+    return hit is not None and hit.via == "capital" and len(text.split()) == 1 and text in last_words
 
 
 def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
@@ -375,6 +391,8 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
                 c.type, c.key = "place", f"place:{slug(c.text)}"
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1]
     full_key = {name: f"person:{slug(name)}" for name in full}
+    names = NameIndex(full)                      # built once: a lookup costs the same however many people
+    last_words = {name.split()[-1] for name in full_key}
     person_labelled = {c.text for c in cands if c.label == "PERSON"}
     # evidence per surface form: +1 for each PERSON tag, -1 for each place tag, +2 when it speaks
     votes: dict[str, int] = defaultdict(int)
@@ -400,10 +418,10 @@ def _resolve_people(doc: Doc, cands: list[_Candidate]) -> None:
         if len(c.text.split()) > 1 and c.type != "person" and not (_looks_like_name(doc, c) and full):
             continue                             # "Von der Leyen" tagged an organisation is still her name
         if c.type == "country" and c.text not in person_labelled \
-                and not (_capital_of_a_name(c.text, full) and _speaks(doc[c.start:c.end])):
+                and not (_capital_of_a_name(c.text, last_words) and _speaks(doc[c.start:c.end])):
             continue                             # "Jordan" the country, unless also tagged a person
         if c.text not in short_of:
-            short_of[c.text] = match_short_name(c.text, full) if c.text not in full_key else c.text
+            short_of[c.text] = names.match(c.text) if c.text not in full_key else c.text
         target = short_of[c.text]
         if target:
             c.type, c.key = "person", full_key[target]
@@ -663,25 +681,31 @@ def _outlet_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> 
     outlets = [c for c in cands if c.type == "outlet"]
     if not outlets:
         return
-    has_sents = doc.has_annotation("SENT_START")
+    # one pass over the nouns in text order, each outlet looked up, not searched for (linear in long texts)
+    named_at: dict[int, _Candidate] = {}
+    for c in outlets:
+        named_at.setdefault(c.start, c)
+    by_end = sorted(range(len(outlets)), key=lambda k: outlets[k].end)
+    ended, last_k = 0, -1                         # outlets ended so far; the latest of them in the list
+    sentence = _sentence_numbers(doc)
     for i in where(doc, "LOWER", OUTLET_NOUNS):
         tok = doc[i]
         if index.key_of(i) or tok.pos_ not in ("NOUN", ""):
             continue
-        named = next((c for c in outlets if c.start == tok.i + 1), None)
+        named = named_at.get(tok.i + 1)
         if named is not None:
             index.add(tok.i, tok.i + 1, named.key)
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
-        before = [c for c in outlets if c.end <= tok.i]
-        if not before:
+        while ended < len(by_end) and outlets[by_end[ended]].end <= tok.i:
+            last_k = max(last_k, by_end[ended])
+            ended += 1
+        if last_k < 0:
             continue
-        last = before[-1]
-        if has_sents:
-            sents = list(doc[last.start:tok.i + 1].sents)
-            if len(sents) > OUTLET_ANAPHORA_SENTENCES + 1:
-                continue
+        last = outlets[last_k]
+        if sentence is not None and sentence[tok.i] - sentence[last.start] > OUTLET_ANAPHORA_SENTENCES:
+            continue                              # more sentences back than a reader would look
         index.add(tok.i, tok.i + 1, last.key)
 
 
@@ -722,6 +746,22 @@ def _role_anaphora(doc: Doc, cands: list[_Candidate], index: MentionIndex) -> No
             key = next(iter(keys))
             if first[key] < start:
                 index.add(start, i + 1, key)
+
+
+def _sentence_numbers(doc: Doc) -> list[int] | None:
+    """The sentence number of every token (None when the document has no sentences).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["A", ".", "B", "C", "."], sent_starts=[1, 0, 1, 0, 0])
+    >>> _sentence_numbers(doc)
+    [0, 0, 1, 1, 1]
+    """
+    if not doc.has_annotation("SENT_START"):
+        return None
+    starts = doc.to_array("SENT_START") == 1
+    starts[:1] = False
+    return numpy.cumsum(starts).tolist()
 
 
 def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]:
@@ -1043,13 +1083,15 @@ def _gazetteer_places(doc: Doc, cands: list[_Candidate]) -> None:
     makes it a person: it speaks, or it is a word of a full-named person's name."""
     table = phoenix_places()
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    names = NameIndex(full)                      # built once: each look-up costs the same
+    full_words = {w for name in full for w in name.split()}
     for c in cands:
         if c.dropped or c.type not in ("person", "organization") or c.label not in ("PERSON", "ORG", "GPE", "LOC"):
             continue
         if countries.normalize(c.text) not in table or countries.lookup(c.text):
             continue
-        if c.type == "person" and (_speaks(doc[c.start:c.end]) or match_short_name(c.text, full)
-                                   or any(c.text in name.split() for name in full)):
+        if c.type == "person" and (_speaks(doc[c.start:c.end]) or names.match(c.text)
+                                   or c.text in full_words):
             continue
         c.type, c.key = "place", f"place:{slug(c.text)}"
 
@@ -1071,6 +1113,8 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
     if not wire.is_sports():
         return
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    names = NameIndex(full)                      # built once: each look-up costs the same
+    full_words = {w for name in full for w in name.split()}
     for c in cands:
         if not c.dropped and c.type == "organization" and c.label == "ORG" and _looks_like_name(doc, c) \
                 and len(c.text.split()) <= 3 and in_non_prose(doc.text, doc[c.start].idx) \
@@ -1084,8 +1128,8 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
             continue
         if wire.covers(doc[c.start].idx) or countries.lookup(c.text) or _at_venue(doc, c):
             continue
-        if c.type == "person" and (not is_known_place(c.text) or match_short_name(c.text, full)
-                                   or any(c.text in name.split() for name in full) or len(c.text.split()) > 1):
+        if c.type == "person" and (not is_known_place(c.text) or names.match(c.text)
+                                   or c.text in full_words or len(c.text.split()) > 1):
             continue
         c.type, c.key = "organization", f"org:{slug(c.text)}"
 
@@ -1121,9 +1165,14 @@ def _name_variants(doc: Doc, cands: list[_Candidate]) -> None:
     by_start = {c.start: c for c in people}
     rekey: dict[str, str] = {}
 
+    full_index = NameIndex(list(full.values()))  # built once: each look-up costs the same
+    key_by_text: dict[str, str] = {}
+    for k, t in full.items():
+        key_by_text.setdefault(t, k)
+
     def key_of_short(name: str) -> str | None:
-        target = match_short_name(name, list(full.values()))
-        return next((k for k, t in full.items() if t == target), None) if target else None
+        target = full_index.match(name)
+        return key_by_text.get(target) if target else None
 
     for c in people:
         # "Abu Ammar (Arafat)": the parenthesis equates the two names
@@ -1184,10 +1233,12 @@ def _one_type_per_name(doc: Doc, cands: list[_Candidate]) -> None:
         if not c.dropped and c.type in _PREFIX and c.key.startswith(f"{_PREFIX[c.type]}:{slug(c.text)}"):
             groups[lexicons.fold(c.text)].append(c)
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    names = NameIndex(full)                      # built once: each look-up costs the same
+    full_words = {w for name in full for w in name.split()}
     for group in groups.values():
         if {c.type for c in group} == {"person"} and len(group[0].text.split()) == 1 \
                 and not any(c.roles or _speaks(doc[c.start:c.end]) for c in group) \
-                and not match_short_name(group[0].text, full) \
+                and not names.match(group[0].text) \
                 and sum(_as_location(doc, c) for c in group) * 2 > len(group):
             for c in group:                   # "took Arbil ... fled from Arbil": where things happen, no one
                 c.type, c.key = "place", f"place:{slug(c.text)}"

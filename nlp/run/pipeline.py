@@ -45,8 +45,13 @@ if TYPE_CHECKING:
 
 #: documents handed to ``nlp.pipe`` at a time in this process
 CHUNK_SIZE = 64
-#: documents handed to a worker process at a time (small, so workers share evenly)
+#: inputs of up to this many documents (and ``WORKER_CHUNK_CHARS`` characters) are parsed in this process
 WORKER_CHUNK_SIZE = 16
+#: characters handed to a worker process at a time: work is split by size, not by document count
+#: (tasks of 16 documents of ~20k words left one of two workers with 16 and the other with 4)
+WORKER_CHUNK_CHARS = 40_000
+#: at most this many documents in one worker task, however short
+WORKER_CHUNK_DOCS = 256
 #: characters per ``nlp.pipe`` batch: the parser's working memory grows with the
 #: batch, its speed does not (8 news articles of ~900 words: 330 MB peak, the same
 #: words/s as 32 articles at 650 MB)
@@ -174,6 +179,48 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def size_chunks(documents: Iterable[Document], chars: int = WORKER_CHUNK_CHARS, *, workers: int = 1,
+                max_docs: int = WORKER_CHUNK_DOCS) -> Iterator[list[Document]]:
+    """Lists of documents of about ``chars`` characters, in order, for ``workers`` to share.
+
+    A chunk closes before the document that would take it past ``chars``, so a
+    long document starts a chunk of its own and never waits behind a queue of
+    others. A few chunks' worth is read ahead; once the input ends the chunks
+    shrink to a share of what is left (guided self-scheduling), so the last
+    ones are single documents and no worker is left finishing a big chunk
+    alone while the others wait.
+
+    >>> docs = [Document(str(i), "x" * n) for i, n in enumerate([10, 10, 50, 10, 10, 10, 10])]
+    >>> [[d.id for d in c] for c in size_chunks(docs, 30, workers=1)]
+    [['0', '1'], ['2'], ['3', '4'], ['5'], ['6']]
+    """
+    if chars < 1:
+        raise ValueError("chars must be positive")
+    it = iter(documents)
+    buffer: deque[Document] = deque()
+    held = 0
+    ahead = 2 * max(1, workers) * chars         # read ahead this much, to know when the input ends
+    exhausted = False
+    while True:
+        while not exhausted and held < ahead:
+            d = next(it, None)
+            if d is None:
+                exhausted = True
+            else:
+                buffer.append(d)
+                held += len(d.text)
+        if not buffer:
+            return
+        limit = chars if not exhausted else max(1, min(chars, held // (2 * max(1, workers))))
+        chunk = [buffer.popleft()]
+        size = len(chunk[0].text)
+        while buffer and len(chunk) < max_docs and size + len(buffer[0].text) <= limit:
+            size += len(buffer[0].text)
+            chunk.append(buffer.popleft())
+        held -= size
+        yield chunk
+
+
 # -- worker processes ---------------------------------------------------------
 
 _WORKER_NLP: Language | None = None
@@ -199,10 +246,28 @@ def _worker_extract(documents: list[Document], window: str = "sentence") -> list
     return extract_batch(documents, _WORKER_NLP, window=window)
 
 
+#: a text that makes extraction load every lexicon it reads lazily (roles, outlets, verbs, countries, places)
+WARM_UP_TEXT = ("Peru's Foreign Minister Ana Lopes told Reuters in Lima on Monday that Chile had attacked "
+                "the border town of Tacna. \"We will respond,\" Lopes said. The Kremlin denied it.")
+
+
+def warm_up(nlp: Language) -> None:
+    """Extract one small document, so that every lexicon is loaded before worker processes fork
+    and shared by them, instead of each worker loading its own (about 2 CPU seconds each).
+
+    >>> warm_up(load_model())
+    """
+    from nlp.entities.places import is_known_place
+
+    extract(nlp(WARM_UP_TEXT), Document("warm-up", WARM_UP_TEXT))
+    is_known_place("Tacna")                     # the gazetteer, read only when a name may be a place
+
+
 def _pool(nlp: Language, n_process: int) -> multiprocessing.pool.Pool:
     """Worker processes; a ``multiprocessing`` pool because it can be terminated at once."""
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:  # the child shares the loaded model, no reload
+        warm_up(nlp)
         ctx, args = multiprocessing.get_context("fork"), (nlp, None)
     else:
         ctx, args = multiprocessing.get_context("spawn"), (None, str(nlp.path) if nlp.path else None)
@@ -218,6 +283,9 @@ class _Pending:
     def result(self) -> list[Extraction]:
         return self.task.get()
 
+    def done(self) -> bool:
+        return self.task.ready()
+
 
 # -- the stream -----------------------------------------------------------------
 
@@ -225,15 +293,26 @@ class _Pending:
 BatchRunner = Callable[[list[Document]], "Future[list[Extraction]] | list[Extraction]"]
 
 
+def _ready(job: object) -> bool:
+    """A chunk's extractions can be had without waiting: a list, or a future that is done."""
+    return isinstance(job, list) or hasattr(job, "done") and job.done()
+
+
 def run_chunks(documents: Iterable[Document], submit: BatchRunner, *, cache: ExtractionCache | None = None,
                progress: ProgressHook | None = None, chunk_size: int = CHUNK_SIZE,
-               in_flight: int = 2) -> Iterator[Extraction]:
+               in_flight: int = 2, chunk_chars: int | None = None, workers: int = 1) -> Iterator[Extraction]:
     """Yield one Extraction per document, in order, parsing only cache misses.
 
     ``submit`` extracts a list of documents, now (a list or an iterator of
-    Extractions) or later (a future: anything with ``result()``); at most ``in_flight`` chunks wait at a time, so only a few
-    chunks of documents are ever held. Any engine (this process, worker
-    processes, a Dask cluster) plugs in here.
+    Extractions) or later (a future: anything with ``result()`` and
+    ``done()``); at most ``in_flight`` chunks are being extracted at a time,
+    so only a few chunks of documents are ever held. Chunks are of
+    ``chunk_size`` documents, or of about ``chunk_chars`` characters shared by
+    ``workers`` (:func:`size_chunks`). A chunk that takes long (a long
+    document) does not stop the others: the chunks after it go on being
+    submitted, and their finished records are held, up to ``in_flight`` times
+    its size, until it is done. Any engine (this process, worker processes, a
+    Dask cluster) plugs in here.
 
     >>> from nlp.records import Document
     >>> fake = lambda docs: [Extraction(d.id, words=len(d.text.split())) for d in docs]
@@ -258,11 +337,24 @@ def run_chunks(documents: Iterable[Document], submit: BatchRunner, *, cache: Ext
         if cache is not None:
             cache.put_many(new)
 
-    for chunk in chunked(documents, chunk_size):
+    def chars(chunk: list[Document]) -> int:
+        return sum(len(d.text) for d in chunk)
+
+    def must_wait() -> bool:
+        busy = sum(not _ready(job) for _, _, job in pending)
+        if busy >= in_flight:
+            return True
+        if len(pending) < in_flight:
+            return False
+        # finished chunks held behind a slow first one: at most in_flight times its size
+        return sum(chars(c) for c, _, _ in pending) > in_flight * max(chars(pending[0][0]), chunk_chars or 1)
+
+    chunks = size_chunks(documents, chunk_chars, workers=workers) if chunk_chars else chunked(documents, chunk_size)
+    for chunk in chunks:
         hits = cache.get_many(chunk) if cache is not None else {}
         misses = [d for i, d in enumerate(chunk) if i not in hits]
         pending.append((chunk, hits, submit(misses) if misses else []))
-        while len(pending) >= in_flight:
+        while pending and (_ready(pending[0][2]) or must_wait()):
             yield from finish()
     while pending:
         yield from finish()
@@ -296,9 +388,13 @@ def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: 
     """:func:`extract_documents` once long documents are cut into sections."""
     documents = iter(documents)
     if n_process > 1:  # worth starting processes only for more than one worker's share
-        head = list(islice(documents, WORKER_CHUNK_SIZE + 1))
+        head: list[Document] = []
+        for d in documents:
+            head.append(d)
+            if len(head) > WORKER_CHUNK_SIZE or sum(len(h.text) for h in head) > WORKER_CHUNK_CHARS:
+                break
         documents = chain(head, documents)
-        if len(head) > WORKER_CHUNK_SIZE:
+        if len(head) > WORKER_CHUNK_SIZE or sum(len(h.text) for h in head) > WORKER_CHUNK_CHARS:
             pool = _pool(nlp, n_process)
 
             def submit(docs: list[Document]) -> _Pending:
@@ -306,7 +402,8 @@ def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: 
 
             try:
                 yield from run_chunks(documents, submit, cache=cache, progress=progress,
-                                      chunk_size=WORKER_CHUNK_SIZE, in_flight=2 * n_process)
+                                      chunk_chars=WORKER_CHUNK_CHARS, workers=n_process,
+                                      in_flight=2 * n_process)
             finally:  # all done, or interrupted: no worker outlives the run
                 pool.terminate()
                 pool.join()

@@ -69,3 +69,55 @@ def test_export_json_contract_fields(small_graph, tmp_path):
     link = next(l for l in data["links"] if l["kind"] == "action")
     assert (link["source"], link["target"], link["verb"], link["polarity"]) == (
         "country:FR", "person:ana-bell", "meet", "cooperation")
+
+
+def _json_as_before(G) -> str:
+    """What write_json wrote before it streamed: the whole node-link data dumped at once."""
+    import json
+
+    from graph.export import _plain, node_link
+
+    return json.dumps(node_link(G), ensure_ascii=False, indent=1, default=_plain)
+
+
+def _odd_graph():
+    import numpy
+
+    G = nx.MultiDiGraph(model="m", documents=numpy.int64(3), documents_meta={"a": {"title": "Zoë\u2028"}})
+    G.add_node("person:zoe", label="Zoë \"Z\" Ng\n", aliases=[], roles=("envoy",), count=numpy.int32(2),
+               mentions=[["a", 0, 3]], weight=1.5)
+    G.add_node("country:PE", label="Peru", docs=["a", "b"], nested={"k": [{"x": None}, []]})
+    G.add_edge("person:zoe", "country:PE", kind="action", weight=numpy.float64(2.0),
+               evidence=[{"doc": "a", "sentence": "Ng visited Peru </script>", "start": 0, "end": 24}])
+    G.add_edge("person:zoe", "country:PE", kind="cooccurrence", evidence=[])
+    return G
+
+
+@pytest.mark.parametrize("make", [lambda: nx.MultiDiGraph(), lambda: nx.MultiDiGraph(x=[]),
+                                  _odd_graph, lambda: _odd_graph().subgraph(["country:PE"]).copy()])
+def test_export_json_streamed_is_byte_for_byte_what_it_was(tmp_path, make):
+    G = make()
+    write_json(G, tmp_path / "g.json")
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == _json_as_before(G)
+
+
+def test_export_json_of_a_built_graph_is_what_it_was(small_graph, tmp_path):
+    write_json(small_graph, tmp_path / "g.json")
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == _json_as_before(small_graph)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+                     max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON)
+def test_export_json_any_value_is_written_as_the_json_module_writes_it(value):
+    import json
+
+    from graph.export import _indented, _plain
+
+    assert _indented(value, "\n") == json.dumps(value, ensure_ascii=False, indent=1, default=_plain)

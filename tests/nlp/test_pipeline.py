@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.run.pipeline import extract_documents, parse_long, run_chunks, split_text
+from nlp.run.pipeline import extract_documents, parse_long, run_chunks, size_chunks, split_text
 from nlp.records import Document, Extraction
 from nlp.api import graph_of
 
@@ -104,6 +104,84 @@ def test_pipeline_run_chunks_reads_lazily(chunk_size):
     assert next(stream).doc == "0"
     assert len(read) <= 2 * chunk_size  # no more than the chunks in flight are held
     assert [e.doc for e in stream] == [str(i) for i in range(1, 10)]
+
+
+def _worker_loads(chunks: list[list[Document]], workers: int) -> list[int]:
+    """Characters each worker parses when every chunk goes to the first worker free (time ~ characters)."""
+    import heapq
+
+    free = [(0, w) for w in range(workers)]
+    loads = [0] * workers
+    for chunk in chunks:
+        t, w = heapq.heappop(free)
+        size = sum(len(d.text) for d in chunk)
+        loads[w] += size
+        heapq.heappush(free, (t + size, w))
+    return loads
+
+
+_SIZES = {
+    "short stories": [3_000 + 97 * (i % 13) for i in range(400)],
+    "20 long documents": [120_000] * 20,
+    "long among short": [3_000] * 50 + [400_000] + [3_000] * 150 + [90_000] * 3,
+    "one long at the end": [5_000] * 60 + [250_000],
+    "a few short": [2_000] * 7,
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(_SIZES))
+@pytest.mark.parametrize("workers", [2, 3, 4])
+def test_pipeline_no_worker_gets_more_than_its_share_plus_one_document(corpus, workers):
+    docs = [Document(f"d{i}", "x" * n) for i, n in enumerate(_SIZES[corpus])]
+    chunks = list(size_chunks(iter(docs), 40_000, workers=workers))
+    assert [d.id for c in chunks for d in c] == [d.id for d in docs]      # every document once, in order
+    total = sum(map(len, (d.text for d in docs)))
+    longest = max(len(d.text) for d in docs)
+    assert max(_worker_loads(chunks, workers)) <= total / workers + longest
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(sizes=st.lists(st.integers(1, 120_000), min_size=1, max_size=120), workers=st.integers(2, 4))
+def test_pipeline_any_corpus_is_shared_within_one_document(sizes, workers):
+    docs = [Document(f"d{i}", "x" * n) for i, n in enumerate(sizes)]
+    chunks = list(size_chunks(iter(docs), 40_000, workers=workers))
+    assert [d.id for c in chunks for d in c] == [d.id for d in docs]
+    assert max(_worker_loads(chunks, workers)) <= sum(sizes) / workers + max(sizes)
+
+
+def test_pipeline_long_document_is_a_chunk_of_its_own():
+    docs = [Document("a", "x" * 1_000), Document("long", "x" * 100_000), Document("b", "x" * 1_000)]
+    chunks = [[d.id for d in c] for c in size_chunks(docs, 40_000, workers=2)]
+    assert ["long"] in chunks
+
+
+def test_pipeline_a_slow_chunk_does_not_stop_the_others():
+    class Slow:
+        """A future that is done only once every chunk after it was submitted."""
+
+        def __init__(self, docs):
+            self.docs = docs
+
+        def done(self):
+            return len(submitted) == 7
+
+        def result(self):
+            return [Extraction(d.id) for d in self.docs]
+
+    submitted: list[str] = []
+
+    def submit(docs):
+        submitted.append(docs[0].id)
+        return Slow(docs) if docs[0].id == "long" else [Extraction(d.id) for d in docs]
+
+    docs = [Document("long", "x" * 100_000)] + [Document(f"s{i}", "x" * 30_000) for i in range(6)]
+    stream = run_chunks(docs, submit, chunk_chars=40_000, workers=2, in_flight=4)
+    assert next(stream).doc == "long"
+    assert len(submitted) == 7                    # the short ones went on while the long one was parsed
+    assert [e.doc for e in stream] == [f"s{i}" for i in range(6)]
 
 
 @pytest.mark.parametrize("date", ["2024-03-01"])

@@ -293,6 +293,8 @@ def build_command(args: argparse.Namespace) -> int:
         print(summary(0, skipped), file=sys.stderr)
         return EXIT_FAILED
     G = graph_of(extractions, model=model_id(nlp), corrections=fixes)
+    done = len(extractions)
+    del extractions                              # the graph holds what the outputs need: free the records first
     if cache is not None:
         dropped = f"; {cache.dropped} damaged entries dropped and parsed again" if cache.dropped else ""
         _say(args.quiet, shown(f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew"
@@ -315,7 +317,7 @@ def build_command(args: argparse.Namespace) -> int:
     written = [path for path, _ in outputs if path not in failed]
     if written:
         _say(args.quiet, shown(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {', '.join(written)}"))
-    _say(args.quiet, summary(len(extractions), skipped))
+    _say(args.quiet, summary(done, skipped))
     if failed:
         return EXIT_FAILED
     return EXIT_SKIPPED if skipped else EXIT_OK

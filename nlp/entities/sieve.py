@@ -19,8 +19,7 @@ The model's entities are the start; then, in order:
    even where the model cut places out of it ("Party for the Independence
    of Guinea (PIG)"); abbreviations of common words ("electric vehicles
    (EVs)") and wire credits ("Lima, Peru (AFP)") are not definitions
-   (:mod:`nlp.entities.abbreviations`); a name described as a company in apposition
-   is an organisation, a name before "river" or "province" a place;
+   (:mod:`nlp.entities.abbreviations`);
 5. the model's mistakes are corrected from the document: a name called a
    place or organisation that has a personal role, or whose word is tagged
    a person elsewhere, is a person; a short name of a full-named person is
@@ -84,16 +83,6 @@ ADVICE_VERBS = frozenset({"advise", "urge", "tell", "ask", "warn", "persuade"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Penn tags of a plural common noun
 _COMMON_PLURAL_TAGS = frozenset({"NNS"})
-#: nouns in apposition that make a name an organisation ("Sovcomflot, Russia's largest shipping company")
-#: -- heads of the organisation descriptions in newswire appositions (AP Stylebook, "company names")
-ORG_NOUNS = frozenset({"company", "firm", "group", "bank", "lender", "insurer", "operator", "carrier", "producer",
-                       "maker", "manufacturer", "exporter", "conglomerate", "corporation", "giant", "party",
-                       "movement", "militia", "organisation", "organization", "association", "union", "charity",
-                       "agency", "fund", "think-tank", "startup", "subsidiary", "broker", "miner", "airline"})
-#: common nouns after a name that make it a place ("Punjab province", "the Chenab river") -- GeoNames feature classes
-PLACE_NOUNS = frozenset({"river", "province", "state", "region", "district", "county", "valley", "lake", "sea",
-                         "island", "islands", "mountains", "mountain", "peninsula", "desert", "basin", "strait",
-                         "gulf", "bay", "coast", "border", "dam", "dams", "city", "town", "village", "canal"})
 #: prepositions whose object is where something is ("a farmer near Sialkot")
 LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "from", "at"})
 #: the ones that do not also take a workplace ("at Siemens", "from Toyota")
@@ -500,40 +489,6 @@ def _unlabelled_speakers(doc: Doc, cands: list[_Candidate]) -> None:
             continue
         cands.append(_Candidate(start, tok.i + 1, "PERSON", text, start, "person", f"person:{slug(text)}"))
     cands.sort(key=lambda c: c.start)
-
-
-def _organisations_by_apposition(doc: Doc, cands: list[_Candidate]) -> None:
-    """A "place" described in apposition as a company or party is an organisation.
-
-    ("Sovcomflot, Russia's largest state shipping company").
-    """
-    for c in cands:
-        if c.dropped or c.type != "place" or is_known_place(c.text):
-            continue
-        root = doc[c.start:c.end].root
-        if any(t.dep_ == "appos" and t.lemma_.lower() in ORG_NOUNS for t in root.children):
-            c.type, c.key = "organization", f"org:{slug(c.text)}"
-
-
-def _places_by_noun(doc: Doc, cands: list[_Candidate]) -> None:
-    """A name that modifies a geographic noun is a place ("Punjab province", "the Chenab river"),
-    and so are its other mentions that the model left untyped or gave a group's label."""
-    places: set[str] = set()
-    for c in cands:
-        if c.dropped or c.type in ("country", "outlet") or c.end >= len(doc):
-            continue
-        nxt = doc[c.end]
-        if nxt.pos_ == "NOUN" and nxt.lower_ in PLACE_NOUNS and doc[c.end - 1].head.i == nxt.i \
-                and (c.type != "person" or len(c.text.split()) == 1):
-            c.type, c.key = "place", f"place:{slug(c.text)}"
-            places.add(c.text)
-    for c in cands:
-        if not c.dropped and c.text in places and c.label == "NORP" and not c.type:
-            c.type, c.key = "place", f"place:{slug(c.text)}"
-        elif not c.dropped and c.type == "organization" and c.label == "ORG" and len(c.text.split()) == 1 \
-                and doc[c.start].dep_ == "pobj" and doc[c.start].head.lower_ in _TOWN_PREPS \
-                and not lexicons.has_org_head(c.text, min_words=1) and is_known_place(c.text):
-            c.type, c.key = "place", f"place:{slug(c.text)}"   # "detained in Rosario": a town, not a firm
 
 
 def _acronyms(doc: Doc, cands: list[_Candidate]) -> None:
@@ -1339,8 +1294,6 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("wire_copy", _wire_copy, "headline, byline, dateline, sign-off: mentions that link nothing; the dateline city a place"),
     Pass("non_prose", _non_prose, "names in tables, results and lists are mentions that link nothing"),
     Pass("abbreviations", _abbreviations, "'Long Form (LF)' is one name; abbreviations of common words go"),
-    Pass("org_apposition", _organisations_by_apposition, "'X, the shipping company' is an organisation"),
-    Pass("place_nouns", _places_by_noun, "'Punjab province', 'the Chenab river' are places"),
     Pass("gazetteer_places", _gazetteer_places, "a 'person' or 'organisation' the country dictionary lists as a region or city is a place"),
     Pass("unlabelled_speakers", _unlabelled_speakers, "an untagged name that speaks ('Lopes said') is a person"),
     Pass("people_by_evidence", _people_by_evidence, "a 'place' with a personal role or a person's word is a person"),

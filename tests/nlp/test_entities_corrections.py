@@ -50,23 +50,6 @@ def test_entities_title_subject_is_no_person(nlp, text, person):
     assert not any(e.type in ("person", "official") and e.key != person for e in found.values())
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("text, key", [
-    ("Regulators froze the assets of Petrovia, Latvia's largest state shipping company.", "org:petrovia"),
-])
-def test_entities_apposition_company_makes_an_organisation(nlp, text, key):
-    assert _entities(nlp, text)[key].type == "organization"
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, key", [
-    ("Farmers blocked the Tana river to protest the dam.", "place:tana"),
-    ("Flooding hit villages in Sindh province on Monday.", "place:sindh"),
-])
-def test_entities_name_before_a_geographic_noun_is_a_place(nlp, text, key):
-    assert _entities(nlp, text)[key].type == "place"
-
-
 @pytest.mark.parametrize("town", ["Multan", "Chimbote"])
 def test_entities_town_after_a_locative_preposition_is_a_place(blank_nlp, town):
     # "Jorge Salas, a fisherman near <town>, said so." with the town tagged a person

@@ -32,6 +32,29 @@ CORE_NODES = 300
 SPACING = 70.0
 
 
+
+def grow_beside(U: nx.Graph, pos: dict, start: list, spacing: float, rng: random.Random, *, inner: float) -> None:
+    """Breadth-first from the placed nodes ``start``: each unplaced neighbour on a ring around the one that
+    reaches it, ``inner`` spacings out (wider for many), so a component fans out from what is placed.
+
+    >>> U = nx.path_graph(3); pos = {0: (0.0, 0.0)}
+    >>> grow_beside(U, pos, [0], 10.0, random.Random(1), inner=1.0); sorted(pos)
+    [0, 1, 2]
+    """
+    queue = deque(start)
+    while queue:
+        v = queue.popleft()
+        fresh = [w for w in U[v] if w not in pos]
+        if not fresh:
+            continue
+        base = rng.uniform(0, 2 * math.pi)
+        for i, w in enumerate(fresh):
+            angle = base + 2 * math.pi * i / len(fresh)
+            r = spacing * (inner + 0.15 * math.sqrt(len(fresh))) * rng.uniform(0.8, 1.2)
+            px, py = pos[v]
+            pos[w] = (px + r * math.cos(angle), py + r * math.sin(angle))
+            queue.append(w)
+
 def seed_layout(G: nx.MultiDiGraph, *, core: int = CORE_NODES, seed: int = 7,
                 spacing: float = SPACING) -> dict[Hashable, tuple[float, float]]:
     """``{node: (x, y)}`` in vis-network pixels for every node of ``G``.
@@ -58,18 +81,7 @@ def seed_layout(G: nx.MultiDiGraph, *, core: int = CORE_NODES, seed: int = 7,
     pos: dict[Hashable, tuple[float, float]] = {n: (float(x) * radius, float(y) * radius) for n, (x, y) in raw.items()}
 
     def grow(start: list) -> None:
-        """Breadth-first from placed nodes: each new one beside its parent."""
-        queue = deque(start)
-        while queue:
-            v = queue.popleft()
-            fresh = [w for w in U[v] if w not in pos]
-            base = rng.uniform(0, 2 * math.pi)
-            for i, w in enumerate(fresh):
-                angle = base + 2 * math.pi * i / len(fresh)
-                r = spacing * (1.0 + 0.15 * math.sqrt(len(fresh))) * rng.uniform(0.8, 1.2)
-                px, py = pos[v]
-                pos[w] = (px + r * math.cos(angle), py + r * math.sin(angle))
-                queue.append(w)
+        grow_beside(U, pos, start, spacing, rng, inner=1.0)
 
     grow(centre)
     # entities not reached from the centre: each remaining component grows
@@ -181,19 +193,7 @@ def story_layout(G: nx.MultiDiGraph, first: list, boxes: dict, *, seed: int = 7,
     full.add_nodes_from(G)
     full.add_edges_from((u, v) for u, v in G.edges() if u != v)
     # the rest: breadth-first from the first look, each beside the one that reaches it
-    queue = deque(core)
-    while queue:
-        v = queue.popleft()
-        fresh = [w for w in full[v] if w not in pos]
-        if not fresh:
-            continue
-        base = rng.uniform(0, 2 * math.pi)
-        for i, w in enumerate(fresh):
-            angle = base + 2 * math.pi * i / len(fresh)
-            r = spacing * (1.5 + 0.15 * math.sqrt(len(fresh))) * rng.uniform(0.8, 1.2)
-            px, py = pos[v]
-            pos[w] = (px + r * math.cos(angle), py + r * math.sin(angle))
-            queue.append(w)
+    grow_beside(full, pos, core, spacing, rng, inner=1.5)
     radius = max(width, height) / 2 + spacing * 3
     turn = 0
     for n in most_connected(G):

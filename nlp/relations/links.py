@@ -254,6 +254,10 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
     bulldozing ... might injure"); the edge is an action, not a quote:
     nothing was said *to* them. Direct quotes are left to the quote records,
     and an official speaking of their own country speaks for it, not about it.
+    A plain report ("said", "told") by a person or group is also about the
+    other parties its clause names (:func:`_named_in`): "Sherbatov said the
+    rebels were east of Tavildara"; on the development articles this raises
+    pooled relation recall from 79/121 to 82/121 (F1 0.765 -> 0.780).
     """
     for tok in doc:
         if tok.pos_ != "VERB" or not (row := lookup(tok.lemma_)) or not ("speech" in row.flags or row.quad in (0, 1, 3)):
@@ -272,6 +276,8 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
             # whom the clause is about: its subject, else whose act its subject (or, after "be", its predicate) is
             about = clauses.who(clauses.subjects(clause) or [
                 a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "attr") for a in _whose(c, clauses)])
+            if tok.lemma_ in PLAIN_REPORT and all(clauses.actors.type_of(s.key) != "country" for s in speakers):
+                about = list(dict.fromkeys([*about, *_named_in(clause, clauses)]))
             for s in speakers:
                 for t in about:
                     # an official on their own country's plans speaks for it, not about it
@@ -280,6 +286,51 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
                         r = make_relation(s, t, row.word, pos="V", doc_id=doc_id, sent=tok.sent,
                                           negated=clauses.negated(tok), modality=clauses.modality(tok), reported=reported)
                         yield replace(r, kind="action", symmetric=False)
+
+
+#: the neutral verbs of report: "X said the rebels were east of Tavildara" is X's statement
+#: about everyone it names; opinion verbs ("wondered whether", "suggested that") speculate and do not
+PLAIN_REPORT = frozenset({"say", "tell"})
+
+
+def _named_in(clause: Token, clauses: Clauses) -> list[Actor]:
+    """The parties a reported clause names: objects and prepositional objects, at most one clause down.
+
+    "the former Blackburn skipper", "the Vienna-based body": a name that only
+    qualifies another noun is not what the statement is about; a subject or
+    a recipient inside the clause does an act of its own (the verb pass links
+    it), and a name two clauses down ("banks that finance loans which reach
+    X") is a detail. Places are left out (:meth:`Clauses.who`). The depth and
+    the roles were chosen on the development articles and kept the held-out
+    articles at their bars.
+    """
+    out = []
+    for t in clause.subtree:
+        for a in clauses.actors.of(t):
+            if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and a in clauses.actors.of(t.head):
+                continue  # inside a multi-word name: its head token speaks for it
+            if _role(t) in ("compound", "amod", "nmod", "npadvmod", "poss", "nsubj", "nsubjpass", "csubj", "dative"):
+                continue  # a modifier, or the doer of an act of its own (a relation of its own)
+            if _verbs_between(t, clause) > 1:
+                continue  # deep in a nested clause: a detail, not what the statement is about
+            out.append(a)
+    return clauses.who(out)
+
+
+def _role(tok: Token) -> str:
+    """A token's dependency, a conjunct taking its first conjunct's ("the Baglihar and Salal dams")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_
+
+
+def _verbs_between(tok: Token, head: Token) -> int:
+    """How many verbs stand between ``tok`` and the clause head ``head`` above it."""
+    n, t = 0, tok.head
+    while t.i != head.i and t.head.i != t.i:
+        n += t.pos_ in ("VERB", "AUX")
+        t = t.head
+    return n
 
 
 def _speaks_for(speaker: str, about: str, clauses: Clauses) -> bool:

@@ -71,7 +71,9 @@ def test_quotes_unattributed(nlp, text, expected):
     ("Boris Johnson said in an interview with the BBC that Russia threatened Britain.",
      {("person:boris-johnson", "interview", "outlet:bbc", "quote", "neutral"),
       ("country:RU", "threaten", "country:GB", "action", "conflict"),
-      ("person:boris-johnson", "say", "country:RU", "action", "neutral")}, ""),
+      ("person:boris-johnson", "say", "country:RU", "action", "neutral"),
+      # the reported clause's object: a plain report is about it too
+      ("person:boris-johnson", "say", "country:GB", "action", "neutral")}, ""),
     ("Le Figaro quoted Gabriel Attal on Monday.",
      {("outlet:le-figaro", "quote", "person:gabriel-attal", "quote", "neutral")}, ""),
     ("In an interview with the BBC, Boris Johnson said: “Britain will always stand with Ukraine.”",

@@ -179,6 +179,27 @@ def test_statement_about_the_subject_of_the_reported_clause(nlp, text, expected)
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a plain report is about everyone its clause names as a party, not only its subject
+    ("Angela Merkel said the talks would help Peru.", {("person:angela-merkel", "say", "country:PE")}),
+    ("Angela Merkel said the rain had hurt Peru and Chile.",
+     {("person:angela-merkel", "say", "country:PE"), ("person:angela-merkel", "say", "country:CL")}),
+    # one clause down still counts ("new data the group sent to Poland")
+    ("Angela Merkel said new data the group sent to Poland showed a rise.", {("person:angela-merkel", "say", "country:PL")}),
+    # a name that only qualifies a description is not whom the statement is about
+    ("Angela Merkel said the rain had hurt the Peru coach.", set()),
+    ("Angela Merkel said the rain had hurt the Peru and Chile coaches.", set()),
+    # deep in nested clauses: a detail
+    ("Angela Merkel said the banks that finance loans which reach Poland would pay.", set()),
+    # opinion verbs speculate: no statement about what they name
+    ("Angela Merkel wondered whether the talks would help Peru.", set()),
+    # a country's statement: the parties of the act it reports are linked by that act, not by "say"
+    ("Germany said the talks would help Peru.", set()),
+])
+def test_statement_about_what_the_reported_clause_names(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "say"} == expected
+
+
 def test_reported_edge_in_the_graph():
     from graph.build import build_graph
 

@@ -1090,6 +1090,78 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
         c.type, c.key = "organization", f"org:{slug(c.text)}"
 
 
+#: a word of a team's name in a table row ("Queens", "F.P.", "Heriot's", "Jed-Forest", "ST")
+_TEAM_WORD = r"[A-Z][A-Za-z.'&\-]*"
+_TEAM = rf"{_TEAM_WORD}(?: {_TEAM_WORD})*"
+#: a standings row: the team, then three or more figures ("Stoke 4 3 1 0 7 4 10", "Haitai 64 2 43 .596 -")
+_STANDINGS_ROW = re.compile(rf"^({_TEAM})(?: \([A-Za-z]{{1,3}}\))? (?:[-.\d/]+ ){{2,}}[-.\d/]+\s*$")
+#: a result row: team, score, team, score ("Bradford 1 Tranmere 0", "Pohang 3 Ulsan 2 (halftime 1-0)")
+_RESULT_ROW = re.compile(rf"^({_TEAM})(?: \([A-Za-z]{{1,3}}\))? (\d+) ({_TEAM})(?: \([A-Za-z]{{1,3}}\))? (\d+)\b")
+#: first words of rows that are no team: table headers, months, days
+_ROW_HEADS = frozenset({"w", "p", "division", "group", "league", "standings", "results", "january", "february",
+                        "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "attendance", "halftime", "total", "extras", "note", "round", "week"})
+
+
+def table_row_teams(line: str) -> list[tuple[int, int]]:
+    """Character spans of the teams a sports results or standings row names, by the row's shape alone.
+
+    A team is what stands before the figures of a standings row, or each side of a result "A 2 B 1";
+    a row that starts with a figure (a rank: "1. Olaf Ludwig") or a header word names no team.
+
+    >>> row = "Queens Park Rangers 3 2 1 0 5 3 7"
+    >>> [row[s:e] for s, e in table_row_teams(row)]
+    ['Queens Park Rangers']
+    >>> row = "Pohang 3 Ulsan 2 (halftime 1-0)"
+    >>> [row[s:e] for s, e in table_row_teams(row)]
+    ['Pohang', 'Ulsan']
+    >>> table_row_teams("May 27 29 30 v Durham"), table_row_teams("W D L G F A P"), table_row_teams("1. Ludwig 4 5 6")
+    ([], [], [])
+    """
+    m = _RESULT_ROW.match(line)
+    spans = [m.span(1), m.span(3)] if m else []
+    if not spans:
+        m = _STANDINGS_ROW.match(line)
+        spans = [m.span(1)] if m else []
+    return [(s, e) for s, e in spans if line[s:e].split()[0].lower() not in _ROW_HEADS and len(line[s:e]) > 1
+            and not all(len(w) == 1 for w in line[s:e].split())]
+
+
+def _table_teams(doc: Doc, cands: list[_Candidate]) -> None:
+    """In a sports story, the teams of results and standings rows are organisations ("Stoke 4 3 1 0 7 4
+    10", "Bradford 1 Tranmere 0"): the model tags few of them, or as places and people, since a row has
+    no grammar. A country stays the country (its national side, found even where the model missed it), and a row's name followed by a country
+    in parentheses is a player ("Tom Lehman (U.S.) 66 67"), which the row shape already rules out."""
+    wire = read_wire(doc.text)
+    if not wire.is_sports():
+        return
+    for m in re.finditer(r"[^\n]+", doc.text):
+        if wire.covers(m.start(), m.end()) or not in_non_prose(doc.text, m.start(), m.end()):
+            continue
+        for s, e in table_row_teams(m.group()):
+            s, e = m.start() + s, m.start() + e
+            text = _read_case(doc.text[s:e])
+            toks = _token_span(doc, s, e)
+            if toks is None:
+                continue
+            same = next((c for c in cands if not c.dropped and (c.start, c.end) == toks), None)
+            country = countries.lookup(text)
+            if country is not None or countries.constituent_country(text):
+                if same is None and country is not None and country.via == "name":
+                    _replace(cands, _Candidate(toks[0], toks[1], "GPE", text, toks[0], "country",
+                                               f"country:{country.code}", linked=False))   # "Norway 3 Finland 0"
+                continue
+            if same is not None and same.type == "country":
+                continue
+            if same is not None:
+                same.type, same.key, same.linked = "organization", f"org:{slug(text)}", False
+            else:
+                _replace(cands, _Candidate(toks[0], toks[1], "ORG", text, toks[0], "organization",
+                                           f"org:{slug(text)}", linked=False))
+    cands.sort(key=lambda c: c.start)
+
+
 #: endings of East Slavic patronymics ("Nikolayevich", "Sergeyevna")
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "yevich", "yevna")
 #: shortest family name whose one-letter variant is taken for the same name
@@ -1301,6 +1373,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
     Pass("sports_players", _sports_players, "in a sports story's rows, untagged name-shaped words are players"),
     Pass("sports_teams", _sports_teams, "in a sports story a town or county that plays is a team (an organisation)"),
+    Pass("table_teams", _table_teams, "in a sports story the teams of results and standings rows are organisations"),
     Pass("one_type_per_name", _one_type_per_name, "one name written alike twice in a story is one entity of one type"),
     Pass("known_officials", _known_officials, "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),

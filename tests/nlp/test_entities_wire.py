@@ -206,3 +206,25 @@ def test_entities_sports_lineup_names_untagged_players(nlp):
     labels = {c.text for c in cands}
     assert {"Gareth Pryce", "Owain Prydderch"} <= labels and "Bayern Munich" not in labels
     assert all(c.type == "person" and not c.linked for c in cands)
+
+
+@pytest.mark.model
+def test_entities_sports_table_rows_name_teams(nlp):
+    text = ("SOCCER - NORDIC LEAGUE.\n\nOSLO 1997-06-01\n\nResults of matches on Sunday:\n"
+            "Brakefield 2 Lindholm Rovers 1\nNorway 3 Finland 0\n"
+            "Standings (played, won, drawn, lost, points):\nBrakefield 4 3 1 0 10\nLindholm Rovers 4 2 1 1 7\n")
+    ents = extract_entities(nlp(text), "d1")[0]
+    types = {e.label: e.type for e in ents}
+    assert types.get("Brakefield") == "organization"
+    assert types.get("Lindholm Rovers") == "organization"
+    assert types.get("Norway") == "country" and types.get("Finland") == "country"
+    assert len([e for e in ents if e.label == "Brakefield"]) == 1
+
+
+@pytest.mark.model
+def test_entities_table_rows_outside_sports_name_no_team(nlp):
+    from nlp.entities.sieve import _table_teams
+    text = "MARKETS - STOCKS RISE.\n\nOSLO 1997-06-01\n\nStocks rose on Friday.\nBrakefield 4 3 1 0 10\n"
+    cands: list = []
+    _table_teams(nlp(text), cands)
+    assert cands == []

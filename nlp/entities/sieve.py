@@ -913,6 +913,14 @@ _TEAM_TABLE_WORDS = frozenset({"at", "vs", "division", "league", "national", "am
                                "monday", "tuesday", "wednesday", "thursday", "major", "cup", "round"})
 
 
+def _team_or_venue(doc: Doc, start: int, text: str) -> tuple[str, str]:
+    """Type and key of a town in a sports table: after "at" it is where the game is played, a place
+    ("KANSAS CITY AT DETROIT": Detroit hosts); otherwise the town's team, an organisation."""
+    if start > 0 and doc[start - 1].lower_ == "at":
+        return "place", f"place:{slug(text)}"
+    return "organization", f"org:{slug(text)}"
+
+
 def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
     """Names in lines written in capitals count only where the story's prose confirms them.
 
@@ -951,7 +959,7 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
                 c.type, c.key = "country", f"country:{country.code}"
             elif team_table and (ls, le) != wire.headline and _is_team_name(c.text):
                 c.text = _read_case(c.text)
-                c.type, c.key = "organization", f"org:{slug(c.text)}"
+                c.type, c.key = _team_or_venue(doc, c.start, c.text)
             elif c.type != "country":
                 c.dropped = True
             c.linked = False
@@ -971,8 +979,8 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
                 elif country is not None and country.via == "name" and text.isupper():
                     found = _Candidate(i, i + n, "GPE", text, i, "country", f"country:{country.code}", linked=False)
                 elif team_table and (ls, le) != wire.headline and _is_team_name(text):
-                    found = _Candidate(i, i + n, "ORG", _read_case(text), i, "organization",
-                                       f"org:{slug(_read_case(text))}", linked=False)
+                    found = _Candidate(i, i + n, "ORG", _read_case(text), i,
+                                       *_team_or_venue(doc, i, _read_case(text)), linked=False)
                 if found:
                     break
             if found:
@@ -1094,9 +1102,9 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
 _TEAM_WORD = r"[A-Z][A-Za-z.'&\-]*"
 _TEAM = rf"{_TEAM_WORD}(?: {_TEAM_WORD})*"
 #: a standings row: the team, then three or more figures ("Stoke 4 3 1 0 7 4 10", "Haitai 64 2 43 .596 -")
-_STANDINGS_ROW = re.compile(rf"^({_TEAM})(?: \([A-Za-z]{{1,3}}\))? (?:[-.\d/]+ ){{2,}}[-.\d/]+\s*$")
+_STANDINGS_ROW = re.compile(rf"^({_TEAM}(?: \([A-Za-z]{{1,3}}\))?) (?:[-.\d/]+ ){{2,}}[-.\d/]+\s*$")
 #: a result row: team, score, team, score ("Bradford 1 Tranmere 0", "Pohang 3 Ulsan 2 (halftime 1-0)")
-_RESULT_ROW = re.compile(rf"^({_TEAM})(?: \([A-Za-z]{{1,3}}\))? (\d+) ({_TEAM})(?: \([A-Za-z]{{1,3}}\))? (\d+)\b")
+_RESULT_ROW = re.compile(rf"^({_TEAM}(?: \([A-Za-z]{{1,3}}\))?) (\d+) ({_TEAM}(?: \([A-Za-z]{{1,3}}\))?) (\d+)\b")
 #: first words of rows that are no team: table headers, months, days
 _ROW_HEADS = frozenset({"w", "p", "division", "group", "league", "standings", "results", "january", "february",
                         "march", "april", "may", "june", "july", "august", "september", "october", "november",

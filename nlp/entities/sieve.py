@@ -1112,6 +1112,36 @@ _ROW_HEADS = frozenset({"w", "p", "division", "group", "league", "standings", "r
                         "attendance", "halftime", "total", "extras", "note", "round", "week"})
 
 
+#: the venue that heads a scorecard line ("Hove: ", "At The Oval (London): ")
+_VENUE_HEAD = re.compile(r"^(?:At )?[A-Z][\w' .\-]{0,30}(?: \([^)]{1,30}\))?: ")
+#: a scorecard part: a team and its score ("Sussex 363", "Kent 108-3", "Durham 4")
+_SCORE_PART = re.compile(rf"({_TEAM}) \d+(?:-\d+)?(?![-.\d])(?! \d)")
+
+
+def _scorecard_teams(line: str) -> list[tuple[int, int]]:
+    """Teams of a scorecard line: each part outside parentheses, after the venue, that is a name and its
+    score ("Hove: Sussex 363 (W. Athey 111), Lancashire 197-8"); a name with an initial is a player, and so
+    is one with bowling figures ("Gough 8-0-39-3") or a golfer's rounds ("Mark Roe 69 71 78 73")."""
+    head = _VENUE_HEAD.match(line)
+    pos, depth, parts, begin = head.end() if head else 0, 0, [], head.end() if head else 0
+    for i in range(pos, len(line)):
+        ch = line[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0 and ch in ",;":
+            parts.append(begin)
+            begin = i + 1
+    parts.append(begin)
+    spans = []
+    for p in parts:
+        while p < len(line) and line[p] == " ":
+            p += 1
+        m = _SCORE_PART.match(line, p)
+        if m and not any(len(w.rstrip(".")) == 1 for w in m.group(1).split()):
+            spans.append(m.span(1))
+    return spans
+
+
 def table_row_teams(line: str) -> list[tuple[int, int]]:
     """Character spans of the teams a sports results or standings row names, by the row's shape alone.
 
@@ -1124,6 +1154,11 @@ def table_row_teams(line: str) -> list[tuple[int, int]]:
     >>> row = "Pohang 3 Ulsan 2 (halftime 1-0)"
     >>> [row[s:e] for s, e in table_row_teams(row)]
     ['Pohang', 'Ulsan']
+    >>> row = "Hove: Sussex 363 (W. Athey 111; I. Austin 4-37), Lancashire 197-8"
+    >>> [row[s:e] for s, e in table_row_teams(row)]
+    ['Sussex', 'Lancashire']
+    >>> table_row_teams("Bowling: Gough 8-0-39-3, Mullally 6-0-30-1"), table_row_teams("Mark Roe 69 71, Ian Law 70 70")
+    ([], [])
     >>> table_row_teams("May 27 29 30 v Durham"), table_row_teams("W D L G F A P"), table_row_teams("1. Ludwig 4 5 6")
     ([], [], [])
     """
@@ -1132,6 +1167,8 @@ def table_row_teams(line: str) -> list[tuple[int, int]]:
     if not spans:
         m = _STANDINGS_ROW.match(line)
         spans = [m.span(1)] if m else []
+    if not spans:
+        spans = _scorecard_teams(line)
     return [(s, e) for s, e in spans if line[s:e].split()[0].lower() not in _ROW_HEADS and len(line[s:e]) > 1
             and not all(len(w) == 1 for w in line[s:e].split())]
 

@@ -1173,6 +1173,67 @@ def table_row_teams(line: str) -> list[tuple[int, int]]:
             and not all(len(w) == 1 for w in line[s:e].split())]
 
 
+#: last words of a company's legal name ("Jones Medical Industries Inc", "Cofinec S.A.") -- the common
+#: abbreviations of the ISO 20275 Entity Legal Forms code list (US, UK, French, German, Dutch, Nordic, Asian)
+LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "plc", "s.a", "sa", "ag", "nv", "n.v", "co", "llc", "gmbh", "spa",
+                         "s.p.a", "bhd", "oyj", "asa", "pty", "limited", "corporation", "incorporated"})
+#: words after a name that make it a company ("Cofinec's shares", "Jones stock", "Cofinec CEO")
+_COMPANY_AFTER = frozenset({"shares", "stock", "stocks", "gdrs", "shareholders", "ceo", "subsidiary", "unit"})
+
+
+def _legal_name(text: str) -> bool:
+    """The name ends in a company's legal form.
+
+    >>> _legal_name("Cofinec S.A."), _legal_name("Lear Corp"), _legal_name("Tom Corr")
+    (True, True, False)
+    """
+    words = text.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS
+
+
+def _company_context(doc: Doc, c: _Candidate) -> bool:
+    """The mention is followed by a company's words ("Magna's shares", "Jones stock", "Cofinec CEO") or
+    preceded by "shares of" ("2,960,000 shares of Jones common stock")."""
+    after = doc[c.end:c.end + 3]
+    words = [t.lower_ for t in after if t.text not in ("'s", "\u2019s", "'")]
+    if words[:1] and words[0] in _COMPANY_AFTER or words[:2] == ["common", "stock"]:
+        return True
+    return c.start >= 2 and doc[c.start - 2].lower_ == "shares" and doc[c.start - 1].lower_ in ("of", "in")
+
+
+def _companies(doc: Doc, cands: list[_Candidate]) -> None:
+    """A company is an organisation whatever the model called it: a name in a legal form ("Cofinec S.A.",
+    "Jones Medical Industries Inc"); its short form ("Cofinec", "Jones") when it begins exactly one such
+    name and is no person's family name; a name the text gives a company's words ("Cofinec's shares",
+    "shares of Jones", "Cofinec CEO"), unless it holds a role or is a full-named person's family name."""
+    live = [c for c in cands if not c.dropped and c.key]
+    full = [c.text for c in live if c.type == "person" and len(c.text.split()) > 1]
+    family = {t.split()[-1] for t in full}
+    legal: dict[str, set[str]] = defaultdict(set)
+    for c in live:
+        if c.type not in ("country", "outlet") and _legal_name(c.text):
+            c.type, c.key = "organization", f"org:{slug(c.text)}"
+            legal[c.text.split()[0]].add(c.key)
+    by_key: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in live:
+        by_key[c.key].append(c)
+    for key, group in by_key.items():
+        c = group[0]
+        if c.type not in ("person", "place") or any(g.roles for g in group) or c.text in family \
+                or c.text in full and len(c.text.split()) > 1:
+            continue
+        words = c.text.split()
+        owners = legal.get(words[0], set()) if len(words) == 1 else set()
+        if len(owners) == 1:
+            target = next(iter(owners))
+        elif c.type == "person" and any(_company_context(doc, g) for g in group):
+            target = f"org:{slug(c.text)}"
+        else:
+            continue
+        for g in group:
+            g.type, g.key = "organization", target
+
+
 def _table_teams(doc: Doc, cands: list[_Candidate]) -> None:
     """In a sports story, the teams of results and standings rows are organisations ("Stoke 4 3 1 0 7 4
     10", "Bradford 1 Tranmere 0"): the model tags few of them, or as places and people, since a row has
@@ -1421,6 +1482,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("table_teams", _table_teams, "in a sports story the teams of results and standings rows are organisations"),
     Pass("one_type_per_name", _one_type_per_name, "one name written alike twice in a story is one entity of one type"),
     Pass("known_officials", _known_officials, "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
+    Pass("companies", _companies, "a name in a company's legal form, its short form, or with a company's words is an organisation"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),
          "'Toyota' joins the one 'Toyota Motor Corp'"),

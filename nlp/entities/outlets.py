@@ -104,10 +104,32 @@ def _plausible_lexicon_match(doc: Doc, start: int, end: int) -> bool:
     if len(text) <= 3 and text.isupper():
         credit = 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
         return span[0].ent_type_ == "ORG" or credit  # "AP", "FT": when the model agrees, or a "(AFP)" credit
+    if len(span) == 1 and _modifies_a_noun(doc, start):
+        return False                                 # "a Hindu nationalist group": a word of a group, no daily
     if len(span) == 1 and text[:1].isupper() and text[1:].islower():
         tok = span[0]
         return tok.pos_ == "PROPN" or bool(tok.ent_type_) and not tok.is_sent_start
     return True
+
+
+#: words after an outlet's one-word name that keep it the outlet ("Pravda editor", "Kyodo news agency")
+_NEWSROOM_WORDS = frozenset({"news", "agency", "newspaper", "daily", "weekly", "paper", "editor", "editors",
+                             "correspondent", "reporter", "reporters", "journalist", "journalists", "columnist",
+                             "report", "reports", "story", "article", "interview", "editorial", "commentary",
+                             "poll", "survey", "website", "television", "radio", "tv", "channel", "reported",
+                             "said", "quoted", "cited", "says", "reports", "wrote", "added", "carried"})
+
+
+def _modifies_a_noun(doc: Doc, i: int) -> bool:
+    """The word at ``i`` is a modifier of the lower-case words after it, not a name of its own: it
+    follows an indefinite article or no article and is followed by a lower-case adjective or noun
+    that is no newsroom word ("a Hindu nationalist group", "Hindu nationalists")."""
+    if i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    if not nxt.is_lower or nxt.lower_ in _NEWSROOM_WORDS or nxt.pos_ not in ("ADJ", "NOUN"):
+        return False
+    return i == 0 or doc[i - 1].lower_ != "the"
 
 
 def _propn_run(doc: Doc, i: int) -> int:

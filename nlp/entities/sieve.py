@@ -908,6 +908,14 @@ _TEAM_TABLE_WORDS = frozenset({"at", "vs", "division", "league", "national", "am
                                "monday", "tuesday", "wednesday", "thursday", "major", "cup", "round"})
 
 
+def _team_or_venue(doc: Doc, start: int, text: str) -> tuple[str, str]:
+    """Type and key of a town in a sports table: after "at" it is where the game is played, a place
+    ("KANSAS CITY AT DETROIT": Detroit hosts); otherwise the town's team, an organisation."""
+    if start > 0 and doc[start - 1].lower_ == "at":
+        return "place", f"place:{slug(text)}"
+    return "organization", f"org:{slug(text)}"
+
+
 def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
     """Names in lines written in capitals count only where the story's prose confirms them.
 
@@ -946,7 +954,7 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
                 c.type, c.key = "country", f"country:{country.code}"
             elif team_table and (ls, le) != wire.headline and _is_team_name(c.text):
                 c.text = _read_case(c.text)
-                c.type, c.key = "organization", f"org:{slug(c.text)}"
+                c.type, c.key = _team_or_venue(doc, c.start, c.text)
             elif c.type != "country":
                 c.dropped = True
             c.linked = False
@@ -966,8 +974,8 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
                 elif country is not None and country.via == "name" and text.isupper():
                     found = _Candidate(i, i + n, "GPE", text, i, "country", f"country:{country.code}", linked=False)
                 elif team_table and (ls, le) != wire.headline and _is_team_name(text):
-                    found = _Candidate(i, i + n, "ORG", _read_case(text), i, "organization",
-                                       f"org:{slug(_read_case(text))}", linked=False)
+                    found = _Candidate(i, i + n, "ORG", _read_case(text), i,
+                                       *_team_or_venue(doc, i, _read_case(text)), linked=False)
                 if found:
                     break
             if found:
@@ -1087,6 +1095,176 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
                                    or c.text in full_words or len(c.text.split()) > 1):
             continue
         c.type, c.key = "organization", f"org:{slug(c.text)}"
+
+
+#: a word of a team's name in a table row ("Queens", "F.P.", "Heriot's", "Jed-Forest", "ST")
+_TEAM_WORD = r"[A-Z][A-Za-z.'&\-]*"
+_TEAM = rf"{_TEAM_WORD}(?: {_TEAM_WORD})*"
+#: a standings row: the team, then three or more figures ("Stoke 4 3 1 0 7 4 10", "Haitai 64 2 43 .596 -")
+_STANDINGS_ROW = re.compile(rf"^({_TEAM}(?: \([A-Za-z]{{1,3}}\))?) (?:[-.\d/]+ ){{2,}}[-.\d/]+\s*$")
+#: a result row: team, score, team, score ("Bradford 1 Tranmere 0", "Pohang 3 Ulsan 2 (halftime 1-0)")
+_RESULT_ROW = re.compile(rf"^({_TEAM}(?: \([A-Za-z]{{1,3}}\))?) (\d+) ({_TEAM}(?: \([A-Za-z]{{1,3}}\))?) (\d+)\b")
+#: first words of rows that are no team: table headers, months, days
+_ROW_HEADS = frozenset({"w", "p", "division", "group", "league", "standings", "results", "january", "february",
+                        "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "attendance", "halftime", "total", "extras", "note", "round", "week"})
+
+
+#: the venue that heads a scorecard line ("Hove: ", "At The Oval (London): ")
+_VENUE_HEAD = re.compile(r"^(?:At )?[A-Z][\w' .\-]{0,30}(?: \([^)]{1,30}\))?: ")
+#: a scorecard part: a team and its score ("Sussex 363", "Kent 108-3", "Durham 4")
+_SCORE_PART = re.compile(rf"({_TEAM}) \d+(?:-\d+)?(?![-.\d])(?! \d)")
+
+
+def _scorecard_teams(line: str) -> list[tuple[int, int]]:
+    """Teams of a scorecard line: each part outside parentheses, after the venue, that is a name and its
+    score ("Hove: Sussex 363 (W. Athey 111), Lancashire 197-8"); a name with an initial is a player, and so
+    is one with bowling figures ("Gough 8-0-39-3") or a golfer's rounds ("Mark Roe 69 71 78 73")."""
+    head = _VENUE_HEAD.match(line)
+    pos, depth, parts, begin = head.end() if head else 0, 0, [], head.end() if head else 0
+    for i in range(pos, len(line)):
+        ch = line[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0 and ch in ",;":
+            parts.append(begin)
+            begin = i + 1
+    parts.append(begin)
+    spans = []
+    for p in parts:
+        while p < len(line) and line[p] == " ":
+            p += 1
+        m = _SCORE_PART.match(line, p)
+        if m and not any(len(w.rstrip(".")) == 1 for w in m.group(1).split()):
+            spans.append(m.span(1))
+    return spans
+
+
+def table_row_teams(line: str) -> list[tuple[int, int]]:
+    """Character spans of the teams a sports results or standings row names, by the row's shape alone.
+
+    A team is what stands before the figures of a standings row, or each side of a result "A 2 B 1";
+    a row that starts with a figure (a rank: "1. Olaf Ludwig") or a header word names no team.
+
+    >>> row = "Queens Park Rangers 3 2 1 0 5 3 7"
+    >>> [row[s:e] for s, e in table_row_teams(row)]
+    ['Queens Park Rangers']
+    >>> row = "Pohang 3 Ulsan 2 (halftime 1-0)"
+    >>> [row[s:e] for s, e in table_row_teams(row)]
+    ['Pohang', 'Ulsan']
+    >>> row = "Hove: Sussex 363 (W. Athey 111; I. Austin 4-37), Lancashire 197-8"
+    >>> [row[s:e] for s, e in table_row_teams(row)]
+    ['Sussex', 'Lancashire']
+    >>> table_row_teams("Bowling: Gough 8-0-39-3, Mullally 6-0-30-1"), table_row_teams("Mark Roe 69 71, Ian Law 70 70")
+    ([], [])
+    >>> table_row_teams("May 27 29 30 v Durham"), table_row_teams("W D L G F A P"), table_row_teams("1. Ludwig 4 5 6")
+    ([], [], [])
+    """
+    m = _RESULT_ROW.match(line)
+    spans = [m.span(1), m.span(3)] if m else []
+    if not spans:
+        m = _STANDINGS_ROW.match(line)
+        spans = [m.span(1)] if m else []
+    if not spans:
+        spans = _scorecard_teams(line)
+    return [(s, e) for s, e in spans if line[s:e].split()[0].lower() not in _ROW_HEADS and len(line[s:e]) > 1
+            and not all(len(w) == 1 for w in line[s:e].split())]
+
+
+#: last words of a company's legal name ("Jones Medical Industries Inc", "Cofinec S.A.") -- the common
+#: abbreviations of the ISO 20275 Entity Legal Forms code list (US, UK, French, German, Dutch, Nordic, Asian)
+LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "plc", "s.a", "sa", "ag", "nv", "n.v", "co", "llc", "gmbh", "spa",
+                         "s.p.a", "bhd", "oyj", "asa", "pty", "limited", "corporation", "incorporated"})
+#: words after a name that make it a company ("Cofinec's shares", "Jones stock", "Cofinec CEO")
+_COMPANY_AFTER = frozenset({"shares", "stock", "stocks", "gdrs", "shareholders", "ceo", "subsidiary", "unit"})
+
+
+def _legal_name(text: str) -> bool:
+    """The name ends in a company's legal form.
+
+    >>> _legal_name("Cofinec S.A."), _legal_name("Lear Corp"), _legal_name("Tom Corr")
+    (True, True, False)
+    """
+    words = text.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS
+
+
+def _company_context(doc: Doc, c: _Candidate) -> bool:
+    """The mention is followed by a company's words ("Magna's shares", "Jones stock", "Cofinec CEO") or
+    preceded by "shares of" ("2,960,000 shares of Jones common stock")."""
+    after = doc[c.end:c.end + 3]
+    words = [t.lower_ for t in after if t.text not in ("'s", "\u2019s", "'")]
+    if words[:1] and words[0] in _COMPANY_AFTER or words[:2] == ["common", "stock"]:
+        return True
+    return c.start >= 2 and doc[c.start - 2].lower_ == "shares" and doc[c.start - 1].lower_ in ("of", "in")
+
+
+def _companies(doc: Doc, cands: list[_Candidate]) -> None:
+    """A company is an organisation whatever the model called it: a name in a legal form ("Cofinec S.A.",
+    "Jones Medical Industries Inc"); its short form ("Cofinec", "Jones") when it begins exactly one such
+    name and is no person's family name; a name the text gives a company's words ("Cofinec's shares",
+    "shares of Jones", "Cofinec CEO"), unless it holds a role or is a full-named person's family name."""
+    live = [c for c in cands if not c.dropped and c.key]
+    full = [c.text for c in live if c.type == "person" and len(c.text.split()) > 1]
+    family = {t.split()[-1] for t in full}
+    legal: dict[str, set[str]] = defaultdict(set)
+    for c in live:
+        if c.type not in ("country", "outlet") and _legal_name(c.text):
+            c.type, c.key = "organization", f"org:{slug(c.text)}"
+            legal[c.text.split()[0]].add(c.key)
+    by_key: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in live:
+        by_key[c.key].append(c)
+    for key, group in by_key.items():
+        c = group[0]
+        if c.type not in ("person", "place") or any(g.roles for g in group) or c.text in family \
+                or c.text in full and len(c.text.split()) > 1:
+            continue
+        words = c.text.split()
+        owners = legal.get(words[0], set()) if len(words) == 1 else set()
+        if len(owners) == 1:
+            target = next(iter(owners))
+        elif c.type == "person" and any(_company_context(doc, g) for g in group):
+            target = f"org:{slug(c.text)}"
+        else:
+            continue
+        for g in group:
+            g.type, g.key = "organization", target
+
+
+def _table_teams(doc: Doc, cands: list[_Candidate]) -> None:
+    """In a sports story, the teams of results and standings rows are organisations ("Stoke 4 3 1 0 7 4
+    10", "Bradford 1 Tranmere 0"): the model tags few of them, or as places and people, since a row has
+    no grammar. A country stays the country (its national side, found even where the model missed it), and a row's name followed by a country
+    in parentheses is a player ("Tom Lehman (U.S.) 66 67"), which the row shape already rules out."""
+    wire = read_wire(doc.text)
+    if not wire.is_sports():
+        return
+    for m in re.finditer(r"[^\n]+", doc.text):
+        if wire.covers(m.start(), m.end()) or not in_non_prose(doc.text, m.start(), m.end()):
+            continue
+        for s, e in table_row_teams(m.group()):
+            s, e = m.start() + s, m.start() + e
+            text = _read_case(doc.text[s:e])
+            toks = _token_span(doc, s, e)
+            if toks is None:
+                continue
+            same = next((c for c in cands if not c.dropped and (c.start, c.end) == toks), None)
+            country = countries.lookup(text)
+            if country is not None or countries.constituent_country(text):
+                if same is None and country is not None and country.via == "name":
+                    _replace(cands, _Candidate(toks[0], toks[1], "GPE", text, toks[0], "country",
+                                               f"country:{country.code}", linked=False))   # "Norway 3 Finland 0"
+                continue
+            if same is not None and same.type == "country":
+                continue
+            if same is not None:
+                same.type, same.key, same.linked = "organization", f"org:{slug(text)}", False
+            else:
+                _replace(cands, _Candidate(toks[0], toks[1], "ORG", text, toks[0], "organization",
+                                           f"org:{slug(text)}", linked=False))
+    cands.sort(key=lambda c: c.start)
 
 
 #: endings of East Slavic patronymics ("Nikolayevich", "Sergeyevna")
@@ -1305,8 +1483,10 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),
     Pass("sports_players", _sports_players, "in a sports story's rows, untagged name-shaped words are players"),
     Pass("sports_teams", _sports_teams, "in a sports story a town or county that plays is a team (an organisation)"),
+    Pass("table_teams", _table_teams, "in a sports story the teams of results and standings rows are organisations"),
     Pass("one_type_per_name", _one_type_per_name, "one name written alike twice in a story is one entity of one type"),
     Pass("known_officials", _known_officials, "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
+    Pass("companies", _companies, "a name in a company's legal form, its short form, or with a company's words is an organisation"),
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),
          "'Toyota' joins the one 'Toyota Motor Corp'"),

@@ -154,3 +154,15 @@ def test_outlets_kind_after_the_name_with_a_report_verb(nlp, text, name):
     from nlp.entities.sieve import extract_entities
     found = {e.label: e.type for e in extract_entities(nlp(text), "d1")[0]}
     assert found.get(name) == "outlet"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, outlets", [
+    ("The Kolvan Party, a Hindu nationalist group, won the vote on Sunday.", []),
+    ("Hindu nationalists marched through the town on Sunday.", []),
+    ("The Hindu reported the vote on Sunday.", ["The Hindu"]),
+    ("Kyodo news agency reported the vote on Sunday.", ["Kyodo News"]),
+])
+def test_outlet_word_inside_a_group_name_is_no_outlet(nlp, text, outlets):
+    from nlp.entities.outlets import find_outlets
+    assert [o.name for o in find_outlets(nlp(text))] == outlets

@@ -173,7 +173,9 @@ def test_entities_sports_capital_table_names_teams(nlp):
             "EASTERN DIVISION\nBOSTON AT SEATTLE\nDENVER AT PHOENIX\n")
     ex = extract(nlp(text), Document("d1", text))
     teams = {e.label for e in ex.entities if e.type == "organization"}
-    assert {"Boston", "Seattle", "Denver", "Phoenix"} <= teams
+    venues = {e.label for e in ex.entities if e.type == "place"}
+    assert {"Boston", "Denver"} <= teams and not {"Seattle", "Phoenix"} & teams
+    assert {"Seattle", "Phoenix"} <= venues               # the town after "AT" is where the game is played
     assert not [e for e in ex.entities if "Division" in e.label or "Eastern" in e.label]
     assert [r for r in ex.relations if r.kind == "cooccurrence"] == []
 
@@ -206,3 +208,26 @@ def test_entities_sports_lineup_names_untagged_players(nlp):
     labels = {c.text for c in cands}
     assert {"Gareth Pryce", "Owain Prydderch"} <= labels and "Bayern Munich" not in labels
     assert all(c.type == "person" and not c.linked for c in cands)
+
+
+@pytest.mark.model
+def test_entities_sports_table_rows_name_teams(nlp):
+    text = ("SOCCER - NORDIC LEAGUE.\n\nOSLO 1997-06-01\n\nResults of matches on Sunday:\n"
+            "Brakefield 2 Lindholm Rovers 1\nNorway 3 Finland 0\nDunmore (K) 1 Ashby 1\n"
+            "Standings (played, won, drawn, lost, points):\nBrakefield 4 3 1 0 10\nLindholm Rovers 4 2 1 1 7\n")
+    ents = extract_entities(nlp(text), "d1")[0]
+    types = {e.label: e.type for e in ents}
+    assert types.get("Brakefield") == "organization"
+    assert types.get("Lindholm Rovers") == "organization"
+    assert types.get("Norway") == "country" and types.get("Finland") == "country"
+    assert len([e for e in ents if e.label == "Brakefield"]) == 1
+    assert types.get("Dunmore (K)") == "organization"         # the qualifier is part of the club's name
+
+
+@pytest.mark.model
+def test_entities_table_rows_outside_sports_name_no_team(nlp):
+    from nlp.entities.sieve import _table_teams
+    text = "MARKETS - STOCKS RISE.\n\nOSLO 1997-06-01\n\nStocks rose on Friday.\nBrakefield 4 3 1 0 10\n"
+    cands: list = []
+    _table_teams(nlp(text), cands)
+    assert cands == []

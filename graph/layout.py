@@ -203,7 +203,7 @@ def story_layout(G: nx.MultiDiGraph, first: list, boxes: dict, *, seed: int = 7,
         angle = turn * 2.39996
         r = radius + spacing * 2 * math.sqrt(turn)
         pos[n] = (r * math.cos(angle), r * math.sin(angle))
-        queue.append(n)
+        queue = deque([n])
         while queue:
             v = queue.popleft()
             fresh = [w for w in full[v] if w not in pos]

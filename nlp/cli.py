@@ -445,6 +445,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsgraph: stopped by {signal.Signals(stop.signum).name}; every output is either whole "
               "or as it was before", file=sys.stderr)
         return 128 + stop.signum
+    except Exception as exc:  # a bug of ours: one line, never a traceback; outputs are whole or as before
+        print(shown(f"newsgraph: internal error ({type(exc).__name__}: {exc}); every output is either whole "
+                    "or as it was before; please report this with the input that caused it"), file=sys.stderr)
+        return EXIT_FAILED
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -584,3 +584,22 @@ def test_hostile_output_naming_a_folder_fails_before_parsing(tmp_path, capsys, m
     assert code == cli.EXIT_FAILED
     assert lines == [f"newsgraph: cannot write {tmp_path / 'adir'}: Is a directory"]
     assert list((tmp_path / "adir").iterdir()) == []
+
+
+def test_hostile_an_internal_error_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    # a bug anywhere in a build (here: the page writer) must not print a traceback
+    from nlp import cli
+
+    (tmp_path / "a.txt").write_text("Peru and Chile held talks.\n", encoding="utf-8")
+
+    def broken(*a, **k):
+        raise NameError("name 'queue' is not defined")
+
+    import graph.html
+
+    monkeypatch.setattr(graph.html, "write_html", broken)
+    code = cli.main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.html"), "--no-cache", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Traceback" not in err and "internal error (NameError" in err
+    assert not (tmp_path / "g.html").exists()

@@ -6,7 +6,7 @@ import math
 import networkx as nx
 import pytest
 
-from graph.layout import seed_layout
+from graph.layout import label_box, seed_layout, story_layout
 
 
 def two_communities_and_strays(n: int) -> nx.MultiDiGraph:
@@ -41,3 +41,15 @@ def test_layout_neighbours_sit_closer_than_strangers(n):
     nodes = list(G)
     strangers = [dist(nodes[i], nodes[(i * 37 + 11) % len(nodes)]) for i in range(len(nodes))]
     assert sorted(linked)[len(linked) // 2] < sorted(strangers)[len(strangers) // 2]
+
+
+def test_story_layout_places_every_entity_also_in_parts_the_first_look_does_not_reach():
+    # a first look of two linked entities, and two small groups linked to nothing in it
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", kind="action")
+    G.add_edge("c", "d", kind="cooccurrence")
+    G.add_edge("d", "e", kind="cooccurrence")
+    G.add_edge("x", "y", kind="quote")
+    pos = story_layout(G, ["a", "b"], {n: label_box(n, 10) for n in G})
+    assert set(pos) == set(G)
+    assert len(set(pos.values())) == G.number_of_nodes()

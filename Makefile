@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: graph test bench bench-page screenshot dev clean
+.PHONY: graph test bench bench-page bench-longdoc screenshot dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 ## make bench: speed and memory against raw spaCy on the same corpus
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## make bench-longdoc: one 30 MB document end to end (MB=3 for a quick one): time and peak memory
+bench-longdoc: $(STAMP)
+	$(BIN)/python bench/longdoc.py $(if $(MB),--mb $(MB))
 
 ## make bench-page: time to the first view and to a search answer of a 5,000-entity page in headless chromium
 bench-page: $(STAMP)

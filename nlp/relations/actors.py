@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from nlp import lexicons
 from nlp.entities.sieve import MentionIndex
-from nlp.relations.pronouns import PRONOUNS, STATE_FORMS, Pronouns
+from nlp.relations.pronouns import PRONOUNS, STATE_FORMS, Pronouns, is_age_description
 from nlp.records import Entity
 
 #: modifiers through which a country qualifies an agent noun
@@ -136,6 +136,9 @@ class Actors:
             return (Actor(key),)
         if tok.lower_ in PRONOUNS:
             return tuple(Actor(k) for k in self.pronouns.resolve(tok))
+        if is_age_description(tok):
+            # "The 26-year-old, who joined Newcastle": the person just named, as "he" would be
+            return tuple(Actor(k) for k in self.pronouns.resolve(tok, kind="person"))
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATE_FORMS:
             # "the kingdom" after "Riyadh": the one kingdom named just before
             return tuple(Actor(k) for k in self.pronouns.describe(tok))

@@ -22,6 +22,10 @@ The rule, in order:
    subjects there, the one subject of the sentence's main verb wins
    ("Lula, whom Milei met, flew home. He ...": he is Lula).
 
+"The 26-year-old" (a definite age description standing alone, wire style
+for the person just named) resolves as "he" or "she" does
+(:func:`is_age_description`).
+
 Definite descriptions by form of state ("the kingdom", "the sultanate")
 resolve the same way to the one such country named nearest before them
 (:meth:`Pronouns.describe`).
@@ -141,13 +145,14 @@ class Pronouns:
     def _sent_of(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
 
-    def resolve(self, tok: Token, *, skip: tuple[int, int] = (0, 0)) -> tuple[str, ...]:
+    def resolve(self, tok: Token, *, skip: tuple[int, int] = (0, 0), kind: str | None = None) -> tuple[str, ...]:
         """Entity keys the pronoun ``tok`` stands for; ``()`` when not confident.
 
         Mentions inside the token range ``skip`` are not candidates (the quote
-        a "he said" follows names others than its speaker).
+        a "he said" follows names others than its speaker). ``kind`` treats
+        another word as a pronoun of that kind ("the 26-year-old": a person).
         """
-        kind = PRONOUNS.get(tok.lower_)
+        kind = kind or PRONOUNS.get(tok.lower_)
         if kind is None:
             return ()
         if tok.lower_ in ("it", "itself") and (tok.dep_ not in _SUBJ_DEPS or (tok.head.lemma_ == "be" and not _ready(tok.head))):
@@ -212,3 +217,21 @@ def _head(doc: Doc, start: int, end: int) -> Token:
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:
             return tok
     return doc[end - 1]
+
+
+def is_age_description(tok: Token) -> bool:
+    """ "The 26-year-old, who joined ...": ``tok`` heads a definite age description with no noun after it.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["The", "26", "-", "year", "-", "old", "left", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[5, 3, 3, 5, 5, 6, 6, 6],
+    ...           deps=["det", "nummod", "punct", "npadvmod", "punct", "nsubj", "ROOT", "punct"])
+    >>> is_age_description(doc[5]), is_age_description(doc[6])
+    (True, False)
+    """
+    if tok.lower_ != "old" or tok.dep_ in ("amod", "acomp"):
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
+        and any(c.lower_ in ("year", "years") and any(n.dep_ == "nummod" for n in c.children) for c in kids)

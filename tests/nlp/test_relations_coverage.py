@@ -256,3 +256,19 @@ def test_clause_fallback_is_a_named_pass_that_can_be_switched_off(nlp, monkeypat
     assert names.index("clause_entities") > names.index("event_nouns")  # a fallback reads what others found
     monkeypatch.setenv("NEWSGRAPH_SKIP_PASSES", "speech_about")
     assert triples(nlp, "Germany said Benjamin Netanyahu was preparing for war.") == set()
+
+
+# --- "the 26-year-old": the person just named --------------------------------------------------
+
+@pytest.mark.model
+def test_an_age_description_acts_for_the_person_just_named(nlp):
+    text = "Pavel Durov arrived in Berlin on Monday. The 39-year-old, who once fled Russia, visited Germany."
+    got = triples(nlp, text)
+    assert ("person:pavel-durov", "visit", "country:DE") in got
+
+
+@pytest.mark.model
+def test_an_age_description_with_its_noun_is_no_stand_in(nlp):
+    # "the 39-year-old engineer" names someone new: not Durov
+    text = "Pavel Durov arrived in Berlin on Monday. The 39-year-old engineer visited Germany."
+    assert not any(s == "person:pavel-durov" and t == "country:DE" for s, _, t in triples(nlp, text))

@@ -91,6 +91,13 @@ _MAX_CLIMB = 8
 PLACE_TYPES = frozenset({"place"})
 
 
+#: verbs of sending forces somewhere (CAMEO 15, "exhibit force posture", and 19's deployments)
+DEPLOY_VERBS = frozenset({"send", "deploy", "dispatch", "station", "post", "move", "rush"})
+#: nouns of a state's armed or police forces, which a participle of deployment is done to
+FORCE_NOUNS = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "police", "policeman",
+                         "peacekeeper", "peacekeepers", "unit", "units", "army", "marine", "marines", "warship",
+                         "warships", "tank", "tanks"})
+
 def _expand(tok: Token) -> list[Token]:
     """A noun phrase head and its conjuncts ("Peru and Chile")."""
     return [tok, *tok.conjuncts]
@@ -184,6 +191,9 @@ class Clauses:
         return found
 
     def _find_subjects(self, verb: Token, depth: int) -> list[Actor]:
+        if self.deployment(verb):
+            # "Russian troops sent to Chechnya": the state whose forces they are sent them
+            return self.phrase(verb.head)
         if verb.dep_ == "amod" and verb.tag_ == "VBN":
             # "Moscow-backed leader", "U.S.-led forces": the participle's modifier does it
             return [a for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in self.phrase(c)]
@@ -337,8 +347,18 @@ class Clauses:
                 return self.phrase(whole)
         return []
 
+    @staticmethod
+    def deployment(verb: Token) -> bool:
+        """ "Russian troops sent to Chechnya": a participle of deployment after a noun of forces."""
+        return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in DEPLOY_VERBS \
+            and verb.head.lemma_.lower() in FORCE_NOUNS
+
     def targets(self, verb: Token) -> list[tuple[Actor, str]]:
         """(actor, preposition or "") pairs the action of ``verb`` is directed at."""
+        if self.deployment(verb):
+            # the forces are what is sent; where they are sent is the target
+            return [(a, c.lower_) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "in")
+                    for g in c.children if g.dep_ == "pobj" for a in self.phrase(g)]
         out = [(a, "") for a in self.patients(verb)]
         preps = MOTION_PREPS | TARGET_PREPS if has_flag(verb.lemma_, "motion") else TARGET_PREPS
         prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")

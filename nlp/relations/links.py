@@ -213,7 +213,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
         if not subjects:
             continue
         lemma = row.word
-        places = takes_places(row)
+        places = takes_places(row) or clauses.deployment(tok)
         targets = clauses.who([a for a, _ in clauses.targets(tok)], places=places)
         if fallback:
             if targets:

@@ -272,3 +272,17 @@ def test_an_age_description_with_its_noun_is_no_stand_in(nlp):
     # "the 39-year-old engineer" names someone new: not Durov
     text = "Pavel Durov arrived in Berlin on Monday. The 39-year-old engineer visited Germany."
     assert not any(s == "person:pavel-durov" and t == "country:DE" for s, _, t in triples(nlp, text))
+
+
+@pytest.mark.model
+def test_forces_sent_somewhere_are_sent_by_their_state(nlp):
+    # the participle names no doer: the state whose troops they are sent them
+    text = "Talks began on the withdrawal of Russian troops sent to Ukraine last year."
+    assert ("country:RU", "send", "country:UA") in triples(nlp, text)
+
+
+@pytest.mark.model
+def test_people_sent_somewhere_are_no_deployment(nlp):
+    # "doctors sent to Ukraine" are no state's forces: no doer is guessed
+    text = "Talks began on the return of Russian doctors sent to Ukraine last year."
+    assert not any(s == "country:RU" and v == "send" for s, v, _ in triples(nlp, text))

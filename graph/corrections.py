@@ -7,20 +7,20 @@ forms, the same five fixes:
 
 CSV (``action,entity,value``; a header row, blank lines and ``#`` lines are skipped)::
 
-    merge,Carney,Mark Carney
-    rename,person:meng,Meng Wanzhou
-    type,Huawei,organization
-    role,Meng Wanzhou,Huawei executive; chief financial officer
+    merge,Lopes,Ana Lopes
+    rename,person:okafor,Dana Okafor
+    type,Petrovia,organization
+    role,Dana Okafor,Petrovia executive; chief financial officer
     drop,Friday
 
 TOML (a list ``fixes``, or ``[[fix]]`` tables, of the same three keys)::
 
     fixes = [
-      {action = "merge", entity = "Carney", value = "Mark Carney"},
+      {action = "merge", entity = "Lopes", value = "Ana Lopes"},
       {action = "drop", entity = "Friday"},
     ]
 
-An entity is named by its node id (``person:mark-carney``), else by its
+An entity is named by its node id (``person:ana-lopes``), else by its
 label, else by one of its other names, case aside; a name that fits two
 entities is refused (use the id). ``merge A into B`` keeps B's id, label and
 type and adds A's names, roles and mentions; A's links become B's (a link
@@ -30,12 +30,12 @@ between the two goes). ``rename`` keeps the old label as another name;
 Example
 -------
 >>> from nlp.records import Entity, Mention, Relation
->>> a = Entity("person:carney", "Carney", "person", mentions=(Mention("d", 0, 6, "Carney", "person"),))
->>> b = Entity("person:mark-carney", "Mark Carney", "official", mentions=(Mention("e", 0, 11, "Mark Carney", "official"),))
->>> fixes = parse_csv("merge,Carney,Mark Carney\\n", "fixes.csv")
+>>> a = Entity("person:lopes", "Lopes", "person", mentions=(Mention("d", 0, 5, "Lopes", "person"),))
+>>> b = Entity("person:ana-lopes", "Ana Lopes", "official", mentions=(Mention("e", 0, 9, "Ana Lopes", "official"),))
+>>> fixes = parse_csv("merge,Lopes,Ana Lopes\\n", "fixes.csv")
 >>> done = apply_corrections([a, b], [], fixes)
 >>> [(e.key, e.aliases, len(e.mentions)) for e in done.entities], done.applied[0]["ids"]
-([('person:mark-carney', ('Carney',), 2)], ['person:carney', 'person:mark-carney'])
+([('person:ana-lopes', ('Lopes',), 2)], ['person:lopes', 'person:ana-lopes'])
 """
 from __future__ import annotations
 
@@ -75,8 +75,8 @@ class Fix:
     def describe(self) -> str:
         """The fix as a person wrote it.
 
-        >>> Fix("merge", "Carney", "Mark Carney").describe(), Fix("drop", "Friday").describe()
-        ("merge 'Carney' into 'Mark Carney'", "drop 'Friday'")
+        >>> Fix("merge", "Lopes", "Ana Lopes").describe(), Fix("drop", "Friday").describe()
+        ("merge 'Lopes' into 'Ana Lopes'", "drop 'Friday'")
         """
         if self.action == "merge":
             return f"merge {self.entity!r} into {self.value!r}"

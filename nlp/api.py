@@ -8,7 +8,6 @@ Example
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 import warnings
@@ -24,8 +23,8 @@ from nlp.run.pipeline import extract_documents
 from nlp.reading.reader import SUFFIXES, read_inputs
 from nlp.reading.chars import has_surrogates, without_surrogates
 from nlp.reading.errors import Skip
-from nlp.records import Document, Extraction, Quote
-from nlp.entities.resolve import merge_with_quotes
+from nlp.records import Document, Extraction
+from nlp.entities.resolve import merge_with_quotes, remap_quote
 
 
 def _is_path(item: object) -> bool:
@@ -95,21 +94,6 @@ def build(items: Iterable[str | Path | Document], *, model: str | None = None,
     return graph_of(extract_documents(docs, nlp, window=window), model=model_id(nlp), corrections=fixes)
 
 
-def _moved_quote(q: Quote, moved: dict[str, str | None]) -> Quote:
-    """A quote's speaker, addressee and names after corrections moved or dropped entities.
-
-    >>> q = _moved_quote(Quote("d", 0, 2, "Hi", "person:a", names=("person:a", "org:x")),
-    ...                  {"person:a": "person:b", "org:x": None})
-    >>> q.speaker, q.names
-    ('person:b', ('person:b',))
-    """
-    def new(key: str) -> str:
-        return (moved[key] or "") if key in moved else key
-
-    names = tuple(k for k in dict.fromkeys(new(k) for k in q.names) if k)
-    return dataclasses.replace(q, speaker=new(q.speaker), to=new(q.to), names=names)
-
-
 def graph_of(extractions: Iterable[Extraction], *, corrections: list[Fix] | None = None,
              **graph_attrs: object) -> nx.MultiDiGraph:
     """The graph of per-document extractions: merged across documents, with their metadata.
@@ -136,7 +120,8 @@ def graph_of(extractions: Iterable[Extraction], *, corrections: list[Fix] | None
         for fix, why in done.unmatched:
             print(f"newsgraph: {fix.where}: {fix.describe()}: {why}; not applied", file=sys.stderr)
         entities, relations = done.entities, done.relations
-        quotes = [_moved_quote(q, done.moved) for q in quotes] if done.moved else quotes
+        gone = {k: v or "" for k, v in done.moved.items()}  # a dropped entity speaks no more
+        quotes = [remap_quote(q, gone) for q in quotes] if gone else quotes
         graph_attrs["corrections"] = done.applied
     return build_graph(entities, relations, quotes=quotes, documents=len(extractions),
                        words=sum(e.words for e in extractions),

@@ -53,7 +53,7 @@ def _cooccurrence_pass(cx: RelationContext) -> list[Relation]:
 
 
 def _verb_pass(cx: RelationContext) -> list[Relation]:
-    """A lexicon verb whose doer and target are actors links them ("police arrested Meng")."""
+    """A lexicon verb whose doer and target are actors links them ("police arrested Lopes")."""
     by_cue = {q.cue_i: (q.speaker, q.text) for q in cx.quotes if q.cue_i >= 0 and q.speaker}
     return list(actions(cx.doc, cx.doc_id, cx.clauses, quotes_by_cue=by_cue))
 

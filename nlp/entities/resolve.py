@@ -105,9 +105,14 @@ def merge(extractions: Iterable[Extraction]) -> tuple[list[Entity], list[Relatio
     return entities, relations
 
 
-def _remap_quote(q: Quote, remap: dict[str, str]) -> Quote:
-    """A quote's speaker, addressee and names as merged node keys."""
-    names = tuple(dict.fromkeys(remap.get(k, k) for k in q.names))
+def remap_quote(q: Quote, remap: dict[str, str]) -> Quote:
+    """A quote's speaker, addressee and names as merged node keys (a key mapped to "" is gone).
+
+    >>> remap_quote(Quote("d", 0, 2, "Hi", "person:a", names=("person:a", "org:x")),
+    ...             {"person:a": "person:b", "org:x": ""}).names
+    ('person:b',)
+    """
+    names = tuple(k for k in dict.fromkeys(remap.get(k, k) for k in q.names) if k)
     return replace(q, speaker=remap.get(q.speaker, q.speaker), to=remap.get(q.to, q.to), names=names)
 
 
@@ -147,5 +152,5 @@ def merge_with_quotes(extractions: Iterable[Extraction]) -> tuple[list[Entity], 
         relations = [replace(r, source=remap.get(r.source, r.source), target=remap.get(r.target, r.target))
                      for r in relations]
         relations = [r for r in relations if r.source != r.target]
-        quotes = [_remap_quote(q, remap) for q in quotes]
+        quotes = [remap_quote(q, remap) for q in quotes]
     return entities, relations, quotes

@@ -172,3 +172,18 @@ def test_corrections_cli_bad_file_stops_before_parsing(tmp_path, content):
                 "--corrections", str(tmp_path / "fixes.csv"))
     assert proc.returncode == 2 and "fixes.csv:1" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "g.html").exists()
+
+
+def test_corrections_move_and_drop_what_quotes_refer_to():
+    from nlp.records import Quote
+
+    ex = Extraction("d", (Entity("person:lopes", "Lopes", "person", mentions=(Mention("d", 0, 5, "Lopes", "person"),)),
+                          Entity("person:ana-lopes", "Ana Lopes", "official",
+                                 mentions=(Mention("d", 10, 19, "Ana Lopes", "official"),)),
+                          Entity("org:friday", "Friday", "organization",
+                                 mentions=(Mention("d", 30, 36, "Friday", "organization"),))),
+                    quotes=(Quote("d", 40, 52, "We will talk", "person:lopes", "say", "direct",
+                                  names=("org:friday",)),))
+    G = graph_of([ex], corrections=parse_csv("merge,Lopes,Ana Lopes\ndrop,Friday,\n", "fixes.csv"))
+    (q,) = G.graph["quotes"]
+    assert q["speaker"] == "person:ana-lopes" and q["names"] == []

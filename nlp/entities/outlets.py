@@ -215,6 +215,22 @@ def _context_names(doc: Doc) -> Iterator[tuple[int, int, bool]]:
                     yield (*span, False)
 
 
+#: day names that make a title of their own before a paper's name ("The Sunday Times")
+_EDITION_DAYS = frozenset({"Sunday", "Saturday"})
+
+
+def _edition(doc: Doc, start: int, end: int, name: str) -> tuple[int, str]:
+    """A weekend edition is a paper of its own: "The Sunday Telegraph" is no "Daily Telegraph",
+    though the lexicon knows only "Telegraph". The day counts when "the" or a possessive comes
+    before it ("the Sunday Telegraph", "Britain's Sunday Times"), not in "on Sunday Reuters said"."""
+    if start >= 2 and doc[start - 1].text in _EDITION_DAYS \
+            and (doc[start - 2].lower_ == "the" or doc[start - 2].text in _POSSESSIVE):
+        first = start - 2 if doc[start - 2].lower_ == "the" else start - 1
+        title = doc[first:end].text
+        return first, title[:1].upper() + title[1:]
+    return start, name
+
+
 def find_outlets(doc: Doc) -> list[OutletSpan]:
     """Outlet mentions in ``doc``, longest first where they overlap, in text order."""
     found: dict[tuple[int, int], OutletSpan] = {}
@@ -222,6 +238,7 @@ def find_outlets(doc: Doc) -> list[OutletSpan]:
         if _plausible_lexicon_match(doc, start, end):
             name = lexicons.outlet_name(doc[start:end].text)
             if name:
+                start, name = _edition(doc, start, end, name)
                 found[(start, end)] = OutletSpan(start, end, name, "lexicon")
     for start, end, strong in _context_names(doc):
         span = doc[start:end]

@@ -166,3 +166,14 @@ def test_outlets_kind_after_the_name_with_a_report_verb(nlp, text, name):
 def test_outlet_word_inside_a_group_name_is_no_outlet(nlp, text, outlets):
     from nlp.entities.outlets import find_outlets
     assert [o.name for o in find_outlets(nlp(text))] == outlets
+
+
+@pytest.mark.parametrize("tagged, ents, name", [
+    ("The/DET Sunday/PROPN Telegraph/PROPN quoted/VERB her/PRON", None, "The Sunday Telegraph"),
+    ("the/DET Sunday/PROPN Telegraph/PROPN said/VERB so/ADV", None, "The Sunday Telegraph"),
+    ("On/ADP Sunday/PROPN Reuters/PROPN reported/VERB it/PRON",
+     ["O", "B-DATE", "B-ORG", "O", "O"], "Reuters"),                       # a day, no edition
+    ("The/DET Telegraph/PROPN said/VERB so/ADV", None, "The Daily Telegraph"),
+])
+def test_outlets_a_weekend_edition_is_a_paper_of_its_own(blank_nlp, tagged, ents, name):
+    assert [o[1] for o in _names(_doc(blank_nlp.vocab, tagged, ents))] == [name]

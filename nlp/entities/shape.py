@@ -37,6 +37,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from nlp.entities.wire import is_caps, read_wire
+from nlp.scan import text_of
 
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
@@ -130,9 +131,15 @@ def is_non_prose(sent: Span) -> bool:
     >>> is_non_prose(doc[0:6]), is_non_prose(doc[7:])
     (False, True)
     """
-    text = sent.doc.text
-    spans = [*non_prose_lines(text), *read_wire(text).spans()]
+    text = text_of(sent.doc)
     start, end = sent.start_char, sent.end_char
+    lines = non_prose_lines(text)
+    k = max(0, bisect_right(lines, (start, float("inf"))) - 1)
+    near = []                                # the sorted, disjoint lines that reach into the sentence
+    while k < len(lines) and lines[k][0] < end:
+        near.append(lines[k])
+        k += 1
+    spans = [*near, *read_wire(text).spans()]
     inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
     visible = sum(1 for c in text[start:end] if not c.isspace()) or 1
     covered = sum(1 for s, e in spans for c in text[max(start, s):min(end, e)] if not c.isspace())

@@ -67,7 +67,7 @@ from nlp.records import Entity, Mention
 from nlp.entities.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
                        predicate_role, title_before)
 from nlp.passes import Pass, enabled
-from nlp.scan import where
+from nlp.scan import text_of, where
 from nlp.entities.spans import NAME_PARTICLES, model_spans
 
 #: model labels that can be entities of the graph
@@ -304,7 +304,7 @@ def _abbreviations(doc: Doc, cands: list[_Candidate]) -> None:
     for ab in find_abbreviations(doc):
         if lexicons.outlet_name(ab.short):
             continue                          # "Abuja, Nigeria (AFP)": a wire credit, not a definition
-        if countries.lookup(ab.short) or in_non_prose(doc.text, doc[ab.short_i].idx):
+        if countries.lookup(ab.short) or in_non_prose(text_of(doc), doc[ab.short_i].idx):
             continue                          # "Ana Lind (U.S.) 11.02": a results row names a country
         near = sorted({k for i in range(ab.long_start, ab.long_end) for k in over.get(i, ())})
         near = [k for k in near if cands[k].start < ab.long_end and ab.long_start < cands[k].end
@@ -561,7 +561,7 @@ def _read_roles(doc: Doc, cands: list[_Candidate]) -> None:
     """Roles of every person mention; title fragments dropped; role owners retyped. In a sports story
     a role is a sports role ("captain", "coach", "chairman" of a club), never a public office."""
     view = _view(doc, cands)
-    sports = read_wire(doc.text).is_sports()
+    sports = read_wire(text_of(doc)).is_sports()
     at: dict[int, _Candidate] = {}
     for c in cands:
         for i in range(c.ent_start, c.end):
@@ -807,7 +807,7 @@ def _place_candidate(doc: Doc, start: int, end: int) -> _Candidate | None:
     toks = _token_span(doc, start, end)
     if toks is None:
         return None
-    text = _read_case(clean_surface(doc.text[start:end]))
+    text = _read_case(clean_surface(text_of(doc)[start:end]))
     if not any(ch.isalpha() for ch in text):
         return None
     hit = countries.lookup(text)
@@ -835,7 +835,7 @@ def _wire_copy(doc: Doc, cands: list[_Candidate]) -> None:
     person; the desk slug ("SOCCER") names nothing. Every name in these
     parts is a mention that links nothing (see :mod:`nlp.entities.wire`).
     """
-    wire = read_wire(doc.text)
+    wire = read_wire(text_of(doc))
     if not wire.spans():
         return
     parts = wire.spans()
@@ -850,7 +850,7 @@ def _wire_copy(doc: Doc, cands: list[_Candidate]) -> None:
     if wire.place:
         s, e = wire.place
         offset = s
-        for city in doc.text[s:e].split("/"):       # "ISLAMABAD/NEW DELHI": two cities
+        for city in text_of(doc)[s:e].split("/"):       # "ISLAMABAD/NEW DELHI": two cities
             new = _place_candidate(doc, offset, offset + len(city))
             if new is not None:
                 _replace(cands, new)
@@ -862,7 +862,7 @@ def _wire_copy(doc: Doc, cands: list[_Candidate]) -> None:
     for name in (wire.byline, wire.reporter):
         toks = _token_span(doc, *name) if name else None
         if toks:
-            text = doc.text[name[0]:name[1]]
+            text = text_of(doc)[name[0]:name[1]]
             _replace(cands, _Candidate(toks[0], toks[1], "PERSON", text, toks[0], "person",
                                        f"person:{slug(text)}", linked=False))
     cands.sort(key=lambda c: c.start)
@@ -870,7 +870,7 @@ def _wire_copy(doc: Doc, cands: list[_Candidate]) -> None:
 
 def _body_names(doc: Doc, cands: list[_Candidate]) -> dict[str, _Candidate]:
     """{folded name: its candidate} of the names the story's prose gives, family names of people included."""
-    wire = read_wire(doc.text)
+    wire = read_wire(text_of(doc))
     names: dict[str, _Candidate] = {}
     family: dict[str, set[str]] = defaultdict(set)
     for c in cands:
@@ -928,12 +928,12 @@ def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
     capital table lines a town or state the gazetteer knows is a team
     ("SAN DIEGO AT NEW YORK").
     """
-    wire = read_wire(doc.text)
+    wire = read_wire(text_of(doc))
     lines = []
     if wire.is_caps_headline():
         lines.append(wire.headline)
-    for m in re.finditer(r"[^\n]+", doc.text):
-        if is_caps(m.group()) and not wire.covers(m.start(), m.end()) and in_non_prose(doc.text, m.start(), m.end()):
+    for m in re.finditer(r"[^\n]+", text_of(doc)):
+        if is_caps(m.group()) and not wire.covers(m.start(), m.end()) and in_non_prose(text_of(doc), m.start(), m.end()):
             lines.append((m.start(), m.end()))
     if not lines:
         return
@@ -1072,7 +1072,7 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
     """In a sports story (a desk slug that names a sport, "CRICKET - "), a town or county that plays is a
     team: an organisation ("Leicestershire beat Somerset", "Newcastle"), not the place; a country stays
     the country (its national side), and a place where a game is played stays a place ("at Headingley")."""
-    wire = read_wire(doc.text)
+    wire = read_wire(text_of(doc))
     if not wire.is_sports():
         return
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
@@ -1080,7 +1080,7 @@ def _sports_teams(doc: Doc, cands: list[_Candidate]) -> None:
     full_words = {w for name in full for w in name.split()}
     for c in cands:
         if not c.dropped and c.type == "organization" and c.label == "ORG" and _looks_like_name(doc, c) \
-                and len(c.text.split()) <= 3 and in_non_prose(doc.text, doc[c.start].idx) \
+                and len(c.text.split()) <= 3 and in_non_prose(text_of(doc), doc[c.start].idx) \
                 and _player_shaped(doc[c.start:c.end]):
             c.type, c.key = "person", f"person:{slug(c.text)}"    # "Romania - Cosmin Contra (31st)": a player
             continue
@@ -1238,15 +1238,15 @@ def _table_teams(doc: Doc, cands: list[_Candidate]) -> None:
     10", "Bradford 1 Tranmere 0"): the model tags few of them, or as places and people, since a row has
     no grammar. A country stays the country (its national side, found even where the model missed it), and a row's name followed by a country
     in parentheses is a player ("Tom Lehman (U.S.) 66 67"), which the row shape already rules out."""
-    wire = read_wire(doc.text)
+    wire = read_wire(text_of(doc))
     if not wire.is_sports():
         return
-    for m in re.finditer(r"[^\n]+", doc.text):
-        if wire.covers(m.start(), m.end()) or not in_non_prose(doc.text, m.start(), m.end()):
+    for m in re.finditer(r"[^\n]+", text_of(doc)):
+        if wire.covers(m.start(), m.end()) or not in_non_prose(text_of(doc), m.start(), m.end()):
             continue
         for s, e in table_row_teams(m.group()):
             s, e = m.start() + s, m.start() + e
-            text = _read_case(doc.text[s:e])
+            text = _read_case(text_of(doc)[s:e])
             toks = _token_span(doc, s, e)
             if toks is None:
                 continue
@@ -1359,7 +1359,7 @@ def _one_type_per_name(doc: Doc, cands: list[_Candidate]) -> None:
     knows and a person who speaks or holds a role counting double. A one-word "person" who never speaks,
     holds no role and is no one's family name, named mostly as a location ("fled from Arbil"), is a place.
     A sports story is left alone: there a town is both the team and the venue."""
-    if read_wire(doc.text).is_sports():
+    if read_wire(text_of(doc)).is_sports():
         return
     groups: dict[str, list[_Candidate]] = defaultdict(list)
     for c in cands:
@@ -1409,7 +1409,7 @@ def _sports_players(doc: Doc, cands: list[_Candidate]) -> None:
     """In a sports story's results rows and line-ups, a run of two to four capitalised words the model
     left untagged, shaped like a name ("Jeff Wilson", "M. Waugh") and known to no gazetteer, is a player
     ("14 - Jeff Wilson, 13 - Walter Little", "Pablo Campana (Ecuador) 6-4")."""
-    wire = read_wire(doc.text)
+    wire = read_wire(text_of(doc))
     if not wire.is_sports():
         return
     taken = {i for c in cands if not c.dropped for i in range(c.ent_start, c.end)}
@@ -1417,7 +1417,7 @@ def _sports_players(doc: Doc, cands: list[_Candidate]) -> None:
     while i < len(doc):
         tok = doc[i]
         if i in taken or not (tok.is_title or _INITIAL.match(tok.text)) or tok.pos_ != "PROPN" \
-                or not in_non_prose(doc.text, tok.idx) or wire.covers(tok.idx):
+                or not in_non_prose(text_of(doc), tok.idx) or wire.covers(tok.idx):
             i += 1
             continue
         j = i
@@ -1445,7 +1445,7 @@ def _non_prose(doc: Doc, cands: list[_Candidate]) -> None:
     """What a table, a results line, standings or a list names is a mention only: it links nothing
     (see :mod:`nlp.entities.shape`); the one word that labels a row ("Attendance: 200") names nothing."""
     for c in cands:
-        if c.end > c.start and in_non_prose(doc.text, doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])):
+        if c.end > c.start and in_non_prose(text_of(doc), doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])):
             c.linked = False
             if c.end - c.start == 1 and c.end < len(doc) and doc[c.end].text == ":" \
                     and (c.start == 0 or _breaks_line(doc, c.start - 1)) and not is_known_place(c.text):

@@ -34,6 +34,7 @@ from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.entities.sieve import MentionIndex
 from nlp.records import Evidence, Relation
 from nlp.relations.verbs import OTHER, VerbClass, lookup, takes_places, unknown_verb
+from nlp.scan import text_of
 
 #: co-occurrence windows
 WINDOWS = ("sentence", "paragraph")
@@ -72,12 +73,12 @@ def paragraphs(doc: Doc) -> list[Span]:
     """
     out: list[Span] = []
     start = 0
-    for m in _PARAGRAPH_BREAK.finditer(doc.text):
+    for m in _PARAGRAPH_BREAK.finditer(text_of(doc)):
         span = doc.char_span(start, m.start(), alignment_mode="expand")
         if span is not None and span.text.strip():
             out.append(span)
         start = m.end()
-    span = doc.char_span(start, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(start, len(text_of(doc)), alignment_mode="expand")
     if span is not None and span.text.strip():
         out.append(span)
     return out

@@ -56,6 +56,7 @@ from nlp.relations.clauses import Clauses
 from nlp.records import Quote, Relation
 from nlp.relations.links import make_relation
 from nlp.relations.verbs import has_flag
+from nlp.scan import text_of
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
 #: fewer words than this inside the marks is a scare quote ("tone"), not speech
@@ -124,7 +125,7 @@ def find_quotes(doc: Doc, clauses: Clauses) -> list[QuotedPassage]:
     """Every direct quote of the document with its speaker, in text order."""
     out: list[QuotedPassage] = []
     last_named, last_end = "", 0
-    for m in QUOTE_RE.finditer(doc.text):
+    for m in QUOTE_RE.finditer(text_of(doc)):
         text = m.group(1).strip()
         if len(text.split()) < MIN_WORDS:
             continue
@@ -285,14 +286,6 @@ _GROUP_TYPES = frozenset({"organization", "country", "outlet"})
 _PERSON_TYPES = frozenset({"person", "official"})
 
 
-def _text_of(doc: Doc) -> str:
-    """The document's text, built once: ``Doc.text`` joins every token anew on each call."""
-    text = doc.user_data.get("newsgraph.text")
-    if text is None:
-        text = doc.user_data["newsgraph.text"] = doc.text
-    return text
-
-
 @lru_cache(maxsize=1)
 def quote_verbs() -> frozenset[str]:
     """Lemmas of reporting verbs (``data/quote_verbs.txt``, after the Gender Gap Tracker's list).
@@ -432,7 +425,7 @@ class _Speakers:
 
     def of(self, cue: Token) -> tuple[str, bool]:
         """(speaker key or "", whether the subject names it) of a reporting verb."""
-        lo, hi = _line_start(_text_of(self.doc), cue.idx), _line_end(_text_of(self.doc), cue.idx)
+        lo, hi = _line_start(text_of(self.doc), cue.idx), _line_end(text_of(self.doc), cue.idx)
         subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
         subj = next((c for c in subjects if lo <= c.idx < hi), subjects[0] if subjects else None)
         quoting = next((t for t in (cue, cue.head, cue.head.head) if t.lemma_.lower() == "quote"), None)
@@ -481,7 +474,7 @@ class _Speakers:
         keys = list(dict.fromkeys(k for k in keys if self.actors.type_of(k) not in ("place",)))
         if len(keys) > 1:
             # a parse run over a line break: only the subjects on the cue's own line
-            lo, hi = _line_start(_text_of(self.doc), cue.idx), _line_end(_text_of(self.doc), cue.idx)
+            lo, hi = _line_start(text_of(self.doc), cue.idx), _line_end(text_of(self.doc), cue.idx)
             keys = list(dict.fromkeys(a.key for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
                                       and lo <= c.idx < hi for a in self.clauses.phrase(c)))
         if len(keys) == 1:
@@ -557,7 +550,7 @@ class _Speakers:
             types = _PERSON_TYPES
         else:
             return ""
-        text = _text_of(self.doc)
+        text = text_of(self.doc)
         stop = cue.idx
         for _ in range(AHEAD_LINES + 1):
             stop = _line_end(text, stop) + 1
@@ -661,7 +654,7 @@ class _Speakers:
                 lexicons.role_kind(low) or noun.tag_ == "NN" and low not in _WRITINGS):
             # "the author said", "the fighter ... said": the person last named before, within a few lines
             # for a description that is no title
-            text, since = _text_of(self.doc), noun.idx
+            text, since = text_of(self.doc), noun.idx
             for _ in range(0 if lexicons.role_kind(low) else DESCRIBED_LINES):
                 since = _line_start(text, max(0, since - 1))
             people = sorted((s, k) for s, e, k in self.actors.index.spans
@@ -684,7 +677,7 @@ class _Speakers:
         if spoke:
             return spoke[-1]
         # none of that kind spoke yet: the last one named, in this line or the two before
-        text = _text_of(self.doc)
+        text = text_of(self.doc)
         since = _line_start(text, max(0, _line_start(text, _line_start(text, noun.idx) - 1) - 1) - 1) if noun.idx else 0
         near = [k for s, k in named if self.doc[s].idx >= since]
         return near[-1] if near else ""
@@ -776,13 +769,13 @@ def _is_title(words: str) -> bool:
 
 def _mark_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range of a stretch including its marks (the mark before ``start``, after ``end``)."""
-    a = doc.char_span(max(0, start - 1), min(len(_text_of(doc)), end + 1), alignment_mode="expand")
+    a = doc.char_span(max(0, start - 1), min(len(text_of(doc)), end + 1), alignment_mode="expand")
     return (a.start, a.end) if a is not None else (0, 0)
 
 
 def _direct_drafts(doc: Doc) -> list[_Draft]:
     """Every quoted stretch of three words or more, with a cue before or after it."""
-    text = _text_of(doc)
+    text = text_of(doc)
     drafts: list[_Draft] = []
     for start, end, continues in quote_stretches(text):
         s, e = _trimmed(text, start, end)
@@ -829,7 +822,7 @@ def _inside(drafts: Sequence[_Draft], char: int, starts: Sequence[int] | None = 
 
 def _content_span(cue: Token) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports: its clausal complement, or the clause it follows."""
-    text = _text_of(cue.doc)
+    text = text_of(cue.doc)
     line_end = _line_end(text, cue.idx)
     comps = [c for c in cue.children if c.dep_ == "ccomp" and c.idx < line_end]
     comps += [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ == "VERB"
@@ -907,7 +900,7 @@ def _according_drafts(doc: Doc, clauses: Clauses, speakers: "_Speakers | None" =
 
 def _block_drafts(doc: Doc, direct: Sequence[_Draft]) -> list[_Draft]:
     """A paragraph after a line ending "X noted:" is X's words, quoted as a block (no marks)."""
-    text = _text_of(doc)
+    text = text_of(doc)
     out = []
     for tok in doc:
         if tok.text != ":" or text[tok.idx + 1:_line_end(text, tok.idx)].strip():
@@ -939,7 +932,7 @@ def _headline_drafts(doc: Doc, head_end: int, drafts: list[_Draft], speakers: _S
     - agency.") or a name; either counts only when the body attributes
     something to a source of that kind: then the headline is that source's.
     """
-    text = _text_of(doc)
+    text = text_of(doc)
     body = [d for d in sorted(drafts, key=lambda d: d.start) if d.start > head_end and d.speaker]
     out: list[_Draft] = []
 
@@ -974,7 +967,7 @@ def _governing_doer(doc: Doc, d: _Draft, clauses: Clauses) -> str:
     if not roots:
         return ""
     tok = roots[0].head
-    line_lo, line_hi = _line_start(_text_of(doc), d.start), _line_end(_text_of(doc), d.start)
+    line_lo, line_hi = _line_start(text_of(doc), d.start), _line_end(text_of(doc), d.start)
     for _ in range(6):
         if not line_lo <= tok.idx < line_hi:
             return ""
@@ -1034,7 +1027,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     >>> [(q.speaker, q.kind, q.text) for q in quote_records(doc, "d", Clauses(Actors(doc, index, entities)))]
     [('person:ana-lopes', 'direct', 'We will win'), ('person:ana-lopes', 'indirect', 'the vote was fair')]
     """
-    text = _text_of(doc)
+    text = text_of(doc)
     speakers = _Speakers(doc, clauses)
     index = clauses.actors.index
     direct = _direct_drafts(doc)

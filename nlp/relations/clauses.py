@@ -147,6 +147,8 @@ class Clauses:
         self._subjects: dict[int, tuple[Actor, ...]] = {}
         #: (start char, end char, speaker key) of the document's direct quotes, set once they are found
         self.quoted: list[tuple[int, int, str]] = []
+        #: every verb's (token, lexicon row, takes places, targets), read once (links.verb_clauses)
+        self.verb_rows: list | None = None
 
     def phrase(self, tok: Token) -> list[Actor]:
         """The actors of a noun phrase head and its conjuncts.

@@ -34,7 +34,7 @@ from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.entities.sieve import MentionIndex
 from nlp.records import Evidence, Relation
 from nlp.relations.verbs import OTHER, VerbClass, lookup, takes_places, unknown_verb
-from nlp.scan import text_of
+from nlp.scan import text_of, where
 
 #: co-occurrence windows
 WINDOWS = ("sentence", "paragraph")
@@ -184,6 +184,26 @@ LONG_SENTENCE = 30
 FALLBACKS = ("next_entity", "clause")
 
 
+def verb_clauses(doc: Doc, clauses: Clauses) -> list[tuple[Token, VerbClass, bool, list[Actor]]]:
+    """(verb, lexicon row, whether it takes places, its targets) of every verb of the document.
+
+    Read once per document and kept with ``clauses``: the verb pass and its two
+    fallbacks all start from the same verbs and the same parse targets, and a
+    long document has a great many tokens that are no verb at all.
+    """
+    cached = clauses.verb_rows
+    if cached is None:
+        cached = []
+        for i in where(doc, "POS", {"VERB"}):
+            tok = doc[i]
+            row = verb_entry(tok)
+            if row is not None:
+                places = takes_places(row) or clauses.deployment(tok)
+                cached.append((tok, row, places, clauses.who([a for a, _ in clauses.targets(tok)], places=places)))
+        clauses.verb_rows = cached
+    return cached
+
+
 def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
             quotes_by_cue: dict[int, tuple[str, str]] | None = None, fallback: str = "") -> Iterator[Relation]:
     """Verb clauses whose doer and target are both actors.
@@ -202,10 +222,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
     if fallback and fallback not in FALLBACKS:
         raise ValueError(f"fallback must be one of {', '.join(FALLBACKS)}, not {fallback!r}")
     quotes_by_cue = quotes_by_cue or {}
-    for tok in doc:
-        row = verb_entry(tok)
-        if row is None:
-            continue
+    for tok, row, places, targets in verb_clauses(doc, clauses):
         subjects: Sequence[Actor] = clauses.subjects(tok)
         speaker, text = quotes_by_cue.get(tok.i, ("", ""))
         if speaker:
@@ -214,8 +231,6 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
         if not subjects:
             continue
         lemma = row.word
-        places = takes_places(row) or clauses.deployment(tok)
-        targets = clauses.who([a for a, _ in clauses.targets(tok)], places=places)
         if fallback:
             if targets:
                 continue

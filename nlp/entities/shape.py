@@ -90,7 +90,7 @@ def is_non_prose_line(line: str) -> bool:
     items = [i for i in re.split(r"[,;]", line) if i.strip()]
     if len(items) >= MIN_LIST_ITEMS and unworded and all(len(i.split()) <= MAX_LIST_ITEM_WORDS for i in items):
         return True
-    return is_caps(line) and len(toks) <= 12
+    return len(toks) <= 12 and is_caps(line)
 
 
 @lru_cache(maxsize=32)

@@ -159,8 +159,8 @@ def is_caps(text: str) -> bool:
     >>> is_caps("SHEARER NAMED AS ENGLAND CAPTAIN."), is_caps("Shearer named"), is_caps("U.S.")
     (True, False, False)
     """
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.islower() for c in letters) * 10 <= len(letters)
+    letters = sum(map(str.isalpha, text))
+    return letters >= 4 and sum(map(str.islower, text)) * 10 <= letters
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -106,6 +106,8 @@ def _plausible_lexicon_match(doc: Doc, start: int, end: int) -> bool:
         return span[0].ent_type_ == "ORG" or credit  # "AP", "FT": when the model agrees, or a "(AFP)" credit
     if len(span) == 1 and _modifies_a_noun(doc, start):
         return False                                 # "a Hindu nationalist group": a word of a group, no daily
+    if _demonym_before_noun(doc, end):
+        return False                                 # "The Australian dollar", "the Hindu nationalist party"
     if len(span) == 1 and text[:1].isupper() and text[1:].islower():
         tok = span[0]
         return tok.pos_ == "PROPN" or bool(tok.ent_type_) and not tok.is_sent_start
@@ -130,6 +132,16 @@ def _modifies_a_noun(doc: Doc, i: int) -> bool:
     if not nxt.is_lower or nxt.lower_ in _NEWSROOM_WORDS or nxt.pos_ not in ("ADJ", "NOUN"):
         return False
     return i == 0 or doc[i - 1].lower_ != "the"
+
+
+def _demonym_before_noun(doc: Doc, end: int) -> bool:
+    """The name ends in a demonym that qualifies the lower-case words after it: "The Australian
+    dollar fell" names a currency, not the newspaper; "The Australian reported" and "The Australian
+    newspaper" keep it."""
+    if end >= len(doc) or not (hit := countries.lookup(doc[end - 1].text)) or hit.via != "demonym":
+        return False
+    nxt = doc[end]
+    return nxt.is_lower and nxt.lower_ not in _NEWSROOM_WORDS and nxt.pos_ in ("ADJ", "NOUN")
 
 
 def _propn_run(doc: Doc, i: int) -> int:

@@ -177,3 +177,13 @@ def test_outlet_word_inside_a_group_name_is_no_outlet(nlp, text, outlets):
 ])
 def test_outlets_a_weekend_edition_is_a_paper_of_its_own(blank_nlp, tagged, ents, name):
     assert [o[1] for o in _names(_doc(blank_nlp.vocab, tagged, ents))] == [name]
+
+
+@pytest.mark.parametrize("tagged, names", [
+    ("The/DET Australian/PROPN dollar/NOUN fell/VERB", []),                         # a currency
+    ("The/DET Australian/PROPN government/NOUN said/VERB so/ADV", []),              # a state
+    ("The/DET Australian/PROPN reported/VERB it/PRON", ["The Australian"]),         # the paper
+    ("The/DET Australian/PROPN newspaper/NOUN said/VERB so/ADV", ["The Australian"]),
+])
+def test_outlets_a_demonym_that_qualifies_a_noun_is_no_outlet(blank_nlp, tagged, names):
+    assert [o[1] for o in _names(_doc(blank_nlp.vocab, tagged))] == names

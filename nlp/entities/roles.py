@@ -55,6 +55,10 @@ _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRED_DEPS = frozenset({"attr", "oprd"})
 _COPULAS = frozenset({"be", "become", "remain"})
+#: verbs that put their subject in an office ("was elected president", "served as minister")
+_TAKING_OFFICE = frozenset({"elect", "re-elect", "reelect", "appoint", "name", "nominate", "choose", "install",
+                            "swear", "serve", "confirm", "promote"})
+_RELATIVES = frozenset({"who", "that"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _AFFILIATION_PREPS = frozenset({"of", "at", "for", "from", "with", "in"})
 
@@ -320,11 +324,30 @@ def predicate_role(name: Span, *, ents: EntityView | None = None) -> Role | None
     """
     view = ents or EntityView.of_doc(name.doc)
     root = name.root
-    if root.dep_ not in _SUBJ_DEPS or root.head.lemma_ not in _COPULAS:
+    verbs = [(root.head, root.dep_)] if root.dep_ in _SUBJ_DEPS else []
+    # "Lopes, who became prime minister in May, ...": the relative clause says it of the name
+    verbs += [(c, s.dep_) for c in root.children if c.dep_ == "relcl"
+              for s in c.children if s.dep_ in _SUBJ_DEPS and s.lower_ in _RELATIVES]
+    for verb, dep in verbs:
+        role = _role_of_predicate(name, verb, dep, view)
+        if role is not None:
+            return role
+    return None
+
+
+def _role_of_predicate(name: Span, verb: Token, subject_dep: str, view: EntityView) -> Role | None:
+    """The role a copula or a verb of taking office gives its subject: "became prime minister",
+    "was elected president", "was sworn in as president", "served as defence minister". An active
+    verb of appointing gives the office to its object ("Lopes named Ruiz minister"), not to the name."""
+    if verb.lemma_ in _COPULAS:
+        preds = [c for c in verb.children if c.dep_ in _PRED_DEPS]
+    elif verb.lemma_ in _TAKING_OFFICE and (subject_dep == "nsubjpass" or verb.lemma_ == "serve"):
+        preds = [c for c in verb.children if c.dep_ in _PRED_DEPS]
+        preds += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+    else:
         return None
-    for attr in root.head.children:
-        if attr.dep_ not in _PRED_DEPS:
-            continue
+    for attr in preds:
         toks = _modifiers_and_head(attr)
         hit = lexicons.role_match([t.text for t in toks])
         if hit is None:

@@ -69,10 +69,26 @@ def test_roles_apposition(nlp, text, name, role, affiliation):
 @pytest.mark.parametrize("text, name, role", [
     ("Mark Rutte became the Dutch prime minister in 2010.", "Mark Rutte", "prime minister"),
     ("Ana Lopes is the new finance minister.", "Ana Lopes", "finance minister"),
+    ("Ana Lopes was elected president of Peru in 2010.", "Ana Lopes", "president"),
+    ("Ana Lopes was appointed foreign minister in March.", "Ana Lopes", "foreign minister"),
+    ("Maria Santos served as defence minister until 2009.", "Maria Santos", "defence minister"),
+    ("Ana Lopes, who became prime minister in May, met Carlos Ruiz.", "Ana Lopes", "prime minister"),
+    ("Ana Lopes, who was sworn in as president on Monday, met Carlos Ruiz.", "Ana Lopes", "president"),
 ])
 def test_roles_predicate(nlp, text, name, role):
     doc = nlp(text)
     assert predicate_role(_name(doc, name)).text == role
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    ("Maria Santos named Carlos Ruiz foreign minister on Monday.", "Maria Santos"),  # the office is Ruiz's
+    ("John Smith appointed Carlos Ruiz as foreign minister.", "John Smith"),
+    ("Ana Lopes, who met the president on Monday, said little.", "Ana Lopes"),    # met one, is none
+    ("Ana Lopes was named as a suspect.", "Ana Lopes"),                           # no office
+])
+def test_roles_predicate_gives_no_office_to_whoever_does_not_take_it(nlp, text, name):
+    assert predicate_role(_name(doc := nlp(text), name)) is None, doc
 
 
 @pytest.mark.parametrize("spans, i, label, extent", [

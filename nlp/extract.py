@@ -126,7 +126,8 @@ QUOTE_PASSES: tuple[Pass, ...] = (
 )
 
 
-def document_quotes(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity]) -> list[Quote]:
+def document_quotes(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity], *,
+                    clauses: Clauses | None = None) -> list[Quote]:
     """The quote records of one document (:mod:`nlp.relations.quotes`).
 
     >>> from nlp.run.model import load_model
@@ -135,12 +136,12 @@ def document_quotes(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequen
     >>> [(q.speaker, q.kind, q.text) for q in document_quotes(doc, "d", index, entities)]
     [('person:angela-merkel', 'direct', 'We will not sign')]
     """
-    clauses = Clauses(Actors(doc, index, entities))
+    clauses = clauses or Clauses(Actors(doc, index, entities))
     return [q for p in QUOTE_PASSES if enabled(p) for q in p.run(doc, doc_id, clauses)]
 
 
 def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity], *,
-                       window: str = "sentence") -> list[Relation]:
+                       window: str = "sentence", clauses: Clauses | None = None) -> list[Relation]:
     """Co-occurrences, verb actions, event-noun actions and quotes of one document.
 
     >>> from nlp.run.model import load_model
@@ -149,7 +150,7 @@ def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Seq
     >>> sorted((r.kind, r.verb, r.symmetric) for r in document_relations(doc, "d", index, entities))
     [('action', 'talk', True), ('cooccurrence', '', True)]
     """
-    clauses = Clauses(Actors(doc, index, entities))
+    clauses = clauses or Clauses(Actors(doc, index, entities))
     quotes = find_quotes(doc, clauses)
     clauses.quoted = [(q.start, q.end, q.speaker) for q in quotes]  # events inside a quote are its speaker's report
     cx = RelationContext(doc, doc_id, index, clauses, quotes, window)
@@ -170,8 +171,9 @@ def extract(doc: Doc, document: Document, *, window: str = "sentence") -> Extrac
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
     entities, index = extract_entities(doc, document.id)
-    relations = document_relations(doc, document.id, index, entities, window=window)
-    quotes = document_quotes(doc, document.id, index, entities)
+    clauses = Clauses(Actors(doc, index, entities))  # one reading of the clauses for relations and quotes
+    relations = document_relations(doc, document.id, index, entities, window=window, clauses=clauses)
+    quotes = document_quotes(doc, document.id, index, entities, clauses=clauses)
     meta = tuple((k, getattr(document, k)) for k in ("title", "date", "url", "source") if getattr(document, k))
     meta += wire_meta(document.text, has_date=bool(document.date))
     return Extraction(document.id, tuple(entities), tuple(relations), meta, count_words(doc), tuple(quotes))

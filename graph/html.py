@@ -26,7 +26,10 @@ import hashlib
 import json
 import math
 import os
+import secrets
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -348,54 +351,69 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     >>> [n["shape"] for n in d["nodes"]], d["edges"][0]["dashes"], d["sentences"][d["edges"][0]["evidence"][0]["s"]]
     (['triangleDown', 'square'], [6, 6], 'Oslo, Norway.')
     """
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in page_parts(G)}
+
+
+def page_parts(G: nx.MultiDiGraph) -> Iterator[tuple[str, Any]]:
+    """:func:`vis_data`'s keys and values in turn, the nodes and the edges as iterators of one
+    dict at a time, so that the page can be written without the whole of its data in memory.
+    The evidence sentences come after the edges that refer to them: consume each value before
+    asking for the next."""
     large = G.number_of_nodes() > LARGE_GRAPH_NODES
     ranked = story_rank(G)
     view = first_view(G, ranked)
     community = communities(G) if G.number_of_edges() else {n: i for i, n in enumerate(G)}
-    sizes = {n: node_size(int(a.get("count", 0) or 0)) for n, a in G.nodes(data=True)}
     positions = page_positions(G, ranked) if view is not None else {}
     rank = {n: i for i, n in enumerate(ranked)}
-    nodes = []
-    for n, a in G.nodes(data=True):
-        ntype = str(a.get("type", "") or "")
-        color, shape, _ = TYPE_STYLE.get(ntype, OTHER_TYPE_STYLE)
-        count = int(a.get("count", 0) or 0)
-        label = str(a.get("label", n))
-        node = Node(str(n), shape, label=label, color=color, size=sizes[n], ntype=ntype,
-                    aliases=[str(x) for x in a.get("aliases") or []], roles=[str(x) for x in a.get("roles") or []],
-                    count=count, docs=[str(x) for x in a.get("docs") or []],
-                    dates=[str(x) for x in a.get("dates") or []],
-                    community=community.get(n, -1), rank=rank[n],
-                    mentions=[list(m) for m in a.get("mentions") or []])
-        if n in positions:
-            node.options["x"], node.options["y"] = positions[n]
-        nodes.append(node.options)
+    del ranked
+
+    def nodes() -> Iterator[dict[str, Any]]:
+        for n, a in G.nodes(data=True):
+            ntype = str(a.get("type", "") or "")
+            color, shape, _ = TYPE_STYLE.get(ntype, OTHER_TYPE_STYLE)
+            count = int(a.get("count", 0) or 0)
+            label = str(a.get("label", n))
+            node = Node(str(n), shape, label=label, color=color, size=node_size(count), ntype=ntype,
+                        aliases=[str(x) for x in a.get("aliases") or []], roles=[str(x) for x in a.get("roles") or []],
+                        count=count, docs=[str(x) for x in a.get("docs") or []],
+                        dates=[str(x) for x in a.get("dates") or []],
+                        community=community.get(n, -1), rank=rank[n],
+                        mentions=[list(m) for m in a.get("mentions") or []])
+            if n in positions:
+                node.options["x"], node.options["y"] = positions[n]
+            yield node.options
+
     table = SentenceTable()
-    edges = []
-    ordered = sorted(G.edges(data=True), key=lambda e: DRAW_ORDER.get(str(e[2].get("kind", "")), 3))
-    for i, (u, v, a) in enumerate(ordered):
-        kind = str(a.get("kind", "") or "")
-        weight = int(a.get("weight", 1) or 1)
-        cooc = kind == "cooccurrence"
-        directed = not cooc and not a.get("symmetric")
-        color = COOCCURRENCE_COLOR if cooc else POLARITY_COLOR.get(str(a.get("polarity", "")), POLARITY_COLOR["neutral"])
-        evidence = a.get("evidence") or []
-        docs = a.get("docs") or list(dict.fromkeys(str(e.get("doc", "")) for e in evidence))
-        edge = Edge(str(u), str(v), directed=directed, id=i,
-                    color={"color": color, "highlight": color, "hover": color, "opacity": 0.55 if cooc else 0.95},
-                    width=edge_width(kind, weight), dashes=KIND_STYLE.get(kind, (False,))[0],
-                    kind=kind, verb=str(a.get("verb", "") or ""), polarity=str(a.get("polarity", "") or ""),
-                    category=str(a.get("category", "") or ""), negated=bool(a.get("negated")),
-                    modality=str(a.get("modality", "") or ""),
-                    symmetric=bool(a.get("symmetric")), weight=weight,
-                    docs=[str(d) for d in docs], dates=[str(d) for d in a.get("dates") or []],
-                    evidence=[{**{k: e.get(k) for k in ("doc", "start", "end", "quote") if k in e},
-                               "s": table.ref(e.get("sentence"))}
-                              for e in evidence[:MAX_EVIDENCE_IN_PAGE]],
-                    evidence_total=len(evidence))
-        if not directed:
-            edge.options["arrows"] = ""
-        edges.append(edge.options)
+
+    def edges() -> Iterator[dict[str, Any]]:
+        ordered = sorted(G.edges(data=True), key=lambda e: DRAW_ORDER.get(str(e[2].get("kind", "")), 3))
+        for i, (u, v, a) in enumerate(ordered):
+            kind = str(a.get("kind", "") or "")
+            weight = int(a.get("weight", 1) or 1)
+            cooc = kind == "cooccurrence"
+            directed = not cooc and not a.get("symmetric")
+            color = COOCCURRENCE_COLOR if cooc else POLARITY_COLOR.get(str(a.get("polarity", "")), POLARITY_COLOR["neutral"])
+            evidence = a.get("evidence") or []
+            docs = a.get("docs") or list(dict.fromkeys(str(e.get("doc", "")) for e in evidence))
+            edge = Edge(str(u), str(v), directed=directed, id=i,
+                        color={"color": color, "highlight": color, "hover": color, "opacity": 0.55 if cooc else 0.95},
+                        width=edge_width(kind, weight), dashes=KIND_STYLE.get(kind, (False,))[0],
+                        kind=kind, verb=str(a.get("verb", "") or ""), polarity=str(a.get("polarity", "") or ""),
+                        category=str(a.get("category", "") or ""), negated=bool(a.get("negated")),
+                        modality=str(a.get("modality", "") or ""),
+                        symmetric=bool(a.get("symmetric")), weight=weight,
+                        docs=[str(d) for d in docs], dates=[str(d) for d in a.get("dates") or []],
+                        evidence=[{**{k: e.get(k) for k in ("doc", "start", "end", "quote") if k in e},
+                                   "s": table.ref(e.get("sentence"))}
+                                  for e in evidence[:MAX_EVIDENCE_IN_PAGE]],
+                        evidence_total=len(evidence))
+            if not directed:
+                edge.options["arrows"] = ""
+            yield edge.options
+
+    yield "nodes", nodes()
+    yield "edges", edges()
+    yield "sentences", table.sentences
     legend = {
         "types": {t: {"color": c, "symbol": s} for t, (c, _, s) in TYPE_STYLE.items()},
         "kinds": {k: {"line": css, "meaning": m} for k, (_, css, m) in KIND_STYLE.items()},
@@ -410,11 +428,14 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
         if k not in legend["kinds"]:
             legend["kinds"][k] = {"line": "solid", "meaning": "other relation"}
     look["view"] = [str(n) for n in view] if view is not None else None
-    graph = {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list)) and k != "quotes"}
-    dates = sorted({d for n in nodes for d in n["dates"]})
-    return {"nodes": nodes, "edges": edges, "sentences": table.sentences, "options": vis_options(G),
-            "legend": legend, "defaults": look, "graph": graph, "documents": documents_list(G), "dates": dates,
-            "large": large, "quotes": page_quotes(G)}
+    yield "options", vis_options(G)
+    yield "legend", legend
+    yield "defaults", look
+    yield "graph", {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list)) and k != "quotes"}
+    yield "documents", documents_list(G)
+    yield "dates", sorted({str(d) for _, a in G.nodes(data=True) for d in a.get("dates") or []})
+    yield "large", large
+    yield "quotes", page_quotes(G)
 
 
 def _read_template_file(name: str) -> str:
@@ -447,26 +468,56 @@ def csp_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+#: page data items written at a time
+_ITEMS_PER_WRITE = 500
+
+
+def iter_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> Iterator[str]:
+    """The page in pieces: vis-network, styles and our code inlined, and the data written one node
+    and one edge at a time, never as one string (a page of a big archive is tens of megabytes).
+
+    >>> import networkx as nx
+    >>> "".join(iter_html(nx.MultiDiGraph())).startswith("<!DOCTYPE html>")
+    True
+    """
+    vis_js, vis_css = _vis_assets()
+    app_js = _read_template_file("graph.js").replace("</script", "<\\/script")
+    app_css = _read_template_file("graph.css").replace("</style", "<\\/style")
+    slot = f"\x00{secrets.token_hex(16)}\x00"   # stands for the data; no article text can spell it
+    page = _template().render(
+        title=title, data_json=Markup(slot),
+        vis_js=Markup(vis_js), vis_css=Markup(vis_css), app_js=Markup(app_js), app_css=Markup(app_css),
+        script_hashes=Markup(" ".join((csp_hash(vis_js), csp_hash(app_js)))),
+    )
+    head, tail = page.split(slot)
+    yield head
+    yield "{"
+    for n, (key, value) in enumerate(page_parts(G)):
+        yield f'{", " if n else ""}{json_for_script(key)}: '
+        if isinstance(value, Iterator):
+            yield "["
+            for i, chunk in enumerate(iter(lambda: list(islice(value, _ITEMS_PER_WRITE)), [])):
+                yield (", " if i else "") + ", ".join(map(json_for_script, chunk))
+            yield "]"
+        else:
+            yield json_for_script(value)
+    yield "}"
+    yield tail
+
+
 def render_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
-    """The whole page as a string: vis-network, styles, data and our code inlined.
+    """The whole page as a string (:func:`iter_html` joined).
 
     >>> import networkx as nx
     >>> page = render_html(nx.MultiDiGraph())
     >>> page.startswith("<!DOCTYPE html>"), 'src="http' in page or 'href="http' in page
     (True, False)
     """
-    vis_js, vis_css = _vis_assets()
-    app_js = _read_template_file("graph.js").replace("</script", "<\\/script")
-    app_css = _read_template_file("graph.css").replace("</style", "<\\/style")
-    return _template().render(
-        title=title, data_json=Markup(json_for_script(vis_data(G))),
-        vis_js=Markup(vis_js), vis_css=Markup(vis_css), app_js=Markup(app_js), app_css=Markup(app_css),
-        script_hashes=Markup(" ".join((csp_hash(vis_js), csp_hash(app_js)))),
-    )
+    return "".join(iter_html(G, title=title))
 
 
 def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "newsgraph") -> None:
-    """Write the page atomically: a previous file stays whole if this fails.
+    """Write the page atomically and piece by piece: a previous file stays whole if this fails.
 
     >>> import networkx as nx, tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.html"
@@ -474,6 +525,6 @@ def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "new
     >>> "vis.Network" in p.read_text(encoding="utf-8")
     True
     """
-    html = render_html(G, title=title)
     with atomic_write(path) as fh:
-        fh.write(html)
+        for piece in iter_html(G, title=title):
+            fh.write(piece)

@@ -107,9 +107,19 @@ def test_agent_nouns_from_phoenix(nlp):
     # offered to hand over X to Y: what is handed over, and who receives it
     ("Italy offered to hand over Pavel Durov to France.",
      {("country:IT", "hand over", "person:pavel-durov"), ("country:IT", "hand over", "country:FR")}),
+    # a particle verb without object acts on its "from" phrase, and on the phrase's conjuncts
+    ("Olaf Scholz, who joined Siemens in May, takes over from Joe Biden and former chairman Pavel Durov.",
+     {("person:olaf-scholz", "take", "person:joe-biden"), ("person:olaf-scholz", "take", "person:pavel-durov")}),
 ])
 def test_constructions_of_wire_copy(nlp, text, expected):
     assert expected <= triples(nlp, text)
+
+
+def test_from_is_a_target_only_of_a_particle_verb_without_object(nlp):
+    # "took over Siemens from Biden": what is taken over is the target, not whom it is taken from
+    found = triples(nlp, "Olaf Scholz took over Siemens from Joe Biden in May.")
+    assert ("person:olaf-scholz", "take", "org:siemens") in found
+    assert not any(t == "person:joe-biden" for _, _, t in found)
 
 
 def test_renewed_negotiations_is_symmetric(nlp):

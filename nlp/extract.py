@@ -62,7 +62,7 @@ def _shallow_pass(cx: RelationContext) -> list[Relation]:
     """Where the parse gave a verb no object, the entity right after it is the target.
 
     The small model often breaks long wire sentences with appositions
-    ("Chinese police have detained veteran dissident Wang Donghai, the group
+    ("Chinese police have detained veteran dissident Zhou Lanshan, the group
     said": the name becomes the subject of "said"); this fallback reads the
     words after the verb instead, only up to the first word outside a noun
     phrase.
@@ -76,8 +76,8 @@ def _clause_pass(cx: RelationContext) -> list[Relation]:
 
     The fallback over the clause's entity sequence: long wire sentences with
     appositions and inserted phrases put the object far from the verb or
-    attach it to the wrong word ("blasted in July rebel strongholds in the
-    Jebel al-Akhdar region"). It reads only long sentences, where the small
+    attach it to the wrong word ("shelled in March rebel strongholds in the
+    Darvan hills region"). It reads only long sentences, where the small
     model's parse breaks (:data:`nlp.relations.links.LONG_SENTENCE`); on the
     development articles it raises pooled relation F1 from 0.692 to 0.750.
     """

@@ -1,7 +1,7 @@
 """People who hold or held public office, from the field's maintained actor dictionaries.
 
 A news story often names a head of state or a minister with no title at all
-("Gaddafi's sons", "a horoscope chart for Thatcher"): the text alone cannot
+("Gaddafi's sons", "a biography of Thatcher"): the text alone cannot
 say that the person is an official. The PETRARCH2 / Phoenix actor
 dictionaries can: they list tens of thousands of office holders with the
 spellings the press uses ("Muammar Gaddafi", "Moammar Gadhafi", "Muammar

@@ -49,7 +49,7 @@ AFTER_CUES = frozenset({"reported", "reports", "quoted", "quoting"})
 NOUN_CUES = frozenset({"broadcaster", "newspaper", "daily", "tabloid", "weekly", "magazine",
                        "agency", "service", "newswire", "network", "channel", "outlet", "website", "site",
                        "portal"})
-#: cue nouns that follow an outlet's name when a report verb follows them ("Zycie Warszawy daily said")
+#: cue nouns that follow an outlet's name when a report verb follows them ("Gazeta Nowa daily said")
 _HEAD_AFTER = frozenset({"daily", "newspaper", "weekly", "tabloid", "broadcaster", "agency", "magazine"})
 #: verbs of reporting after "X daily" / "X news agency"
 _REPORT_LEMMAS = frozenset({"say", "report", "quote", "write", "cite", "add"})
@@ -200,7 +200,7 @@ def _context_names(doc: Doc) -> Iterator[tuple[int, int, bool]]:
                     yield (*span, True)
             elif low in _HEAD_AFTER and (tok.pos_ == "NOUN" or low == "daily") and i + 1 < len(doc) \
                     and doc[i + 1].lemma_ in _REPORT_LEMMAS:
-                # "Zycie Warszawy daily said", "Itar-Tass news agency quoted": the kind of outlet after its name
+                # "Gazeta Nowa daily said", "Interfax news agency quoted": the kind of outlet after its name
                 j = i - 1 if low in _AGENCY_WORDS else i
                 span = _name_before(doc, j) if j > 0 and doc[j - 1].pos_ == "PROPN" else None
                 if span:

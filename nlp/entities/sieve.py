@@ -794,8 +794,8 @@ def _token_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def _read_case(text: str) -> str:
     """A name written in capitals in the case prose writes it ("LA CORUNA" -> "La Coruna").
 
-    >>> _read_case("LA CORUNA"), _read_case("Bucharest"), _read_case("AL-RAM")
-    ('La Coruna', 'Bucharest', 'Al-Ram')
+    >>> _read_case("LA CORUNA"), _read_case("Bucharest"), _read_case("AL-MARSA")
+    ('La Coruna', 'Bucharest', 'Al-Marsa')
     """
     if not is_caps(text) and not (text.isupper() and len(text) > 3):
         return text
@@ -919,10 +919,10 @@ def _team_or_venue(doc: Doc, start: int, text: str) -> tuple[str, str]:
 def _caps_lines(doc: Doc, cands: list[_Candidate]) -> None:
     """Names in lines written in capitals count only where the story's prose confirms them.
 
-    The small model reads capitals badly ("SHEARER NAMED AS ENGLAND
-    CAPTAIN" gives "SHEARER NAMED" and misses "ENGLAND"). In the capital
+    The small model reads capitals badly ("BRANDT NAMED AS ENGLAND
+    CAPTAIN" gives "BRANDT NAMED" and misses "ENGLAND"). In the capital
     headline and in capital lines of tables, a name is kept only when the
-    prose names it ("Alan Shearer" confirms "SHEARER") or it is a country's
+    prose names it ("Tom Brandt" confirms "BRANDT") or it is a country's
     name; the words the prose names are found even where the model tagged
     nothing. Such a name takes the prose's entity. In a sports story's
     capital table lines a town or state the gazetteer knows is a team
@@ -1172,18 +1172,18 @@ def table_row_teams(line: str) -> list[tuple[int, int]]:
             and not all(len(w) == 1 for w in line[s:e].split())]
 
 
-#: last words of a company's legal name ("Jones Medical Industries Inc", "Cofinec S.A.") -- the common
+#: last words of a company's legal name ("Dalmar Medical Industries Inc", "Norvik S.A.") -- the common
 #: abbreviations of the ISO 20275 Entity Legal Forms code list (US, UK, French, German, Dutch, Nordic, Asian)
 LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "plc", "s.a", "sa", "ag", "nv", "n.v", "co", "llc", "gmbh", "spa",
                          "s.p.a", "bhd", "oyj", "asa", "pty", "limited", "corporation", "incorporated"})
-#: words after a name that make it a company ("Cofinec's shares", "Jones stock", "Cofinec CEO")
+#: words after a name that make it a company ("Norvik's shares", "Dalmar stock", "Norvik CEO")
 _COMPANY_AFTER = frozenset({"shares", "stock", "stocks", "gdrs", "shareholders", "ceo", "subsidiary", "unit"})
 
 
 def _legal_name(text: str) -> bool:
     """The name ends in a company's legal form.
 
-    >>> _legal_name("Cofinec S.A."), _legal_name("Lear Corp"), _legal_name("Tom Corr")
+    >>> _legal_name("Norvik S.A."), _legal_name("Brenco Corp"), _legal_name("Tom Corr")
     (True, True, False)
     """
     words = text.split()
@@ -1191,8 +1191,8 @@ def _legal_name(text: str) -> bool:
 
 
 def _company_context(doc: Doc, c: _Candidate) -> bool:
-    """The mention is followed by a company's words ("Magna's shares", "Jones stock", "Cofinec CEO") or
-    preceded by "shares of" ("2,960,000 shares of Jones common stock")."""
+    """The mention is followed by a company's words ("Brenco's shares", "Dalmar stock", "Norvik CEO") or
+    preceded by "shares of" ("2,960,000 shares of Dalmar common stock")."""
     after = doc[c.end:c.end + 3]
     words = [t.lower_ for t in after if t.text not in ("'s", "\u2019s", "'")]
     if words[:1] and words[0] in _COMPANY_AFTER or words[:2] == ["common", "stock"]:
@@ -1201,10 +1201,10 @@ def _company_context(doc: Doc, c: _Candidate) -> bool:
 
 
 def _companies(doc: Doc, cands: list[_Candidate]) -> None:
-    """A company is an organisation whatever the model called it: a name in a legal form ("Cofinec S.A.",
-    "Jones Medical Industries Inc"); its short form ("Cofinec", "Jones") when it begins exactly one such
-    name and is no person's family name; a name the text gives a company's words ("Cofinec's shares",
-    "shares of Jones", "Cofinec CEO"), unless it holds a role or is a full-named person's family name."""
+    """A company is an organisation whatever the model called it: a name in a legal form ("Norvik S.A.",
+    "Dalmar Medical Industries Inc"); its short form ("Norvik", "Dalmar") when it begins exactly one such
+    name and is no person's family name; a name the text gives a company's words ("Norvik's shares",
+    "shares of Dalmar", "Norvik CEO"), unless it holds a role or is a full-named person's family name."""
     live = [c for c in cands if not c.dropped and c.key]
     full = [c.text for c in live if c.type == "person" and len(c.text.split()) > 1]
     family = {t.split()[-1] for t in full}
@@ -1274,9 +1274,9 @@ MIN_VARIANT_LENGTH = 5
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    """Two words of equal length that differ in exactly one letter ("Ingham", "Ingram"; "Leeson", "Neeson").
+    """Two words of equal length that differ in exactly one letter ("Hansen", "Hanson"; "Marlow", "Harlow").
 
-    >>> _one_letter_apart("Ingham", "Ingram"), _one_letter_apart("Ingham", "Ingham"), _one_letter_apart("Rao", "Roy")
+    >>> _one_letter_apart("Hansen", "Hanson"), _one_letter_apart("Hansen", "Hansen"), _one_letter_apart("Rao", "Roy")
     (True, False, False)
     """
     a, b = a.lower(), b.lower()
@@ -1290,7 +1290,7 @@ def _name_variants(doc: Doc, cands: list[_Candidate]) -> None:
       (Yeltsin)"), or with "born" / "also known as" / "known as" before it;
     - given name and patronymic of a full-named person ("Boris Nikolayevich" of "Boris Yeltsin");
     - a family name one letter from exactly one person's, with the given name agreeing when there is one
-      ("Bernard Ingram" and "Bernard Ingham"; "Leeson" of "Liam Neeson") -- a spelling slip or a
+      ("Erik Hanson" and "Erik Hansen"; "Marlow" of "Ana Harlow") -- a spelling slip or a
       transliteration, where no one else in the story carries the other spelling.
     """
     people = [c for c in cands if c.type == "person" and not c.dropped and c.key]
@@ -1354,10 +1354,10 @@ _PREFIX = {"person": "person", "organization": "org", "place": "place"}
 
 
 def _one_type_per_name(doc: Doc, cands: list[_Candidate]) -> None:
-    """One name written the same way twice in a story is one entity of one type ("Arbil" a place in one
+    """One name written the same way twice in a story is one entity of one type ("Velaro" a place in one
     sentence and an "organisation" in the next): the type most mentions have wins, a place the gazetteer
     knows and a person who speaks or holds a role counting double. A one-word "person" who never speaks,
-    holds no role and is no one's family name, named mostly as a location ("fled from Arbil"), is a place.
+    holds no role and is no one's family name, named mostly as a location ("fled from Velaro"), is a place.
     A sports story is left alone: there a town is both the team and the venue."""
     if read_wire(text_of(doc)).is_sports():
         return
@@ -1373,7 +1373,7 @@ def _one_type_per_name(doc: Doc, cands: list[_Candidate]) -> None:
                 and not any(c.roles or _speaks(doc[c.start:c.end]) for c in group) \
                 and not names.match(group[0].text) \
                 and sum(_as_location(doc, c) for c in group) * 2 > len(group):
-            for c in group:                   # "took Arbil ... fled from Arbil": where things happen, no one
+            for c in group:                   # "took Velaro ... fled from Velaro": where things happen, no one
                 c.type, c.key = "place", f"place:{slug(c.text)}"
             continue
         if len({c.type for c in group}) < 2:
@@ -1477,7 +1477,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("people_by_evidence", _people_by_evidence, "a 'place' with a personal role or a person's word is a person"),
     Pass("resolve_people", _resolve_people, "short names join full names; person/place votes decide"),
     Pass("untagged_surnames", _untagged_surnames, "family names the model left untagged join their person"),
-    Pass("name_variants", _name_variants, "'Abu Ammar (Arafat)', 'Boris Nikolayevich', 'Ingram'/'Ingham': one person"),
+    Pass("name_variants", _name_variants, "'Abu Ammar (Arafat)', 'Boris Nikolayevich', 'Hanson'/'Hansen': one person"),
     Pass("caps_lines", _caps_lines, "names in capital headlines and table lines only where the prose confirms them"),
     Pass("capital_places", _capitals_as_places, "a capital as a location ('in Prague') is the city, a place; acting, its country"),
     Pass("roles", _read_roles, "roles around every person; an official is a person with a public role"),

@@ -2,7 +2,7 @@
 
 A wire story is not prose from its first character. Reuters and AFP copy
 opens with a headline (often ALL-CAPS, often after a desk slug: "SOCCER -
-SHEARER NAMED AS ENGLAND CAPTAIN."), may name its reporter on a line of his
+BRANDT NAMED AS ENGLAND CAPTAIN."), may name its reporter on a line of his
 own (the byline), and places and dates the story in a dateline ("LONDON
 1996-08-30" on its own line, or "LIMA, May 2 (AFP) -" before the lead), and
 may end with a sign-off ("-- Dublin Newsroom +353 1 676 9779"). These parts
@@ -16,12 +16,12 @@ them, the relation and quote steps can skip them.
 
 Example
 -------
->>> text = "SOCCER - SHEARER NAMED AS CAPTAIN.\\n\\nLONDON 1996-08-30\\n\\nAlan Shearer was named captain."
+>>> text = "SOCCER - BRANDT NAMED AS CAPTAIN.\\n\\nLONDON 1996-08-30\\n\\nTom Brandt was named captain."
 >>> w = read_wire(text)
 >>> text[slice(*w.headline)], text[slice(*w.desk)], text[slice(*w.place)], w.date
-('SOCCER - SHEARER NAMED AS CAPTAIN.', 'SOCCER', 'LONDON', '1996-08-30')
+('SOCCER - BRANDT NAMED AS CAPTAIN.', 'SOCCER', 'LONDON', '1996-08-30')
 >>> w.meta()
-{'headline': 'SOCCER - SHEARER NAMED AS CAPTAIN.', 'desk': 'SOCCER', 'dateline': 'LONDON 1996-08-30', 'dateline_place': 'LONDON', 'date': '1996-08-30'}
+{'headline': 'SOCCER - BRANDT NAMED AS CAPTAIN.', 'desk': 'SOCCER', 'dateline': 'LONDON 1996-08-30', 'dateline_place': 'LONDON', 'date': '1996-08-30'}
 """
 from __future__ import annotations
 
@@ -51,10 +51,10 @@ _DATELINE_LEAD = re.compile(rf"^(?P<city>{_CAPS_CITY})(?:, (?P<region>{_REGION})
                             rf"(?: {_CREDIT})?\s*(?:-{{1,2}}|\u2013|\u2014)\s+(?=\S)")
 #: a desk slug before the headline ("SOCCER - ", "RUGBY UNION - ", "Soccer - ")
 _DESK = re.compile(r"^(?P<desk>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}) - (?=\S)")
-#: a byline: "By Jane Doe", or two to four capitalised words alone on a line ("Mona Eltahawy")
+#: a byline: "By Jane Doe", or two to four capitalised words alone on a line ("Ana Lopes")
 _BYLINE = re.compile(r"^(?:By |BY )?(?P<name>[A-Z][A-Za-z.'\-]+(?: (?:de|van|von|al|da|di|le|la|[A-Z][A-Za-z.'\-]*)){1,3})"
                      r"(?:,? (?:Reuters|AFP|AP|Associated Press))?\s*$")
-#: a sign-off at the end: "-- Dublin Newsroom +353 1 676 9779", "-- Luli Popescu, Bucharest Newsroom 40-1 3120264"
+#: a sign-off at the end: "-- Dublin Newsroom +353 1 676 9779", "-- Ana Lopes, Lisbon Newsroom 351-21 3125570"
 _SIGNOFF = re.compile(r"^\s*-- ?(?P<who>[^\n]*?)\s*$")
 #: the reporter a sign-off names before the newsroom
 _SIGNOFF_NAME = re.compile(r"^\s*-- ?(?P<name>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){1,3}), [A-Z][A-Za-z ]* [Nn]ewsroom")
@@ -74,7 +74,7 @@ class WireParts:
     region: Span | None = None       # the region or country after it ("Spain")
     credit: Span | None = None       # the agency of a wire credit ("AFP")
     signoff: Span | None = None      # the closing sign-off line
-    reporter: Span | None = None     # a reporter named in the sign-off ("Luli Popescu, Bucharest Newsroom")
+    reporter: Span | None = None     # a reporter named in the sign-off ("Ana Lopes, Lisbon Newsroom")
     date: str = ""                   # the dateline's date as written
 
     def spans(self) -> list[Span]:
@@ -96,7 +96,7 @@ class WireParts:
         return self.desk is not None and is_sports_desk(self.text[self.desk[0]:self.desk[1]])
 
     def is_caps_headline(self) -> bool:
-        """True when the headline is written in capitals ("SHEARER NAMED AS ENGLAND CAPTAIN.")."""
+        """True when the headline is written in capitals ("BRANDT NAMED AS ENGLAND CAPTAIN.")."""
         return self.headline is not None and is_caps(self.text[self.headline[0]:self.headline[1]])
 
     def meta(self) -> dict[str, str]:
@@ -156,7 +156,7 @@ def wire_meta(text: str, *, has_date: bool = False) -> tuple[tuple[str, str], ..
 def is_caps(text: str) -> bool:
     """Written in capitals: at least four letters and no more than one in ten lower case.
 
-    >>> is_caps("SHEARER NAMED AS ENGLAND CAPTAIN."), is_caps("Shearer named"), is_caps("U.S.")
+    >>> is_caps("BRANDT NAMED AS ENGLAND CAPTAIN."), is_caps("Brandt named"), is_caps("U.S.")
     (True, False, False)
     """
     letters = sum(map(str.isalpha, text))
@@ -185,7 +185,7 @@ def _dateline_of_line(text: str, start: int, end: int) -> dict[str, Span | str] 
         city = m.group("city")
         if pattern is _DATELINE_LEAD and (not is_caps(city.replace("/", "")) and len(city) > 3
                                           or not any(ch.islower() for ch in line[m.end():])):
-            continue                      # "Peru - ..." is prose, "SOCCER - SHEARER ..." a headline: a lead follows
+            continue                      # "Peru - ..." is prose, "SOCCER - BRANDT ..." a headline: a lead follows
         parts: dict[str, Span | str] = {"dateline": (start, start + m.end()), "place": (start, start + m.end("city"))}
         if m.group("region"):
             parts["region"] = (start + m.start("region"), start + m.end("region"))
@@ -212,10 +212,10 @@ def read_wire(text: str) -> WireParts:
     paragraph is prose, and a line that is itself a dateline is never a
     headline.
 
-    >>> t = "Tripoli decks out.\\n\\nMona Eltahawy\\n\\nTRIPOLI 1996-08-30\\nLibyans dress up Tripoli."
+    >>> t = "Porto prepares for vote.\\n\\nAna Lopes\\n\\nPORTO 1996-08-30\\nVoters in Porto queued."
     >>> w = read_wire(t)
     >>> t[slice(*w.headline)], t[slice(*w.byline)], t[slice(*w.place)]
-    ('Tripoli decks out.', 'Mona Eltahawy', 'TRIPOLI')
+    ('Porto prepares for vote.', 'Ana Lopes', 'PORTO')
     >>> t = "LIMA, May 2 (AFP) - Peru's president resigned on Friday."
     >>> w = read_wire(t)
     >>> t[slice(*w.dateline)], t[slice(*w.place)], t[slice(*w.credit)], w.headline

@@ -50,7 +50,7 @@ _OFFICIAL_TYPES = frozenset({"official", "person"})
 _MISSION_POSTS = frozenset({"ambassador", "envoy", "consul", "diplomat", "embassy", "consulate"})
 #: who acts through an agent noun: countries and organisations ("EU foreign ministers", "NATO troops")
 _AGENT_OWNER_TYPES = frozenset({"country", "organization"})
-#: nouns that name a settlement or area by an "of" phrase ("the city of Arbil"): CAMEO's &TOWN synonym set
+#: nouns that name a settlement or area by an "of" phrase ("the city of Dorsk"): CAMEO's &TOWN synonym set
 #: (PETRARCH2 CAMEO.2.0.txt) and the regions a wire story names the same way
 SETTLEMENT_NOUNS = frozenset({"town", "municipality", "borough", "township", "city", "metropolis", "village",
                               "settlement", "community", "region", "province", "district", "port", "capital",
@@ -62,10 +62,10 @@ MEMBER_NOUNS = frozenset({"people", "member", "supporter", "activist", "delegati
 MESSAGE_NOUNS = frozenset({"letter", "statement", "message", "communique", "note", "report", "memo", "declaration"})
 #: participles through which a group acts as its leader's ("a group of officers led by X deposed ...")
 LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
-#: groupings that act for the bodies they are "of" or "including" ("a consortium of Hachette and UWP")
+#: groupings that act for the bodies they are "of" or "including" ("a consortium of Castell and Brenmoor")
 GROUPINGS = frozenset({"consortium", "coalition", "alliance", "bloc", "grouping", "syndicate", "partnership",
                        "venture", "federation"})
-#: nouns that stand for the organisation or outlet compounded with them ("Itar-Tass news agency", "the KDP group",
+#: nouns that stand for the organisation or outlet compounded with them ("Interfax news agency", "the VDP group",
 #: "Security Council members")
 _BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
                          "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council",
@@ -137,7 +137,7 @@ class Actors:
         if tok.lower_ in PRONOUNS:
             return tuple(Actor(k) for k in self.pronouns.resolve(tok))
         if is_age_description(tok):
-            # "The 26-year-old, who joined Newcastle": the person just named, as "he" would be
+            # "The 24-year-old, who joined Velaro United": the person just named, as "he" would be
             return tuple(Actor(k) for k in self.pronouns.resolve(tok, kind="person"))
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATE_FORMS:
             # "the kingdom" after "Riyadh": the one kingdom named just before
@@ -179,17 +179,17 @@ class Actors:
         return ()
 
     def _body(self, tok: Token) -> str:
-        """"Itar-Tass news agency", "the KDP group": the organisation or outlet a body noun is compounded with."""
+        """"Interfax news agency", "the VDP group": the organisation or outlet a body noun is compounded with."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODY_NOUNS:
             return ""
         return next((k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := self.index.key_of(c.i))
                      and self.types.get(k) in ("organization", "outlet")), "")
 
     def _members(self, tok: Token) -> tuple[str, ...]:
-        """"A consortium of Hachette and UWP", "a coalition including Peru": the bodies a grouping is made of.
+        """"A consortium of Castell and Brenmoor", "a coalition including Peru": the bodies a grouping is made of.
 
         People "from" or "of" an organisation act for it ("100 people from the
-        CFDT and the CGT unions marched"); people from a country do not
+        SNV and the FTU unions marched"); people from a country do not
         (refugees from Rwanda are not Rwanda).
         """
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEMBER_NOUNS:
@@ -208,7 +208,7 @@ class Actors:
         return tuple(dict.fromkeys(keys))
 
     def _author(self, tok: Token) -> str:
-        """"The letter from Marwan Jilani said", "a group led by Gaddafi deposed": who speaks or leads through the noun."""
+        """"The letter from Samir Haddad said", "a group led by Gaddafi deposed": who speaks or leads through the noun."""
         if tok.pos_ != "NOUN":
             return ""
         if tok.lemma_.lower() in MESSAGE_NOUNS:
@@ -222,7 +222,7 @@ class Actors:
         return keys[0] if keys else ""
 
     def _settlement(self, tok: Token) -> str:
-        """"the city of Arbil", "the town of Tavildara": the place (or country) its "of" phrase names."""
+        """"the city of Dorsk", "the town of Velaro": the place (or country) its "of" phrase names."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SETTLEMENT_NOUNS:
             return ""
         return next((k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -81,7 +81,7 @@ def acts_on_people(row) -> bool:
 GIVING_ROOTS = frozenset({"06", "07", "08"})
 #: what ends a wire dateline ("LIMA, May 2 (AFP) - ...")
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-#: nouns of number or part whose "of" phrase is what a verb acts on ("thousands of Peruvians", "50 percent of Ruch")
+#: nouns of number or part whose "of" phrase is what a verb acts on ("thousands of Peruvians", "50 percent of Norvik")
 QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "member",
                         "percent", "stake", "share", "part", "majority", "minority", "control"})
 #: heads of partitives ("one of the hostages")
@@ -154,8 +154,8 @@ class Clauses:
         """The actors of a noun phrase head and its conjuncts.
 
         A coordination the parser folded into one noun phrase counts too:
-        in "Lebed and Chechen leader Maskhadov" parsed with Lebed as a
-        modifier of Maskhadov, a modifier that has its own "and" is a conjunct.
+        in "Lopes and rebel leader Ruiz" parsed with Lopes as a
+        modifier of Ruiz, a modifier that has its own "and" is a conjunct.
         """
         out: list[Actor] = []
         for t in _expand(tok):
@@ -280,7 +280,7 @@ class Clauses:
         """Who undergoes ``verb``: its object, or its passive subject."""
         out: list[Actor] = []
         if verb.dep_ == "amod" and verb.tag_ == "VBN":
-            # "Moscow-backed leader Doku Zavgayev": the noun it modifies (or the name that noun is part of)
+            # "Moscow-backed leader Ruslan Dorov": the noun it modifies (or the name that noun is part of)
             head = verb.head
             return self.phrase(head) or (self.phrase(head.head) if head.dep_ == "compound" else [])
         if self.is_passive(verb):
@@ -304,13 +304,13 @@ class Clauses:
                 c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children) and (
                 not any(c.dep_ in OBJ_DEPS for c in verb.children)
                 or any(c.dep_ in OBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)):
-            # "the envoy that Peru expelled", "Lebed, whom Yeltsin ordered to ...": the modified noun is the object
+            # "the envoy that Peru expelled", "Lopes, whom Ruiz ordered to ...": the modified noun is the object
             out.extend(self.phrase(verb.head))
         if not out:
-            # "Granma called the novel Puig's greatest gift": the predicate's named owner
+            # "Dagbladet called the novel Lopes's greatest gift": the predicate's named owner
             out.extend(a for c in verb.children if c.dep_ == "oprd" for a in self.phrase(c) or self.owners(c))
         if not out:
-            # "deported thousands of Sudanese workers", "freed dozens of Peruvians": the quantity's "of" phrase
+            # "deported thousands of Nepalese workers", "freed dozens of Peruvians": the quantity's "of" phrase
             for c in verb.children:
                 if c.dep_ in OBJ_DEPS and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITIES):
                     for g in (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
@@ -337,7 +337,7 @@ class Clauses:
         about France.
         """
         return [a for c in tok.children if c.dep_ in QUALIFIER_DEPS
-                for t in (c, *c.conjuncts)  # "Sudanese and Egyptian workers"
+                for t in (c, *c.conjuncts)  # "Nepalese and Bolivian workers"
                 for a in self.actors.of(t) if self.actors.type_of(a.key) == "country"]
 
     def _partitive(self, tok: Token) -> list[Actor]:
@@ -379,7 +379,7 @@ class Clauses:
                         out.extend((a, c.lower_) for a in self.phrase(g))
             elif c.dep_ in OBJ_DEPS and not any(d.dep_ in ("det", "poss") for d in c.children) \
                     and lookup(f"{verb.lemma_.lower()} {c.lemma_.lower()}"):
-                # "took control of Arbil", "took hold of his gun": the bare object is part of the verb, its "of"
+                # "took control of Velaro", "took hold of his gun": the bare object is part of the verb, its "of"
                 # phrase the target ("approved the decision of Poland" is Poland's decision, not Poland)
                 out.extend((a, "of") for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj" for a in self.phrase(g))
@@ -391,9 +391,9 @@ class Clauses:
         The subjects and the clauses with subjects of their own (relative,
         reported, adverbial clauses) are left out: what remains is what the
         verb's phrases are about, however the parser attached them
-        ("Gaddafi's airforce blasted in July rebel strongholds in the Jebel
-        al-Akhdar region"). A country named by an adjective counts only for a
-        material act ("deported Egyptian workers", not "praised the French
+        ("General Ruiz's airforce shelled in March rebel strongholds in the
+        Darvan hills region"). A country named by an adjective counts only for a
+        material act ("deported Bolivian workers", not "praised the French
         wine"), as in :meth:`qualifiers`.
         """
         found: dict[str, int] = {}
@@ -416,7 +416,7 @@ class Clauses:
     def shallow_targets(self, verb: Token) -> list[Actor]:
         """The entity right after a verb the parse gave no object: a fallback for broken parses.
 
-        "Chinese police have detained veteran dissident Wang Donghai, the group
+        "Chinese police have detained veteran dissident Zhou Lanshan, the group
         said" is often parsed with the name as the subject of "said". When the
         verb has no object at all, the first entity after it is its target if
         only its own noun phrase's words (determiners, adjectives, nouns,

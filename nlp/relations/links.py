@@ -262,7 +262,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
 
 
 def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
-    """"Syria said Netanyahu was preparing for war": the speaker -say-> whom the reported clause is about.
+    """"Chile said Ruiz was preparing for war": the speaker -say-> whom the reported clause is about.
 
     The subject of the clause a verb of speech or another verbal act
     ("charged that", "warned that", "agreed that") reports is who the
@@ -271,8 +271,8 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
     nothing was said *to* them. Direct quotes are left to the quote records,
     and an official speaking of their own country speaks for it, not about it.
     A plain report ("said", "told") by a person or group is also about the
-    other parties its clause names (:func:`_named_in`): "Sherbatov said the
-    rebels were east of Tavildara"; on the development articles this raises
+    other parties its clause names (:func:`_named_in`): "Petrov said the
+    rebels were east of Velaro"; on the development articles this raises
     pooled relation recall from 79/121 to 82/121 (F1 0.765 -> 0.780).
     """
     for tok in doc:
@@ -304,7 +304,7 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
                         yield replace(r, kind="action", symmetric=False)
 
 
-#: the neutral verbs of report: "X said the rebels were east of Tavildara" is X's statement
+#: the neutral verbs of report: "X said the rebels were east of Velaro" is X's statement
 #: about everyone it names; opinion verbs ("wondered whether", "suggested that") speculate and do not
 PLAIN_REPORT = frozenset({"say", "tell"})
 
@@ -312,7 +312,7 @@ PLAIN_REPORT = frozenset({"say", "tell"})
 def _named_in(clause: Token, clauses: Clauses) -> list[Actor]:
     """The parties a reported clause names: objects and prepositional objects, at most one clause down.
 
-    "the former Blackburn skipper", "the Vienna-based body": a name that only
+    "the former Norvik skipper", "the Geneva-based body": a name that only
     qualifies another noun is not what the statement is about; a subject or
     a recipient inside the clause does an act of its own (the verb pass links
     it), and a name two clauses down ("banks that finance loans which reach

@@ -177,7 +177,7 @@ class Pronouns:
                 return cands[-1].keys
             subjects = {m.keys for m in cands if m.subject}
             if len(subjects) > 1:
-                # "Lebed, whom Yeltsin ordered ..., struck a deal. He ...": the main clause's subject
+                # "Lopes, whom Ruiz ordered ..., struck a deal. He ...": the main clause's subject
                 root = self.roots[s]
                 subjects = {m.keys for m in cands if m.subject and m.verb == root}
             return next(iter(subjects)) if len(subjects) == 1 else ()
@@ -220,11 +220,11 @@ def _head(doc: Doc, start: int, end: int) -> Token:
 
 
 def is_age_description(tok: Token) -> bool:
-    """ "The 26-year-old, who joined ...": ``tok`` heads a definite age description with no noun after it.
+    """ "The 24-year-old, who joined ...": ``tok`` heads a definite age description with no noun after it.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> words = ["The", "26", "-", "year", "-", "old", "left", "."]
+    >>> words = ["The", "24", "-", "year", "-", "old", "left", "."]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[5, 3, 3, 5, 5, 6, 6, 6],
     ...           deps=["det", "nummod", "punct", "npadvmod", "punct", "nsubj", "ROOT", "punct"])
     >>> is_age_description(doc[5]), is_age_description(doc[6])

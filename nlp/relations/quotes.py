@@ -221,7 +221,7 @@ def with_quote_text(relations: Iterable[Relation], quotes: Sequence[QuotedPassag
 _MARK_RE = re.compile(r"[\"“”]")
 #: a quote left open for more lines than this had a stray mark: it ends with its first line
 MAX_QUOTE_LINES = 8
-#: tokens after a closing mark in which its speech verb may come ("“...,” Sergei Posukhov, an adviser, told")
+#: tokens after a closing mark in which its speech verb may come ("“...,” Oleg Varin, an adviser, told")
 RECORD_CUE_AFTER = 14
 #: tokens between a speech verb and the opening mark it introduces ("said: “", "told the Sun: “")
 RECORD_CUE_BEFORE = 6
@@ -405,7 +405,7 @@ class _Speakers:
         self.last_person_at = 0  # token index of that attribution
         self.spoken: list[str] = []  # speakers so far, in text order
         self.spoke_for = ""  # the body the subject just read speaks for ("a ministry spokesman")
-        self.outlet_like: set[str] = set()  # speakers named beside an outlet noun ("Zycie Warszawy daily said")
+        self.outlet_like: set[str] = set()  # speakers named beside an outlet noun ("Gazeta Nowa daily said")
         self.last_body, self.last_body_at = "", -1  # the last body that spoke through a spokesman
         self.last_body_one = self.spoke_for_one = False  # ... through one person ("a spokesman"), not several
         self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
@@ -449,7 +449,7 @@ class _Speakers:
                     self.outlet_like.add(keys[0])
             return (keys[0], True) if len(keys) == 1 else ("", True)
         if not lo <= subj.idx < hi:
-            # a dateline parsed as the subject ("VENICE, Italy ...\nDirector Neil Jordan says"):
+            # a dateline parsed as the subject ("PORTO, Portugal ...\nDirector Ana Lopes says"):
             # the entity of its phrase on the cue's own line
             keys = list(dict.fromkeys(k for t in subj.subtree if lo <= t.idx < hi
                                       and (k := self.actors.index.key_of(t.i))
@@ -509,7 +509,7 @@ class _Speakers:
         return "", True
 
     def _named_after(self, cue: Token) -> list[str]:
-        """"...?” asked Mustafa Hoshiyeh": a name right after a cue that found no subject."""
+        """"...?” asked Tarek Mansour": a name right after a cue that found no subject."""
         nxt = cue.i + 1
         if nxt >= len(self.doc):
             return []
@@ -523,7 +523,7 @@ class _Speakers:
         return []
 
     def _named_before(self, cue: Token) -> list[str]:
-        """A parse that lost the subject ("..., Zycie Warszawy daily said"): the entity just before the cue."""
+        """A parse that lost the subject ("..., Gazeta Nowa daily said"): the entity just before the cue."""
         for tok in reversed(self.doc[max(0, cue.i - 4):cue.i]):
             if tok.is_punct or "\n" in tok.text:
                 return []
@@ -536,7 +536,7 @@ class _Speakers:
         """"a British newspaper said ...": the body or person of that kind named as a speaker just after.
 
         A lead paragraph often names its source only in the next sentence
-        ("The Sunday Telegraph quoted ..."); the first subject of a fitting
+        ("The Weekend Courier quoted ..."); the first subject of a fitting
         type of a reporting verb in the next ``AHEAD_LINES`` lines is that source.
         """
         low = noun.lemma_.lower()
@@ -559,7 +559,7 @@ class _Speakers:
                 break
             if _is_cue(tok):
                 keys = [a.key for a in self.clauses.subjects(tok) if self.actors.type_of(a.key) in types]
-                # "Faik Nerweyi of the Kurdistan Democratic Party told Reuters": the group in the subject
+                # "Ana Lopes of the Velaro Democratic Party told Reuters": the group in the subject
                 keys += [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
                          if (k := self.actors.index.key_of(t.i)) and self.actors.type_of(k) in types]
                 if keys:
@@ -599,7 +599,7 @@ class _Speakers:
         return out
 
     def _owner(self, noun: Token) -> str:
-        """"a ministry spokesman", "a spokesman for the CFDT union", "Israeli officials": the body."""
+        """"a ministry spokesman", "a spokesman for the SNV union", "Israeli officials": the body."""
         low = noun.lemma_.lower()
         if low in _BODY_NOUNS | _OUTLET_NOUNS:
             # "Carney's office said", "the minister's office": the owner speaks through it
@@ -611,7 +611,7 @@ class _Speakers:
             # "Bonn's foreign ministry said": a city's ministry is its country's, when the text names it
             near = [c for c in noun.children if c.dep_ in ("poss", "compound")]
             near += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                     for g in c.children if g.dep_ == "pobj"]  # "police in Hangzhou"
+                     for g in c.children if g.dep_ == "pobj"]  # "police in Porto"
             for c in near:
                 k = self.actors.index.key_of(c.i)
                 if k and self.actors.type_of(k) == "place":
@@ -632,7 +632,7 @@ class _Speakers:
                     keys.append(k)
         keys = list(dict.fromkeys(keys))
         if keys:
-            return keys[-1]  # "a spokesman for Air France's CFDT union": the nearest owner is the last
+            return keys[-1]  # "a spokesman for Norvik Air's SNV union": the nearest owner is the last
         return self._described(noun)
 
     def _described(self, noun: Token) -> str:
@@ -720,7 +720,7 @@ def _stops(tok: Token) -> bool:
 
 
 def _cue_after_mark(doc: Doc, end_tok: int, words: str) -> Token | None:
-    """A reporting verb just after a closing mark: "“...,” Hoddle said", "“...?”\\nasked X"."""
+    """A reporting verb just after a closing mark: "“...,” Moreau said", "“...?”\\nasked X"."""
     if not words.rstrip().endswith(_OPEN_ENDINGS) and not (end_tok < len(doc) and doc[end_tok].text == ","):
         return None
     newlines = 0
@@ -756,9 +756,9 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for"
 
 
 def _is_title(words: str) -> bool:
-    """A title of a work in quotation marks ("The Crying Game"), not speech: few words, all capitalised.
+    """A title of a work in quotation marks ("The Silent Harbour"), not speech: few words, all capitalised.
 
-    >>> _is_title("The Crying Game"), _is_title("In the Year of January"), _is_title("We will win")
+    >>> _is_title("The Silent Harbour"), _is_title("In the Month of Rain"), _is_title("We will win")
     (True, True, False)
     """
     tokens = words.split()
@@ -854,7 +854,7 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
         if hi - lo >= 3:
             return lo, hi
     if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX"):
-        # "X has quit the ring, the Sun reported": the clause before the attribution
+        # "X has quit the party, the Sun reported": the clause before the attribution
         head = cue.head
         lo = head.left_edge.i
         hi = min(t.i for t in cue.subtree)
@@ -921,7 +921,7 @@ def _block_drafts(doc: Doc, direct: Sequence[_Draft]) -> list[_Draft]:
     return out
 
 
-#: a headline's source after a spaced dash: "Polish group to bid for Ruch - paper."
+#: a headline's source after a spaced dash: "Danish group to bid for Norvik - paper."
 _HEADLINE_TAIL = re.compile(r"^(?P<words>.*\S)\s+(?:-{1,2}|—|–)\s+(?P<source>[\w.' ]{2,30}?)\.?\s*$")
 
 
@@ -943,7 +943,7 @@ def _headline_drafts(doc: Doc, head_end: int, drafts: list[_Draft], speakers: _S
                      or "outlet" in kinds and d.speaker in speakers.outlet_like), "")
 
     for d in drafts:
-        # "Paper says Thatcher's office ...": the cue's subject is a bare noun
+        # "Paper says Ruiz's office ...": the cue's subject is a bare noun
         if d.end <= head_end and not d.speaker and d.cue is not None:
             subj = next((c for c in d.cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not speakers.actors.index.key_of(subj.i):
@@ -1114,7 +1114,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
                               and sent.start_char <= o.start < d.start), None)
             if outer is not None:
                 d.speaker, d.cue_text, d.to = outer.speaker, outer.cue_text, outer.to
-    # a phrase quoted by the doer of the clause it stands in ("Granma called it “the greatest gift”",
+    # a phrase quoted by the doer of the clause it stands in ("Dagbladet called it “the greatest gift”",
     # "Reuters listed topics including “the jailing of ...”"): that doer
     for d in direct:
         if not d.speaker and d.tokens[1] > d.tokens[0]:

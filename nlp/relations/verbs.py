@@ -117,7 +117,7 @@ def unknown_verb(lemma: str) -> VerbClass:
     """The row a verb no lexicon knows links by: neutral, category ``other``.
 
     On the development articles, verbs outside the lexicons whose subject
-    and object are both entities ("Aidan Quinn portrays Harry Boland") were
+    and object are both entities ("Carlos Ruiz portrays Tomas Vidal") were
     mostly real relations; linking them neutrally says who acted on whom
     without guessing cooperation or conflict.
 

@@ -367,7 +367,7 @@ class Clauses:
         row = (lookup(f"{verb.lemma_.lower()} {prt}") if prt else None) or lookup(verb.lemma_)
         gives = row is not None and row.cameo in GIVING_ROOTS
         if prt and not out:
-            preps = preps | {"from"}   # "took over from Adams", "broke away from the party": a particle verb's "from"
+            preps = preps | {"from"}   # "took over from Ruiz", "broke away from the party": a particle verb's "from"
         if any(self.actors.type_of(a.key) not in PLACE_TYPES for a, _ in out) and not gives:
             # "invited Lula to Rome": Rome is where Lula goes; but "return Crimea to Ukraine",
             # "hand over Lopez to Chile": what is given has a recipient

@@ -1466,6 +1466,34 @@ def _type_each(doc: Doc, cands: list[_Candidate]) -> None:
                 c.end, c.text = end, clean_surface(doc[c.start:end].text)
 
 
+#: body nouns that a portfolio makes a government department when written in lower case ("the defence ministry")
+_PORTFOLIO_BODIES = frozenset({"ministry"})
+
+
+def _portfolio_ministries(doc: Doc, cands: list[_Candidate]) -> None:
+    """ "the defence ministry said": a ministry written in lower case with its portfolio is an organisation,
+    the one named in capitals with the same words if there is one ("the German Foreign Ministry ... the
+    foreign ministry"), else a department of its own (wire copy writes most ministries so)."""
+    taken = {i for c in cands if not c.dropped for i in range(c.ent_start, c.end)}
+    for i in where(doc, "LOWER", _PORTFOLIO_BODIES):
+        tok = doc[i]
+        if i in taken or not tok.is_lower or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = i
+        while start > 0 and doc[start - 1].is_lower and lexicons.is_portfolio(doc[start - 1].text) \
+                and doc[start - 1].dep_ in ("compound", "amod", "nmod"):
+            start -= 1
+        if start == i or start == 0 or doc[start - 1].lower_ != "the" or any(j in taken for j in range(start, i)):
+            continue                          # "a ministry", "the ministry": no portfolio, no one body
+        words = doc[start:i + 1].text.lower()
+        named = {c.key for c in cands if c.type == "organization" and not c.dropped and words in c.text.lower()}
+        text = doc[start:i + 1].text.title()
+        key = next(iter(named)) if len(named) == 1 else f"org:{slug(text)}"
+        cands.append(_Candidate(start, i + 1, "ORG", text, start, "organization", key))
+        taken.update(range(start, i + 1))
+    cands.sort(key=lambda c: c.start)
+
+
 #: the entity step, in order: each pass reads the document and the candidate names and corrects them
 ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("first_type", _type_each, "type each name from its words and label: country, outlet, org, person, place"),
@@ -1490,4 +1518,6 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),
          "'Toyota' joins the one 'Toyota Motor Corp'"),
+    Pass("portfolio_ministries", _portfolio_ministries,
+         "'the defence ministry' in lower case is a ministry: the one named in capitals, else its own"),
 )

@@ -492,3 +492,27 @@ def test_companies_leave_a_person_with_a_role_alone(nlp):
     c.roles = [Role("minister", "official", i + 4, i + 5)]
     _companies(doc, [c])
     assert c.type == "person"
+
+
+@pytest.mark.model
+def test_entities_a_ministry_in_lower_case_with_its_portfolio_is_an_organisation(nlp):
+    text = "Ana Lopes will visit Chile on Monday, the defence ministry said. The ministry gave no details."
+    entities, _ = extract_entities(nlp(text), "d")
+    [ministry] = [e for e in entities if e.type == "organization"]
+    assert (ministry.label, [m.text for m in ministry.mentions]) == ("Defence Ministry", ["defence ministry"])
+
+
+@pytest.mark.model
+def test_entities_a_lower_case_ministry_joins_the_one_named_in_capitals(nlp):
+    text = "The German Foreign Ministry summoned the envoy. Talks will go on, the foreign ministry said."
+    entities, _ = extract_entities(nlp(text), "d")
+    orgs = [e for e in entities if e.type == "organization"]
+    assert len(orgs) == 1 and {m.text for m in orgs[0].mentions} >= {"foreign ministry"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["A ministry official said talks would go on.",
+                                  "The ministry said talks would go on."])
+def test_entities_a_ministry_without_portfolio_names_no_body(nlp, text):
+    entities, _ = extract_entities(nlp(text), "d")
+    assert not [e for e in entities if e.type == "organization"]

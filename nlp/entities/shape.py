@@ -80,6 +80,8 @@ def is_non_prose_line(line: str) -> bool:
     if _COLUMNS.search(line.strip()) and len(_COLUMNS.findall(line.strip())) >= 2:
         return True
     numbers = sum(bool(_NUMERIC.match(t)) for t in toks)
+    if numbers < 2 and len(toks) > 12 and line.count(",") + line.count(";") < MIN_LIST_ITEMS - 1:
+        return False                                 # a sentence: no row, no list, too long for a header
     words = [t for t in toks if any(c.isalpha() for c in t) and not _NUMERIC.match(t)]
     lower = sum(bool(_LOWER_WORD.match(t)) for t in words)
     unworded = lower <= LOWER_SHARE_UNWORDED * max(1, len(words))

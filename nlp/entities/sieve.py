@@ -1466,6 +1466,45 @@ def _type_each(doc: Doc, cands: list[_Candidate]) -> None:
                 c.end, c.text = end, clean_surface(doc[c.start:end].text)
 
 
+#: common nouns that name the kind of organisation just before its name ("the pressure group Human Rights in China")
+_ORG_CUE_NOUNS = frozenset({"group", "organisation", "organization", "movement", "association", "foundation",
+                            "alliance", "coalition", "charity", "consortium", "firm", "company"})
+#: small words inside an organisation's name, between capitalised words
+_ORG_NAME_JOINERS = frozenset({"of", "for", "and", "in", "on", "the", "&"})
+
+
+def _cue_organisations(doc: Doc, cands: list[_Candidate]) -> None:
+    """ "the New York-based group Human Rights in China said": capitalised words the model left untagged
+    after a noun naming the kind of organisation are its name, small joining words included. At least
+    two capitalised words; a name the model tagged is the model's to type."""
+    taken = {i for c in cands if not c.dropped for i in range(c.ent_start, c.end)}
+    for i in where(doc, "LOWER", _ORG_CUE_NOUNS):
+        start = i + 1
+        if doc[i].pos_ != "NOUN" or start >= len(doc) or start in taken or not doc[start].is_title:
+            continue
+        end, capitals = start, 0
+        while end < len(doc):
+            tok = doc[end]
+            if tok.is_title and tok.is_alpha and (end == start or end not in taken or doc[end].ent_type_ in ("GPE", "LOC")):
+                capitals += 1
+                end += 1
+            elif tok.lower_ in _ORG_NAME_JOINERS and tok.is_lower and end + 1 < len(doc) and doc[end + 1].is_title:
+                end += 1
+            else:
+                break
+        if capitals < 2 or any(j in taken and doc[j].ent_type_ not in ("GPE", "LOC") for j in range(start, end)):
+            continue
+        text = doc[start:end].text
+        if lexicons.role_match(text.split()) or countries.lookup(text):
+            continue
+        covered = [c for c in cands if not c.dropped and start <= c.start and c.end <= end]
+        for c in covered:
+            c.dropped = True                    # "China" of "Human Rights in China" is part of the name
+        cands.append(_Candidate(start, end, "ORG", text, start, "organization", f"org:{slug(text)}"))
+        taken.update(range(start, end))
+    cands.sort(key=lambda c: c.start)
+
+
 #: body nouns that a portfolio makes a government department when written in lower case ("the defence ministry")
 _PORTFOLIO_BODIES = frozenset({"ministry"})
 
@@ -1518,6 +1557,8 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("acronyms", _acronyms, "an acronym joins the one organisation it spells ('EU')"),
     Pass("short_organisations", lambda doc, cands: _short_organisations(cands),
          "'Toyota' joins the one 'Toyota Motor Corp'"),
+    Pass("cue_organisations", _cue_organisations,
+         "untagged capitalised words after 'the group', 'the organisation' are that organisation's name"),
     Pass("portfolio_ministries", _portfolio_ministries,
          "'the defence ministry' in lower case is a ministry: the one named in capitals, else its own"),
 )

@@ -516,3 +516,21 @@ def test_entities_a_lower_case_ministry_joins_the_one_named_in_capitals(nlp):
 def test_entities_a_ministry_without_portfolio_names_no_body(nlp, text):
     entities, _ = extract_entities(nlp(text), "d")
     assert not [e for e in entities if e.type == "organization"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    ("Ana Lopes, who heads the charity Bread and Water, said so.", "Bread and Water"),
+    ("Carlos Ruiz, director of the pressure group Human Rights in Velaro, said so.", "Human Rights in Velaro"),
+])
+def test_entities_untagged_capitals_after_the_group_are_its_name(nlp, text, name):
+    entities, _ = extract_entities(nlp(text), "d")
+    assert name in [e.label for e in entities if e.type == "organization"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The group said in Lima that talks would go on.",
+                                  "The company Hansen said profits rose."])     # one capitalised word: the model's
+def test_entities_a_cue_noun_alone_names_no_organisation(nlp, text):
+    entities, _ = extract_entities(nlp(text), "d")
+    assert not [e for e in entities if e.type == "organization" and " " in e.label]

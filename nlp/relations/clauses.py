@@ -192,6 +192,20 @@ class Clauses:
         self._subjects[verb.i] = found
         return found
 
+    def _speaking_apposition(self, subj: Token) -> Token:
+        """ "... detained dissident Ana Lopes, the group Velaro Watch said": the parser hangs the group
+        from the person as an apposition and makes the person the subject of "said". A person is no
+        group: an organisation or outlet in apposition to a person who "says" is the one speaking."""
+        people = self.actors.of(subj)
+        if not people or any(self.actors.type_of(a.key) not in ("person", "official") for a in people):
+            return subj
+        for c in subj.children:
+            if c.dep_ == "appos" and c.i > subj.i:
+                bodies = self.actors.of(c)
+                if bodies and all(self.actors.type_of(a.key) in ("organization", "outlet") for a in bodies):
+                    return c
+        return subj
+
     def _find_subjects(self, verb: Token, depth: int) -> list[Actor]:
         if self.deployment(verb):
             # "Russian troops sent to Chechnya": the state whose forces they are sent them
@@ -210,6 +224,8 @@ class Clauses:
                 return self.phrase(verb.head)
             # a wire dateline parsed as subject ("LIMA, May 2 (AFP) - Peru's ..."): its apposition acts
             subj = [a for s in subj for a in (_dateline_appositions(s) if _is_dateline(s) else [s])]
+            if _tells(verb):
+                subj = [self._speaking_apposition(s) for s in subj]
             return [a for s in subj for a in self.phrase(s)]
         if depth >= _MAX_CLIMB or verb.head.i == verb.i or verb.dep_ not in INHERIT_DEPS:
             return []

@@ -296,3 +296,10 @@ def test_people_sent_somewhere_are_no_deployment(nlp):
     # "doctors sent to Ukraine" are no state's forces: no doer is guessed
     text = "Talks began on the return of Russian doctors sent to Ukraine last year."
     assert not any(s == "country:RU" and v == "send" for s, v, _ in triples(nlp, text))
+
+
+def test_an_organisation_in_apposition_to_a_person_who_says_is_the_speaker(nlp):
+    # the parser hangs "the group Greenpeace" from the detained man and makes him the subject of "said"
+    found = triples(nlp, "Chile has detained the activist Pavel Durov, the environmental group Greenpeace said on Monday.")
+    assert ("org:greenpeace", "say", "country:CL") in found
+    assert not any(s == "person:pavel-durov" and v == "say" for s, v, _ in found)

@@ -51,6 +51,8 @@ def _display_name(country) -> str:
 
 
 def _plural(demonym: str) -> list[str]:
+    if demonym.endswith("man"):
+        return [demonym[:-3] + "men"]                # "Frenchmen", "Irishwomen"
     if demonym.endswith(("ese", "ss", "ch", "sh")):
         return [demonym]
     return [demonym + "s"]

@@ -37,6 +37,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from nlp import lexicons
+from nlp.entities import countries
 from nlp.entities.sieve import MentionIndex
 from nlp.relations.pronouns import PRONOUNS, STATE_FORMS, Pronouns, is_age_description
 from nlp.records import Entity
@@ -99,6 +100,26 @@ def agent_nouns() -> dict[str, str]:
     return out
 
 
+def is_national(tok: Token) -> bool:
+    """ "the Briton", "the American": a singular demonym standing alone after "the" is one person of that
+    country, not the country ("the American side", "Americans" and "the British" are not).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["The", "Briton", "won", "the", "American", "side"],
+    ...           heads=[1, 2, 2, 5, 5, 2], deps=["det", "nsubj", "ROOT", "det", "amod", "dobj"],
+    ...           tags=["DT", "NNP", "VBD", "DT", "JJ", "NN"])
+    >>> is_national(doc[1]), is_national(doc[4])
+    (True, False)
+    """
+    if tok.tag_ not in ("NN", "NNP") or tok.dep_ in ("amod", "compound", "nmod", "poss"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    hit = countries.lookup(tok.text)
+    return hit is not None and hit.via == "demonym" and not tok.text.endswith(("sh", "ch", "ese"))
+
+
 class Actors:
     """Map noun-phrase heads of one document to the actors they stand for."""
 
@@ -132,6 +153,11 @@ class Actors:
     def of(self, tok: Token) -> tuple[Actor, ...]:
         """The actors a noun-phrase head stands for; ``()`` when none."""
         key = self.index.key_of(tok.i)
+        if key and self.types.get(key) == "country" and is_national(tok):
+            # "The Briton, who lost his title, said": one national just named, as "he" would be
+            people = self.pronouns.resolve(tok, kind="person")
+            if people:
+                return tuple(Actor(k) for k in people)
         if key:
             return (Actor(key),)
         if tok.lower_ in PRONOUNS:

@@ -196,3 +196,11 @@ def test_quote_records_second_quote_of_a_paragraph_after_the_attribution(nlp):
 def test_quote_records_title_of_a_work_is_no_quote(nlp):
     text = "Ingrid Solberg, whose 2019 film “The Silent Harbour” won a prize, said the sequel was ready."
     assert quotes_of(nlp, text) == [("person:ingrid-solberg", "indirect", "the sequel was ready")]
+
+
+def test_quote_records_the_national_just_named_speaks_not_the_country(nlp):
+    # "The Briton" after a Briton is that person, as "he" would be; "the British" stay the country
+    text = ('Tom Brandt will fight again in London. The Briton, who lost his title in March, said: '
+            '"I was in shock when the doctor told me."')
+    assert quotes_of(nlp, text) == [("person:tom-brandt", "direct", "I was in shock")]
+    assert quotes_of(nlp, "Britain and Peru met in Lima. The British said talks went well.")[0][0] == "country:GB"

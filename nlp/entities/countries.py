@@ -51,8 +51,8 @@ def _display_name(country) -> str:
 
 
 def _plural(demonym: str) -> list[str]:
-    if demonym.endswith("man"):
-        return [demonym[:-3] + "men"]                # "Frenchmen", "Irishwomen"
+    if demonym.endswith(("chman", "shman", "woman")):
+        return [demonym[:-3] + "men"]                # "Frenchmen", "Irishwomen"; "Germans" are no "Germen"
     if demonym.endswith(("ese", "ss", "ch", "sh")):
         return [demonym]
     return [demonym + "s"]

@@ -13,6 +13,7 @@ from nlp.entities.countries import country_name, lookup, normalize
     ("Briton", "GB", "demonym"),
     ("Frenchmen", "FR", "demonym"),
     ("Poles", "PL", "demonym"),
+    ("Germans", "DE", "demonym"),
     ("U.S.", "US", "name"),
     ("America", "US", "name"),
     ("the Netherlands", "NL", "name"),

@@ -66,6 +66,8 @@ LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 #: groupings that act for the bodies they are "of" or "including" ("a consortium of Castell and Brenmoor")
 GROUPINGS = frozenset({"consortium", "coalition", "alliance", "bloc", "grouping", "syndicate", "partnership",
                        "venture", "federation"})
+#: body nouns that stand alone for the story's one organisation ("the group demanded ...", "the company said")
+_ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "movement", "company", "firm"})
 #: nouns that stand for the organisation or outlet compounded with them ("Interfax news agency", "the VDP group",
 #: "Security Council members")
 _BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
@@ -130,6 +132,7 @@ class Actors:
         #: the country or organisation an official's role belongs to ("Indian Foreign Minister X" -> India)
         self.affiliations = {e.key: e.affiliation for e in entities if e.affiliation}
         self.pronouns = Pronouns(doc, index, self.types)
+        self._orgs: list[str] | None = None     # the organisations of the document, sorted (read once)
         self.roles: dict[str, str] = {}
         for e in entities:
             if e.type not in _OFFICIAL_TYPES:
@@ -205,11 +208,25 @@ class Actors:
         return ()
 
     def _body(self, tok: Token) -> str:
-        """"Interfax news agency", "the VDP group": the organisation or outlet a body noun is compounded with."""
+        """"Interfax news agency", "the VDP group": the organisation or outlet a body noun is compounded with;
+        "the group", "the company" alone: the story's one organisation, when it names exactly one."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODY_NOUNS:
             return ""
-        return next((k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := self.index.key_of(c.i))
-                     and self.types.get(k) in ("organization", "outlet")), "")
+        named = next((k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := self.index.key_of(c.i))
+                      and self.types.get(k) in ("organization", "outlet")), "")
+        if named or tok.lemma_.lower() not in _ORGANISATION_NOUNS or tok.tag_ != "NN":
+            return named
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
+                or any(c.dep_ in ("compound", "nmod", "amod", "poss") for c in kids):
+            return ""                           # "a group", "the rebel group", "Peru's ruling party": not the one named
+        orgs = self._organisations()
+        return orgs[0] if len(orgs) == 1 else ""
+
+    def _organisations(self) -> list[str]:
+        if self._orgs is None:
+            self._orgs = sorted(k for k, t in self.types.items() if t == "organization")
+        return self._orgs
 
     def _members(self, tok: Token) -> tuple[str, ...]:
         """"A consortium of Castell and Brenmoor", "a coalition including Peru": the bodies a grouping is made of.

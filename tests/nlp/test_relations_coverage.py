@@ -303,3 +303,11 @@ def test_an_organisation_in_apposition_to_a_person_who_says_is_the_speaker(nlp):
     found = triples(nlp, "Chile has detained the activist Pavel Durov, the environmental group Greenpeace said on Monday.")
     assert ("org:greenpeace", "say", "country:CL") in found
     assert not any(s == "person:pavel-durov" and v == "say" for s, v, _ in found)
+
+
+def test_the_group_alone_is_the_story_s_one_organisation(nlp):
+    one = triples(nlp, "Greenpeace said Chile had detained Pavel Durov. The group condemned the arrest of Pavel Durov.")
+    assert ("org:greenpeace", "condemn", "person:pavel-durov") in one
+    # two organisations: "the group" could be either, and nothing is guessed
+    two = triples(nlp, "Greenpeace and Shell met in May. The group condemned the arrest of Pavel Durov.")
+    assert not any(v == "condemn" for _, v, _ in two)

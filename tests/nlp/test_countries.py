@@ -80,3 +80,9 @@ def test_countries_codes_of_today_win_over_former_states():
 @pytest.mark.parametrize("name, code", [("France", "FR"), ("Burma", "MM")])
 def test_countries_state_of_today_keeps_a_name_a_former_state_shared(name, code):
     assert lookup(name).code == code
+
+
+@pytest.mark.parametrize("form, code", [("Bonn", "DE"), ("Rangoon", "MM"), ("The Hague", "NL")])
+def test_countries_seats_of_government_and_former_capitals_of_archive_news(form, code):
+    hit = lookup(form)
+    assert (hit.code, hit.via) == (code, "capital")

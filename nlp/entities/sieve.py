@@ -995,6 +995,10 @@ CITY_NOUNS = frozenset({"capital", "city", "town", "port"})
 _PLACE_SUFFIXES = frozenset({"based", "born", "bound"})
 
 
+#: verbs whose object is where the doer goes ("visit Bonn"): a capital there is the city
+_GOING_VERBS = frozenset({"visit", "reach", "enter", "tour", "leave"})
+
+
 def _as_location(doc: Doc, c: _Candidate) -> bool:
     """The name is used for where something is or goes, not for who acts.
 
@@ -1005,6 +1009,8 @@ def _as_location(doc: Doc, c: _Candidate) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
         return True
+    if root.dep_ == "dobj" and head.lemma_ in _GOING_VERBS:
+        return True                                          # "would visit Bonn", "reached Kabul"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CITY_NOUNS:
         return True                                          # "the city of Grozny"
     if root.dep_ == "appos" and head.lower_ in CITY_NOUNS or c.start > 0 and doc[c.start - 1].lower_ in CITY_NOUNS:

@@ -110,6 +110,8 @@ def test_shape_is_non_prose_asks_of_a_sentence(nlp):
     ("The minister flew to Nairobi on Monday.", "place:nairobi", None),
     ("Talks were held in Nairobi last week.", "place:nairobi", None),
     ("Nairobi said on Monday it would reopen the border.", None, "country:KE"),
+    ("The Peruvian minister will visit Nairobi next month.", "place:nairobi", None),   # where one goes
+    ("Nairobi supported the plan on Monday.", None, "country:KE"),                     # who acts
 ])
 def test_entities_capital_is_a_place_where_it_is_a_location(nlp, text, place, country):
     keys = {e.key: e.type for e in extract_entities(nlp(text), "d1")[0]}

@@ -432,8 +432,8 @@ def test_entities_owner_by_possessive_or_before_an_abbreviation(nlp, text, key, 
 
 @pytest.mark.parametrize("word", ["naira", "euro"])
 def test_entities_lower_case_word_the_model_tagged_is_no_entity(blank_nlp, word):
-    doc = _doc(blank_nlp.vocab, ["The", word, "fell", "in", "Lagos", "."], ents=["O", "B-GPE", "O", "O", "B-GPE", "O"])
-    assert [e.label for e in extract_entities(doc, "d1")[0]] == ["Lagos"]
+    doc = _doc(blank_nlp.vocab, ["The", word, "fell", "in", "Kano", "."], ents=["O", "B-GPE", "O", "O", "B-GPE", "O"])
+    assert [e.label for e in extract_entities(doc, "d1")[0]] == ["Kano"]
 
 
 @pytest.mark.model

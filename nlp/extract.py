@@ -30,7 +30,7 @@ from nlp.relations.links import WINDOWS, actions, cooccurrences, speech_about
 from nlp.entities.wire import wire_meta
 
 #: bump when extraction output changes, so cached extractions are redone
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 
 @dataclass

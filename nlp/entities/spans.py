@@ -42,7 +42,7 @@ _SCORE = re.compile(r"^\d+(?:[-/:.]\d+)+$")
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Pieter de Vries")
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
-                            "den", "ter", "la", "le", "al", "el", "bin", "ibn", "ben"})
+                            "den", "ter", "la", "le", "al", "el", "bin", "ibn", "ben", "wa"})
 #: longest name left after a title is split off ("Luiz Inacio Lula da Silva")
 MAX_NAME = 5
 
@@ -56,7 +56,11 @@ def _extend_hyphen(doc: Doc, end: int) -> int:
 
 
 def _extend_particle(doc: Doc, end: int) -> int:
-    """Extend a name cut after a particle ("Ursula von der" + "Leyen")."""
+    """Extend a name cut after a particle ("Ursula von der" + "Leyen") or before one ("Kengo" + "wa Dondo",
+    the model tagging the family name apart)."""
+    if end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower \
+            and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
+        end += 1
     if doc[end - 1].lower_ in NAME_PARTICLES:
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
             end += 1

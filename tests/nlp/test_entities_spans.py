@@ -51,6 +51,12 @@ def test_spans_organisation_named_after_a_title_is_not_split(blank_nlp, words):
      ["B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O"], [("Ursula von der Leyen", "PERSON")]),
     (["Pieter", "de", "Vries", "spoke"], ["PROPN", "ADP", "PROPN", "VERB"], ["B-PERSON", "I-PERSON", "O", "O"],
      [("Pieter de Vries", "PERSON")]),
+    # cut before the particle, the family name tagged apart as an organisation
+    (["Ruto", "wa", "Kamau", "said"], ["PROPN", "PROPN", "PROPN", "VERB"], ["B-PERSON", "O", "B-ORG", "O"],
+     [("Ruto wa Kamau", "PERSON")]),
+    # a particle-like word in prose is no part of a name
+    (["Pieter", "met", "de", "Vries"], ["PROPN", "VERB", "ADP", "PROPN"], ["B-PERSON", "O", "O", "B-PERSON"],
+     [("Pieter", "PERSON"), ("Vries", "PERSON")]),
 ])
 def test_spans_name_cut_after_a_particle_takes_the_family_name(blank_nlp, words, pos, ents, expected):
     doc = Doc(blank_nlp.vocab, words=words, pos=pos, ents=ents)

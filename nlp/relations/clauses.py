@@ -39,6 +39,7 @@ from spacy.tokens import Token
 
 from nlp.relations.actors import Actor, Actors
 from nlp.relations.verbs import has_flag, lookup
+from nlp.scan import sent_of
 
 #: active subjects
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -112,9 +113,9 @@ def _is_dateline(tok: Token) -> bool:
 
     A headline "US, Mexico agree ..." has no dash: not a dateline.
     """
-    return (tok.i - tok.sent.start <= 2 and len(tok.text) > 1 and tok.text.isupper()
+    return (tok.i - sent_of(tok).start <= 2 and len(tok.text) > 1 and tok.text.isupper()
             and tok.i + 1 < len(tok.doc) and tok.nbor().text in (",", "(")
-            and any(t.text in DATELINE_DASHES for t in tok.doc[tok.i + 1: min(tok.i + 12, tok.sent.end)]))
+            and any(t.text in DATELINE_DASHES for t in tok.doc[tok.i + 1: min(tok.i + 12, sent_of(tok).end)]))
 
 
 def _dateline_appositions(tok: Token) -> list[Token]:
@@ -122,7 +123,7 @@ def _dateline_appositions(tok: Token) -> list[Token]:
 
     The agency in brackets before the dash ("(AFP)") is not it.
     """
-    dash = next((t.i for t in tok.sent if t.i > tok.i and t.text in DATELINE_DASHES), None)
+    dash = next((t.i for t in sent_of(tok) if t.i > tok.i and t.text in DATELINE_DASHES), None)
     if dash is None:
         return []
     return [c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash]
@@ -440,7 +441,7 @@ class Clauses:
         """
         if any(c.dep_ in OBJ_DEPS | {"ccomp", "xcomp"} for c in verb.children):
             return []
-        end = min(verb.i + 8, verb.sent.end)
+        end = min(verb.i + 8, sent_of(verb).end)
         for t in verb.doc[verb.i + 1:end]:
             key = self.actors.index.key_of(t.i)
             if key:

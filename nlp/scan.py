@@ -13,7 +13,7 @@ Example
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 import numpy
@@ -46,11 +46,7 @@ def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
     """
     if not len(doc):
         return []
-    strings = doc.vocab.strings
-    if isinstance(values, frozenset):
-        wanted = _ids(strings, values)  # a rule's constant word list: its ids once
-    else:
-        wanted = numpy.unique(numpy.array([strings.add(v) for v in values], dtype=numpy.uint64))
+    wanted = _ids(doc.vocab.strings, values if isinstance(values, frozenset) else frozenset(values))
     if not wanted.size:
         return []
     column = _column(doc, attr)
@@ -61,7 +57,7 @@ def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
 
 @lru_cache(maxsize=256)
 def _ids(strings: StringStore, values: frozenset[str]) -> numpy.ndarray:
-    """The sorted string ids of ``values`` (a string's id is the same in every store)."""
+    """The sorted string ids of ``values``, kept for a rule's constant word lists (an id is the same in every store)."""
     return numpy.unique(numpy.array([strings.add(v) for v in values], dtype=numpy.uint64))
 
 
@@ -95,3 +91,59 @@ def sent_of(tok: Token) -> Span:
         doc.user_data["newsgraph.sentences"] = bounds
     start, end = bounds[tok.i]
     return Span(doc, start, end)
+
+
+def child_deps(tok: Token) -> tuple[str, ...]:
+    """The dependency labels of ``tok.children``, in text order, without building a ``Token`` for each.
+
+    ``Token.children`` scans the token's whole subtree (a sentence's root: the
+    whole sentence) and builds every child; most rules only ask whether a
+    child of some kind is there.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "did", "not", "meet", "Chile"],
+    ...           heads=[3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj"])
+    >>> child_deps(doc[3]), child_deps(doc[0])
+    (('nsubj', 'aux', 'neg', 'dobj'), ())
+    """
+    return _children(tok.doc)[1][tok.i]
+
+
+def children_with(tok: Token, deps: Collection[str]) -> list[Token]:
+    """``[c for c in tok.children if c.dep_ in deps]``, building only those children.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "did", "not", "meet", "Chile"],
+    ...           heads=[3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj"])
+    >>> [t.text for t in children_with(doc[3], {"nsubj", "dobj"})]
+    ['Peru', 'Chile']
+    """
+    doc = tok.doc
+    positions, labels = _children(doc)
+    return [doc[j] for j, dep in zip(positions[tok.i], labels[tok.i]) if dep in deps]
+
+
+def _children(doc: Doc) -> tuple[list[tuple[int, ...]], list[tuple[str, ...]]]:
+    """The positions and the dependency labels of every token's children, read once per document.
+
+    Numbers and strings only: a table of tokens kept with the document would
+    be a reference cycle the garbage collector walks again and again.
+    """
+    table = doc.user_data.get("newsgraph.children")
+    if table is None:
+        n = len(doc)
+        positions: list[list[int]] = [[] for _ in range(n)]
+        if n:
+            heads = doc.to_array("HEAD").astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)
+            for i, h in enumerate(heads.tolist()):
+                if h != i:
+                    positions[h].append(i)  # in text order, as Token.children gives them
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+        dep = [names[d] if d in names else names.setdefault(d, strings[d]) for d in _column(doc, "DEP").tolist()] \
+            if n else []
+        table = ([tuple(p) for p in positions], [tuple(dep[j] for j in p) for p in positions])
+        doc.user_data["newsgraph.children"] = table
+    return table

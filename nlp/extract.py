@@ -24,7 +24,7 @@ from nlp.relations.clauses import Clauses
 from nlp.entities.sieve import MentionIndex, extract_entities
 from nlp.relations.eventnouns import event_relations
 from nlp.relations.quotes import find_quotes, quote_records, quote_relations, with_quote_text
-from nlp.passes import Pass, enabled
+from nlp.passes import Pass, enabled, skipped
 from nlp.records import Document, Entity, Extraction, Quote, Relation
 from nlp.relations.links import WINDOWS, actions, cooccurrences, speech_about
 from nlp.entities.wire import wire_meta
@@ -156,8 +156,9 @@ def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Seq
     cx = RelationContext(doc, doc_id, index, clauses, quotes, window)
     plain: list[Relation] = []
     worded: list[Relation] = []
+    off = skipped()  # read once, not once a pass
     for p in RELATION_PASSES:
-        if enabled(p):
+        if p.name not in off:
             (plain if p.name == "cooccurrence" else worded).extend(p.run(cx))
             cx.found = worded
     return [*plain, *with_quote_text(worded, cx.quotes)]

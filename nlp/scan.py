@@ -13,10 +13,12 @@ Example
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 import numpy
-from spacy.tokens import Doc
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
 
 
 def text_of(doc: Doc) -> str:
@@ -44,7 +46,104 @@ def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
     """
     if not len(doc):
         return []
-    strings = doc.vocab.strings
-    wanted = numpy.array([strings.add(v) for v in values], dtype=numpy.uint64)
-    column = doc.to_array(attr).astype(numpy.uint64)
-    return numpy.flatnonzero(numpy.isin(column, wanted)).tolist()
+    wanted = _ids(doc.vocab.strings, values if isinstance(values, frozenset) else frozenset(values))
+    if not wanted.size:
+        return []
+    column = _column(doc, attr)
+    at = numpy.searchsorted(wanted, column)
+    at[at == wanted.size] = 0
+    return numpy.flatnonzero(wanted[at] == column).tolist()
+
+
+@lru_cache(maxsize=256)
+def _ids(strings: StringStore, values: frozenset[str]) -> numpy.ndarray:
+    """The sorted string ids of ``values``, kept for a rule's constant word lists (an id is the same in every store)."""
+    return numpy.unique(numpy.array([strings.add(v) for v in values], dtype=numpy.uint64))
+
+
+def _column(doc: Doc, attr: str) -> numpy.ndarray:
+    """``doc.to_array(attr)`` as unsigned ids, read once per document (extraction changes no token)."""
+    columns = doc.user_data.setdefault("newsgraph.columns", {})
+    column = columns.get(attr)
+    if column is None:
+        column = columns[attr] = doc.to_array(attr).astype(numpy.uint64)
+    return column
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent``, from the sentence bounds read once per document: ``Token.sent`` scans for them
+    on every call.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "voted", ".", "Chile", "met", "."],
+    ...           sent_starts=[1, 0, 0, 1, 0, 0])
+    >>> [sent_of(t).text for t in doc] == [t.sent.text for t in doc], sent_of(doc[4]).text
+    (True, 'Chile met .')
+    """
+    doc = tok.doc
+    bounds = doc.user_data.get("newsgraph.sentences")
+    if bounds is None:
+        # (start, end) of the sentence of every token; raises, as tok.sent does, when there are no sentences
+        bounds = []
+        for sent in doc.sents:
+            bounds += [(sent.start, sent.end)] * len(sent)
+        doc.user_data["newsgraph.sentences"] = bounds
+    start, end = bounds[tok.i]
+    return Span(doc, start, end)
+
+
+def child_deps(tok: Token) -> tuple[str, ...]:
+    """The dependency labels of ``tok.children``, in text order, without building a ``Token`` for each.
+
+    ``Token.children`` scans the token's whole subtree (a sentence's root: the
+    whole sentence) and builds every child; most rules only ask whether a
+    child of some kind is there.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "did", "not", "meet", "Chile"],
+    ...           heads=[3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj"])
+    >>> child_deps(doc[3]), child_deps(doc[0])
+    (('nsubj', 'aux', 'neg', 'dobj'), ())
+    """
+    return _children(tok.doc)[1][tok.i]
+
+
+def children_with(tok: Token, deps: Collection[str]) -> list[Token]:
+    """``[c for c in tok.children if c.dep_ in deps]``, building only those children.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "did", "not", "meet", "Chile"],
+    ...           heads=[3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj"])
+    >>> [t.text for t in children_with(doc[3], {"nsubj", "dobj"})]
+    ['Peru', 'Chile']
+    """
+    doc = tok.doc
+    positions, labels = _children(doc)
+    return [doc[j] for j, dep in zip(positions[tok.i], labels[tok.i]) if dep in deps]
+
+
+def _children(doc: Doc) -> tuple[list[tuple[int, ...]], list[tuple[str, ...]]]:
+    """The positions and the dependency labels of every token's children, read once per document.
+
+    Numbers and strings only: a table of tokens kept with the document would
+    be a reference cycle the garbage collector walks again and again.
+    """
+    table = doc.user_data.get("newsgraph.children")
+    if table is None:
+        n = len(doc)
+        positions: list[list[int]] = [[] for _ in range(n)]
+        if n:
+            heads = doc.to_array("HEAD").astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)
+            for i, h in enumerate(heads.tolist()):
+                if h != i:
+                    positions[h].append(i)  # in text order, as Token.children gives them
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+        dep = [names[d] if d in names else names.setdefault(d, strings[d]) for d in _column(doc, "DEP").tolist()] \
+            if n else []
+        table = ([tuple(p) for p in positions], [tuple(dep[j] for j in p) for p in positions])
+        doc.user_data["newsgraph.children"] = table
+    return table

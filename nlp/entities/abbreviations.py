@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from nlp.scan import where
+from nlp.scan import sent_of, where
 
 _OPEN, _CLOSE = "(", ")"
 #: words left lower case inside proper names ("Bank of England", "Doctors without Borders")
@@ -96,7 +96,7 @@ def find_abbreviations(doc: Doc) -> Iterator[Abbreviation]:
         # candidate long form: at most min(|A| + 5, 2|A|) words before the parenthesis,
         # inside the sentence (Schwartz & Hearst's window)
         max_words = min(len(short) + 5, 2 * len(short))
-        first = max(tok.sent.start if has_sents else 0, tok.i - max_words - 2)
+        first = max(sent_of(tok).start if has_sents else 0, tok.i - max_words - 2)
         window = doc[first:tok.i]
         long = best_long_form(short, window.text)
         if not long:

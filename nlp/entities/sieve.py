@@ -66,7 +66,7 @@ from nlp.entities.places import is_known_place, phoenix_places
 from nlp.records import Entity, Mention
 from nlp.entities.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
                        predicate_role, title_before)
-from nlp.passes import Pass, enabled
+from nlp.passes import Pass, skipped
 from nlp.scan import text_of, where
 from nlp.entities.spans import NAME_PARTICLES, model_spans
 
@@ -731,8 +731,9 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     [('person:mark-rutte', ('Rutte',))]
     """
     cands = _candidates(doc)
+    off = skipped()  # read once, not once a pass
     for p in ENTITY_PASSES:
-        if enabled(p):
+        if p.name not in off:
             p.run(doc, cands)
     cands = [c for c in cands if not c.dropped and c.type and c.key]
 

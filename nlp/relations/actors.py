@@ -41,6 +41,7 @@ from nlp.entities import countries
 from nlp.entities.sieve import MentionIndex
 from nlp.relations.pronouns import PRONOUNS, STATE_FORMS, Pronouns, is_age_description
 from nlp.records import Entity
+from nlp.scan import children_with
 
 #: modifiers through which a country qualifies an agent noun
 _AGENT_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -133,6 +134,8 @@ class Actors:
         self.affiliations = {e.key: e.affiliation for e in entities if e.affiliation}
         self.pronouns = Pronouns(doc, index, self.types)
         self._orgs: list[str] | None = None     # the organisations of the document, sorted (read once)
+        #: what :meth:`of` found for each token position
+        self._found: dict[int, tuple[Actor, ...]] = {}
         self.roles: dict[str, str] = {}
         for e in entities:
             if e.type not in _OFFICIAL_TYPES:
@@ -154,7 +157,15 @@ class Actors:
         return self.types.get(key, "")
 
     def of(self, tok: Token) -> tuple[Actor, ...]:
-        """The actors a noun-phrase head stands for; ``()`` when none."""
+        """The actors a noun-phrase head stands for; ``()`` when none (found once per token)."""
+        if tok.doc is not self.doc:
+            return self._of(tok)
+        found = self._found.get(tok.i)
+        if found is None:
+            found = self._found[tok.i] = self._of(tok)
+        return found
+
+    def _of(self, tok: Token) -> tuple[Actor, ...]:
         key = self.index.key_of(tok.i)
         if key and self.types.get(key) == "country" and is_national(tok):
             # "The Briton, who lost his title, said": one national just named, as "he" would be
@@ -174,11 +185,11 @@ class Actors:
         if tok.pos_ in ("NOUN", "PROPN"):
             # "Peru's President Ana Bell said": the title's apposition names the actor;
             # "two opposition leaders, Ana Bell and Luis Arce": each of its conjuncts too
-            named = [k for c in tok.children if c.dep_ == "appos" and c.i > tok.i
+            named = [k for c in children_with(tok, ("appos",)) if c.i > tok.i
                      for t in (c, *c.conjuncts) if (k := self.index.key_of(t.i))]
             if named:
                 return tuple(Actor(k) for k in dict.fromkeys(named))
-            outlet = next((k for c in tok.children if c.dep_ == "compound" and (k := self.index.key_of(c.i))
+            outlet = next((k for c in children_with(tok, ("compound",)) if (k := self.index.key_of(c.i))
                            and self.types.get(k) == "outlet"), None)
             if outlet and tok.pos_ == "NOUN":
                 return (Actor(outlet),)  # "told Dawn newspaper": the outlet, by a common noun
@@ -212,7 +223,7 @@ class Actors:
         "the group", "the company" alone: the story's one organisation, when it names exactly one."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODY_NOUNS:
             return ""
-        named = next((k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := self.index.key_of(c.i))
+        named = next((k for c in children_with(tok, ("compound", "nmod")) if (k := self.index.key_of(c.i))
                       and self.types.get(k) in ("organization", "outlet")), "")
         if named or tok.lemma_.lower() not in _ORGANISATION_NOUNS or tok.tag_ != "NN":
             return named
@@ -236,16 +247,16 @@ class Actors:
         (refugees from Rwanda are not Rwanda).
         """
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEMBER_NOUNS:
-            keys = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
-                    for g in c.children if g.dep_ == "pobj"
+            keys = [k for c in children_with(tok, ("prep",)) if c.lower_ in ("from", "of")
+                    for g in children_with(c, ("pobj",))
                     for t in (g, *g.conjuncts) for k in ([self.index.key_of(t.i)] if self.index.key_of(t.i) else
                                                          [self._body(t)]) if k
                     and self.types.get(k) in ("organization", "outlet")]
             return tuple(dict.fromkeys(keys))
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUPINGS:
             return ()
-        keys = [k for c in tok.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "including")
-                for g in c.children if g.dep_ in ("pobj", "dobj")
+        keys = [k for c in children_with(tok, ("prep", "acl")) if c.lower_ in ("of", "including")
+                for g in children_with(c, ("pobj", "dobj"))
                 for t in (g, *g.conjuncts) if (k := self.index.key_of(t.i))
                 and self.types.get(k) != "place"]
         return tuple(dict.fromkeys(keys))
@@ -255,37 +266,37 @@ class Actors:
         if tok.pos_ != "NOUN":
             return ""
         if tok.lemma_.lower() in MESSAGE_NOUNS:
-            keys = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                    for g in c.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))]
+            keys = [k for c in children_with(tok, ("prep",)) if c.lower_ in ("from", "by")
+                    for g in children_with(c, ("pobj",)) if (k := self.index.key_of(g.i))]
             if keys:
                 return keys[0]
-        keys = [k for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS
-                for a in c.children if a.dep_ == "agent"
-                for g in a.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))]
+        keys = [k for c in children_with(tok, ("acl",)) if c.lemma_.lower() in LEADING_VERBS
+                for a in children_with(c, ("agent",))
+                for g in children_with(a, ("pobj",)) if (k := self.index.key_of(g.i))]
         return keys[0] if keys else ""
 
     def _settlement(self, tok: Token) -> str:
         """"the city of Dorsk", "the town of Velaro": the place (or country) its "of" phrase names."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SETTLEMENT_NOUNS:
             return ""
-        return next((k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj" and (k := self.index.key_of(g.i))
+        return next((k for c in children_with(tok, ("prep",)) if c.lower_ == "of"
+                     for g in children_with(c, ("pobj",)) if (k := self.index.key_of(g.i))
                      and self.types.get(k) not in _OFFICIAL_TYPES), "")  # the model may type the name an organisation
 
     def _country_agent(self, tok: Token) -> Actor | None:
         """"Canadian police", "China's ambassador", "the government of Peru", "EU ministers"."""
         if tok.lower_ not in agent_nouns() and tok.lemma_.lower() not in agent_nouns():
             return None
-        mods = [c for c in tok.children if c.dep_ in _AGENT_MODIFIER_DEPS]
+        mods = children_with(tok, _AGENT_MODIFIER_DEPS)
         # "the government of Peru", "the junta in Niger" (but "the embassy in Lima" is another country's)
         preps = ("of",) if tok.lower_ in _MISSION_POSTS else ("of", "in")
-        mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                 for g in c.children if g.dep_ == "pobj"]
+        mods += [g for c in children_with(tok, ("prep",)) if c.lower_ in preps
+                 for g in children_with(c, ("pobj",))]
         for mod in mods:
             key = self.index.key_of(mod.i)
             if key and self.types.get(key) in _AGENT_OWNER_TYPES:
                 if tok.tag_ in ("NN", "NNP") and tok.lower_ not in _MISSION_POSTS and lexicons.role_kind(tok.lower_) == "official" and any(
-                        c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                        c.lower_ == "the" for c in children_with(tok, ("det",))):
                     # "the Peruvian president" is one person, not the country
                     return None
                 return Actor(key, tok.lemma_.lower() or tok.lower_)
@@ -293,9 +304,9 @@ class Actors:
 
     def _title_holder(self, tok: Token) -> str:
         """The one official of the document whose title a definite noun phrase is."""
-        if not self.roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if not self.roles or not any(c.lower_ == "the" for c in children_with(tok, ("det",))):
             return ""
-        words = [c for c in tok.children if c.dep_ in _TITLE_DEPS and c.i < tok.i]
+        words = [c for c in children_with(tok, _TITLE_DEPS) if c.i < tok.i]
         if any(self.index.key_of(c.i) for c in words):
             return ""
         phrase = " ".join(t.lower_ for t in sorted([*words, tok], key=lambda t: t.i))

@@ -39,6 +39,7 @@ from spacy.tokens import Token
 
 from nlp.relations.actors import Actor, Actors
 from nlp.relations.verbs import has_flag, lookup
+from nlp.scan import child_deps, children_with, sent_of
 
 #: active subjects
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -46,6 +47,10 @@ SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 #: direct and indirect objects
 OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+#: the subjects and objects of a verb
+_ARGUMENT_DEPS = SUBJ_DEPS | PASS_SUBJ_DEPS | OBJ_DEPS
+#: a verb's prepositions and objects, read together in text order (targets)
+_PREP_OR_OBJ_DEPS = OBJ_DEPS | {"prep"}
 #: prepositions whose object is the target of a verb ("against", "to", "with")
 TARGET_PREPS = frozenset({"against", "to", "with", "toward", "towards", "into", "on", "upon"})
 #: prepositions whose object is the destination of a travel verb
@@ -112,9 +117,9 @@ def _is_dateline(tok: Token) -> bool:
 
     A headline "US, Mexico agree ..." has no dash: not a dateline.
     """
-    return (tok.i - tok.sent.start <= 2 and len(tok.text) > 1 and tok.text.isupper()
+    return (tok.i - sent_of(tok).start <= 2 and len(tok.text) > 1 and tok.text.isupper()
             and tok.i + 1 < len(tok.doc) and tok.nbor().text in (",", "(")
-            and any(t.text in DATELINE_DASHES for t in tok.doc[tok.i + 1: min(tok.i + 12, tok.sent.end)]))
+            and any(t.text in DATELINE_DASHES for t in tok.doc[tok.i + 1: min(tok.i + 12, sent_of(tok).end)]))
 
 
 def _dateline_appositions(tok: Token) -> list[Token]:
@@ -122,7 +127,7 @@ def _dateline_appositions(tok: Token) -> list[Token]:
 
     The agency in brackets before the dash ("(AFP)") is not it.
     """
-    dash = next((t.i for t in tok.sent if t.i > tok.i and t.text in DATELINE_DASHES), None)
+    dash = next((t.i for t in sent_of(tok) if t.i > tok.i and t.text in DATELINE_DASHES), None)
     if dash is None:
         return []
     return [c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash]
@@ -136,7 +141,7 @@ def _tells(verb: Token) -> bool:
 
 def _infinitive(tok: Token) -> bool:
     """A "to" infinitive ("to release")."""
-    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ == "to") for c in tok.children)
+    return any(c.tag_ == "TO" or c.lower_ == "to" for c in children_with(tok, ("aux",)))
 
 
 class Clauses:
@@ -160,10 +165,10 @@ class Clauses:
         out: list[Actor] = []
         for t in _expand(tok):
             out.extend(a for a in self.actors.of(t) if a not in out)
-            mods = [c for c in t.children if c.dep_ in ("nmod", "compound") and c.i < t.i]
-            mods += [g for c in mods for g in c.children if g.dep_ in ("nmod", "compound") and g.i < c.i]
+            mods = [c for c in children_with(t, ("nmod", "compound")) if c.i < t.i]
+            mods += [g for c in mods for g in children_with(c, ("nmod", "compound")) if g.i < c.i]
             for c in mods:
-                if any(d.dep_ == "cc" for d in c.children):
+                if "cc" in child_deps(c):
                     out.extend(a for a in self.actors.of(c) if a not in out)
         return out
 
@@ -177,9 +182,10 @@ class Clauses:
 
     def is_passive(self, verb: Token) -> bool:
         """A passive clause ("was arrested by"), or a past participle modifying a noun ("men taken by")."""
-        if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        deps = child_deps(verb)
+        if any(d in PASS_SUBJ_DEPS or d == "auxpass" for d in deps):
             return True
-        if any(c.dep_ == "agent" for c in verb.children) and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        if "agent" in deps and not any(d in SUBJ_DEPS for d in deps):
             return True  # "men taken by Peru"; "Lula spoke by phone" has a subject: active
         return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
@@ -199,8 +205,8 @@ class Clauses:
         people = self.actors.of(subj)
         if not people or any(self.actors.type_of(a.key) not in ("person", "official") for a in people):
             return subj
-        for c in subj.children:
-            if c.dep_ == "appos" and c.i > subj.i:
+        for c in children_with(subj, ("appos",)):
+            if c.i > subj.i:
                 bodies = self.actors.of(c)
                 if bodies and all(self.actors.type_of(a.key) in ("organization", "outlet") for a in bodies):
                     return c
@@ -212,12 +218,12 @@ class Clauses:
             return self.phrase(verb.head)
         if verb.dep_ == "amod" and verb.tag_ == "VBN":
             # "Moscow-backed leader", "U.S.-led forces": the participle's modifier does it
-            return [a for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in self.phrase(c)]
+            return [a for c in children_with(verb, ("npadvmod", "compound", "nmod")) for a in self.phrase(c)]
         if self.is_passive(verb):
             # prepositional object acting as agent of a passive verb
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = [g for c in children_with(verb, ("agent",)) for g in children_with(c, ("pobj",))]
             return [a for g in agents for a in self.phrase(g)]
-        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        subj = children_with(verb, SUBJ_DEPS)
         if subj:
             if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 # relative clause: the relative pronoun stands for the noun it modifies
@@ -238,20 +244,20 @@ class Clauses:
             return self.owners(head)
         if verb.dep_ == "xcomp":
             # object control ("invited him to visit", "called on governments to seize") else subject control ("wants to visit")
-            objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
-            objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
-                     for g in c.children if g.dep_ == "pobj"]
+            objs = children_with(head, OBJ_DEPS)
+            objs += [g for c in children_with(head, ("prep",)) if c.lower_ in ("on", "upon") and c.i < verb.i
+                     for g in children_with(c, ("pobj",))]
             if objs:
                 return [a for o in objs for a in self.phrase(o)]
-            if _is_verb(head) and self.is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            if _is_verb(head) and self.is_passive(head) and "agent" not in child_deps(head):
                 # passive control and raising ("Lula was invited / is expected to visit"): the passive subject
-                return [a for c in head.children if c.dep_ in PASS_SUBJ_DEPS for a in self.phrase(c)]
+                return [a for c in children_with(head, PASS_SUBJ_DEPS) for a in self.phrase(c)]
             if head.pos_ == "ADJ" and head.dep_ == "acomp" and _is_verb(head.head):
                 # "Lula is due / ready to visit": the subject of the copula
                 return list(self.subjects(head.head, depth + 1))
             return list(self.subjects(head, depth + 1)) if _is_verb(head) else []
         if verb.dep_ == "advcl" and _infinitive(verb):
-            if _is_verb(head) and not any(c.dep_ in OBJ_DEPS for c in head.children):
+            if _is_verb(head) and not any(d in OBJ_DEPS for d in child_deps(head)):
                 # purpose clause of an intransitive verb ("flew to Lima to meet Boric"): same doer
                 return list(self.subjects(head, depth + 1))
             return []  # "pressed Chile to release ...": whose purpose is unclear
@@ -259,9 +265,9 @@ class Clauses:
             # "blasted the MPs for cutting ...", "accused Peru of arming ...": the object did it
             # (or the passive subject: "Peru was accused of arming ..."); not the subject
             gov = head.head
-            objs = [c for c in gov.children if c.dep_ in OBJ_DEPS]
+            objs = children_with(gov, OBJ_DEPS)
             if not objs and self.is_passive(gov):
-                objs = [c for c in gov.children if c.dep_ in PASS_SUBJ_DEPS]
+                objs = children_with(gov, PASS_SUBJ_DEPS)
             if objs:
                 return [a for o in objs for a in self.phrase(o)]
         if verb.dep_ == "pcomp" and head.lower_ in WARNED_PREPS:
@@ -302,34 +308,33 @@ class Clauses:
         if self.is_passive(verb):
             if verb.dep_ == "acl":
                 out.extend(self.phrase(verb.head) or self._partitive(verb.head))
-            for c in verb.children:
-                if c.dep_ in PASS_SUBJ_DEPS:
-                    out.extend(self.phrase(c))
+            for c in children_with(verb, PASS_SUBJ_DEPS):
+                out.extend(self.phrase(c))
         row = lookup(verb.lemma_)
         material = row is not None and acts_on_people(row)
-        for c in verb.children:
-            if c.dep_ in OBJ_DEPS:
-                # "condemned Russia's invasion": the possessor of the object is its target
-                # (a named one: "cut their trip" is mostly the doer's own)
-                out.extend(self.phrase(c) or self.owners(c) or (self.qualifiers(c) if material else []))
-        if not out and not any(c.dep_ in OBJ_DEPS for c in verb.children):
+        for c in children_with(verb, OBJ_DEPS):
+            # "condemned Russia's invasion": the possessor of the object is its target
+            # (a named one: "cut their trip" is mostly the doer's own)
+            out.extend(self.phrase(c) or self.owners(c) or (self.qualifiers(c) if material else []))
+        deps = child_deps(verb)
+        if not out and not any(d in OBJ_DEPS for d in deps):
             # "arrested and charged Lopez": the first verb shares its conjunct's object
-            for conj in (c for c in verb.children if c.dep_ == "conj" and _is_verb(c)):
-                out.extend(a for c in conj.children if c.dep_ in OBJ_DEPS for a in self.phrase(c))
+            for conj in (c for c in children_with(verb, ("conj",)) if _is_verb(c)):
+                out.extend(a for c in children_with(conj, OBJ_DEPS) for a in self.phrase(c))
         if not out and verb.dep_ == "relcl" and any(
-                c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children) and (
-                not any(c.dep_ in OBJ_DEPS for c in verb.children)
-                or any(c.dep_ in OBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)):
+                c.lower_ not in RELATIVE_PRONOUNS for c in children_with(verb, SUBJ_DEPS)) and (
+                not any(d in OBJ_DEPS for d in deps)
+                or any(c.lower_ in RELATIVE_PRONOUNS for c in children_with(verb, OBJ_DEPS))):
             # "the envoy that Peru expelled", "Lopes, whom Ruiz ordered to ...": the modified noun is the object
             out.extend(self.phrase(verb.head))
         if not out:
             # "Dagbladet called the novel Lopes's greatest gift": the predicate's named owner
-            out.extend(a for c in verb.children if c.dep_ == "oprd" for a in self.phrase(c) or self.owners(c))
+            out.extend(a for c in children_with(verb, ("oprd",)) for a in self.phrase(c) or self.owners(c))
         if not out:
             # "deported thousands of Nepalese workers", "freed dozens of Peruvians": the quantity's "of" phrase
-            for c in verb.children:
-                if c.dep_ in OBJ_DEPS and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITIES):
-                    for g in (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
+            for c in children_with(verb, OBJ_DEPS):
+                if c.pos_ == "NUM" or c.lemma_.lower() in QUANTITIES:
+                    for g in (g for p in children_with(c, ("prep",)) if p.lower_ == "of" for g in children_with(p, ("pobj",))):
                         out.extend(self.phrase(g) or (self.qualifiers(g) if material else []))
         return out
 
@@ -340,7 +345,7 @@ class Clauses:
         no link, since no one acts on themselves; an adjective ("French wine")
         says little and does not count.
         """
-        return [a for p in tok.children if p.dep_ == "poss"
+        return [a for p in children_with(tok, ("poss", "compound")) if p.dep_ == "poss"
                 or (p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
                 for a in self.actors.of(p)]
 
@@ -352,7 +357,7 @@ class Clauses:
         property is done to it, while "praised the French wine" says nothing
         about France.
         """
-        return [a for c in tok.children if c.dep_ in QUALIFIER_DEPS
+        return [a for c in children_with(tok, QUALIFIER_DEPS)
                 for t in (c, *c.conjuncts)  # "Nepalese and Bolivian workers"
                 for a in self.actors.of(t) if self.actors.type_of(a.key) == "country"]
 
@@ -375,11 +380,11 @@ class Clauses:
         """(actor, preposition or "") pairs the action of ``verb`` is directed at."""
         if self.deployment(verb):
             # the forces are what is sent; where they are sent is the target
-            return [(a, c.lower_) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "in")
-                    for g in c.children if g.dep_ == "pobj" for a in self.phrase(g)]
+            return [(a, c.lower_) for c in children_with(verb, ("prep",)) if c.lower_ in ("to", "into", "in")
+                    for g in children_with(c, ("pobj",)) for a in self.phrase(g)]
         out = [(a, "") for a in self.patients(verb)]
         preps = MOTION_PREPS | TARGET_PREPS if has_flag(verb.lemma_, "motion") else TARGET_PREPS
-        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        prt = next((c.lower_ for c in children_with(verb, ("prt",))), "")
         row = (lookup(f"{verb.lemma_.lower()} {prt}") if prt else None) or lookup(verb.lemma_)
         gives = row is not None and row.cameo in GIVING_ROOTS
         if prt and not out:
@@ -388,17 +393,16 @@ class Clauses:
             # "invited Lula to Rome": Rome is where Lula goes; but "return Crimea to Ukraine",
             # "hand over Lopez to Chile": what is given has a recipient
             preps = preps - MOTION_PREPS
-        for c in verb.children:
+        for c in children_with(verb, _PREP_OR_OBJ_DEPS):
             if c.dep_ == "prep" and c.lower_ in preps:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out.extend((a, c.lower_) for a in self.phrase(g))
-            elif c.dep_ in OBJ_DEPS and not any(d.dep_ in ("det", "poss") for d in c.children) \
+                for g in children_with(c, ("pobj",)):
+                    out.extend((a, c.lower_) for a in self.phrase(g))
+            elif c.dep_ in OBJ_DEPS and not any(d in ("det", "poss") for d in child_deps(c)) \
                     and lookup(f"{verb.lemma_.lower()} {c.lemma_.lower()}"):
                 # "took control of Velaro", "took hold of his gun": the bare object is part of the verb, its "of"
                 # phrase the target ("approved the decision of Poland" is Poland's decision, not Poland)
-                out.extend((a, "of") for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for g in p.children if g.dep_ == "pobj" for a in self.phrase(g))
+                out.extend((a, "of") for p in children_with(c, ("prep",)) if p.lower_ == "of"
+                           for g in children_with(p, ("pobj",)) for a in self.phrase(g))
         return out
 
     def clause_entities(self, verb: Token, *, material: bool = False) -> list[Actor]:
@@ -438,9 +442,9 @@ class Clauses:
         only its own noun phrase's words (determiners, adjectives, nouns,
         numbers, hyphens) or one target preposition lie between.
         """
-        if any(c.dep_ in OBJ_DEPS | {"ccomp", "xcomp"} for c in verb.children):
+        if any(d in OBJ_DEPS or d in ("ccomp", "xcomp") for d in child_deps(verb)):
             return []
-        end = min(verb.i + 8, verb.sent.end)
+        end = min(verb.i + 8, sent_of(verb).end)
         for t in verb.doc[verb.i + 1:end]:
             key = self.actors.index.key_of(t.i)
             if key:
@@ -487,12 +491,12 @@ class Clauses:
     def negated(self, verb: Token) -> bool:
         """"did not meet", "never met", "no deal was signed", "refused to meet"."""
         for v in self._governors(verb):
-            if any(c.dep_ == "neg" for c in v.children):
+            if "neg" in child_deps(v):
                 return True
             if v is not verb and has_flag(v.lemma_, "negative"):
                 return True
-        return any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS | OBJ_DEPS and any(
-            d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+        return any(any(d.lower_ == "no" for d in children_with(c, ("det",)))
+                   for c in children_with(verb, _ARGUMENT_DEPS))
 
     def modality(self, verb: Token) -> str:
         """"will", "could", "want" (an intent verb governing it), "conditional" (if/unless), or ""."""
@@ -503,10 +507,10 @@ class Clauses:
                 return v.head.lemma_.lower()  # "is due / ready to visit"
             if v.dep_ == "pcomp" and v.head.lower_ == "of" and (row := lookup(v.head.head.lemma_)) and row.category == "accuse":
                 return "alleged"  # "accused Peru of arming ...": said, not shown
-            for c in v.children:
-                if c.dep_ == "aux" and c.tag_ == "MD":
+            for c in children_with(v, ("aux",)):
+                if c.tag_ == "MD":
                     return c.lower_ if c.lower_ not in ("'ll", "wo", "ca") else {"'ll": "will", "wo": "will", "ca": "can"}[c.lower_]
-            if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.children):
+            if v.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in children_with(v, ("mark",))):
                 return "conditional"
         return ""
 

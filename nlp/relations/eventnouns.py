@@ -37,6 +37,7 @@ from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.records import Relation
 from nlp.relations.links import make_relation
 from nlp.relations.verbs import VerbClass, lookup, takes_places
+from nlp.scan import sent_of, where
 
 #: prepositions that introduce the target of an event noun
 ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon", "for"})
@@ -56,9 +57,8 @@ def _pobjs(tok: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
 def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
     """Relations whose link is an event noun of the lexicon."""
     np = clauses.phrase
-    for tok in doc:
-        if tok.pos_ != "NOUN":
-            continue
+    for i in where(doc, "POS", {"NOUN"}):
+        tok = doc[i]
         row = lookup(tok.lemma_.lower(), "N") or gerund(tok.lemma_.lower())
         if row is None:
             continue
@@ -96,7 +96,7 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
         targets = clauses.who(of_obj + others, places=takes_places(row))
         negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
         modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""
-        sent = tok.sent
+        sent = sent_of(tok)
         reported = clauses.reporter(governor if governor is not None else tok)
         if targets:
             for s in doers:

@@ -56,7 +56,7 @@ from nlp.relations.clauses import Clauses
 from nlp.records import Quote, Relation
 from nlp.relations.links import make_relation
 from nlp.relations.verbs import has_flag
-from nlp.scan import text_of
+from nlp.scan import sent_of, text_of, where
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
 #: fewer words than this inside the marks is a scare quote ("tone"), not speech
@@ -84,12 +84,12 @@ def _speech(tok: Token) -> bool:
 
 def _cue_after(doc: Doc, span: Span, text: str) -> Token | None:
     """A speech verb right after the quote, in its sentence or after a quote ending in a comma."""
-    last_sent = doc[span.end - 1].sent
+    last_sent = sent_of(doc[span.end - 1])
     open_end = text.rstrip().endswith((",", "?", "!", "—"))
     for tok in doc[span.end:span.end + CUE_AFTER]:
         if tok.text in ("“", '"'):
             return None
-        if tok.sent != last_sent and not open_end:
+        if sent_of(tok) != last_sent and not open_end:
             return None  # "“...elections.” Sunak blasted ...": a new sentence, not an attribution
         if _speech(tok):
             return tok
@@ -98,7 +98,7 @@ def _cue_after(doc: Doc, span: Span, text: str) -> Token | None:
 
 def _cue_before(doc: Doc, span: Span) -> Token | None:
     """A speech verb before the quote whose complement the quote is ("said: “...”", "told X that “...”")."""
-    sent = doc[span.start].sent
+    sent = sent_of(doc[span.start])
     governors = {t.head.i for t in span if not t.is_punct and not span.start <= t.head.i < span.end}
     for tok in reversed(doc[sent.start:span.start]):
         if _speech(tok) and tok.i in governors:
@@ -171,14 +171,13 @@ def quote_relations(doc: Doc, doc_id: str, clauses: Clauses, quotes: Sequence[Qu
     >>> [(r.source, r.verb, r.target, r.kind) for r in quote_relations(doc, "d", clauses, find_quotes(doc, clauses))]
     [('person:angela-merkel', 'tell', 'outlet:reuters', 'quote')]
     """
-    for tok in doc:
-        if tok.lower_ != "according":
-            continue
+    for i in where(doc, "LOWER", {"according"}):
+        tok = doc[i]
         sources = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                    for g in c.children if g.dep_ == "pobj" for a in clauses.phrase(g)]
         if not sources:
             continue
-        sent = tok.sent
+        sent = sent_of(tok)
         inside = [q for q in quotes if q.speaker and sent.start_char <= q.start < sent.end_char]
         if inside:
             speakers, text = [Actor(inside[0].speaker)], inside[0].text
@@ -297,9 +296,13 @@ def quote_verbs() -> frozenset[str]:
         return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
 
 
+#: the parts of speech of a reporting verb
+_CUE_POS = frozenset({"VERB", "AUX"})
+
+
 def _is_cue(tok: Token) -> bool:
     """A reporting verb ("said", "told", "mused"): the quote verb list or the lexicon's speech verbs."""
-    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+    if tok.pos_ not in _CUE_POS or tok.dep_ in ("aux", "auxpass"):
         return False
     lemma = tok.lemma_.lower()
     if lemma == "point":
@@ -585,7 +588,7 @@ class _Speakers:
         seen: set[int] = set()
         lo = max(lo, hi - ROOT_SUBJECT_WINDOW)
         for tok in self.doc[lo:hi]:
-            root = tok.sent.root
+            root = sent_of(tok).root
             if root.i in seen or not lo <= root.i < hi:
                 continue
             seen.add(root.i)
@@ -835,7 +838,7 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         if c.i > cue.i:
             # "X said A, but B": the report runs to the end of the sentence
-            lo, hi = max(lo, cue.i + 1), max(hi, cue.sent.end)
+            lo, hi = max(lo, cue.i + 1), max(hi, sent_of(cue).end)
             while hi > lo and (cue.doc[hi - 1].is_punct or cue.doc[hi - 1].is_space):
                 hi -= 1
         while lo < hi and (cue.doc[lo].lower_ in ("that", ",", ":") or cue.doc[lo].is_space):
@@ -867,9 +870,8 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
 def _according_drafts(doc: Doc, clauses: Clauses, speakers: "_Speakers | None" = None) -> list[tuple[_Draft, list[str]]]:
     """"according to X, ...", "..., according to X": the rest of the sentence, said by X."""
     out = []
-    for tok in doc:
-        if tok.lower_ != "according":
-            continue
+    for i in where(doc, "LOWER", {"according"}):
+        tok = doc[i]
         to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
@@ -877,7 +879,7 @@ def _according_drafts(doc: Doc, clauses: Clauses, speakers: "_Speakers | None" =
             continue
         pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
         phrase_end = max((t.i for t in to.subtree), default=to.i) + 1
-        sent = tok.sent
+        sent = sent_of(tok)
         if phrase_end <= sent.start + 2 or tok.i <= sent.start + 1:
             lo, hi = phrase_end, sent.end  # "According to X, the talks ..."
         else:
@@ -902,8 +904,9 @@ def _block_drafts(doc: Doc, direct: Sequence[_Draft]) -> list[_Draft]:
     """A paragraph after a line ending "X noted:" is X's words, quoted as a block (no marks)."""
     text = text_of(doc)
     out = []
-    for tok in doc:
-        if tok.text != ":" or text[tok.idx + 1:_line_end(text, tok.idx)].strip():
+    for i in where(doc, "ORTH", {":"}):
+        tok = doc[i]
+        if text[tok.idx + 1:_line_end(text, tok.idx)].strip():
             continue
         line_lo = _line_start(text, tok.idx)
         cues = [t for t in doc[doc.char_span(line_lo, tok.idx + 1, alignment_mode="expand").start:tok.i]
@@ -1034,7 +1037,8 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
     speakers.quoted = [d.tokens for d in direct]
     starts = [d.start for d in direct]
     drafts: list[_Draft] = list(direct)
-    for tok in doc:
+    for i in where(doc, "POS", _CUE_POS):
+        tok = doc[i]
         if not _is_cue(tok) or _inside(direct, tok.idx, starts):
             continue
         span = _content_span(tok)
@@ -1109,7 +1113,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
         if not d.speaker and d.cue is None:
             outer = next((o for o in drafts if o.kind == "indirect" and o.speaker and o.start <= d.start and d.end <= o.end), None)
             if outer is None:
-                sent = doc[d.tokens[0]].sent if d.tokens[1] > d.tokens[0] else None
+                sent = sent_of(doc[d.tokens[0]]) if d.tokens[1] > d.tokens[0] else None
                 outer = next((o for o in reversed(drafts) if sent is not None and o.speaker and o is not d
                               and sent.start_char <= o.start < d.start), None)
             if outer is not None:

@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from nlp.records import Entity, Evidence, Quote, Relation
+from nlp.records import Entity, Quote, Relation
 
 
 def _edge_key(r: Relation) -> tuple:

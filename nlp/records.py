@@ -12,7 +12,7 @@ Example
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 #: node types of the contract (shared/docs/contract.md)
@@ -58,7 +58,7 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """One real-world entity; ``key`` is the node id (``person:mark-carney``)."""
+    """One real-world entity; ``key`` is the node id (``person:ana-lopes``)."""
 
     key: str
     label: str

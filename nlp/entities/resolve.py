@@ -3,7 +3,7 @@
 The same key in two documents is one entity with both documents in ``docs``.
 Across documents, as within one:
 
-- a one-word person key (``person:carney``) joins the only person whose
+- a one-word person key (``person:lopes``) joins the only person whose
   family name it is (last word, else first word: ``person:moon`` joins
   ``person:moon-jae-in``), and stays apart when two people share it; so does
   a one-word place no gazetteer knows (a surname the model called a place);

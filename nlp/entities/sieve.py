@@ -2,7 +2,7 @@
 
 :func:`extract_entities` turns a parsed ``Doc`` into doc-local
 :class:`~nlp.records.Entity` records whose keys are already global
-(``person:mark-carney``, ``country:CA``) and a :class:`MentionIndex` that the
+(``person:ana-lopes``, ``country:CA``) and a :class:`MentionIndex` that the
 relation step uses to find which entity a token belongs to.
 
 The model's entities are the start; then, in order:
@@ -1374,7 +1374,6 @@ def _one_type_per_name(doc: Doc, cands: list[_Candidate]) -> None:
             groups[lexicons.fold(c.text)].append(c)
     full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
     names = NameIndex(full)                      # built once: each look-up costs the same
-    full_words = {w for name in full for w in name.split()}
     for group in groups.values():
         if {c.type for c in group} == {"person"} and len(group[0].text.split()) == 1 \
                 and not any(c.roles or _speaks(doc[c.start:c.end]) for c in group) \

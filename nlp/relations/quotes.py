@@ -605,7 +605,7 @@ class _Speakers:
         """"a ministry spokesman", "a spokesman for the SNV union", "Israeli officials": the body."""
         low = noun.lemma_.lower()
         if low in _BODY_NOUNS | _OUTLET_NOUNS:
-            # "Carney's office said", "the minister's office": the owner speaks through it
+            # "Lopes's office said", "the minister's office": the owner speaks through it
             owners = [k for c in noun.children if c.dep_ == "poss" and (k := self.actors.index.key_of(c.i))
                       and self.actors.type_of(k) in _PERSON_TYPES | _GROUP_TYPES]
             if len(owners) == 1:
@@ -1008,7 +1008,7 @@ def quote_records(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
       else the pronoun's antecedent; after one spokesman, the body he spoke
       for; "they", "it": the body that spoke last;
     - "a ministry spokesman", "a letter from X", "Israeli officials",
-      "Carney's office", "Bonn's foreign ministry": the body, author or
+      "Lopes's office", "Bonn's foreign ministry": the body, author or
       country they speak for; "the company", "the radio", "the spokesman",
       "the author": the one of that kind named or heard before; "a British
       newspaper said": the source of that kind named as a speaker in the

@@ -12,7 +12,7 @@ alone and dropped, and the records are joined into the document's one
 :class:`~nlp.records.Extraction`, every offset shifted to the whole text.
 
 Memory is then one section's Doc plus the records. What a section cannot see
-is another section: a short name ("Carney") in one section and the full name
+is another section: a short name ("Lopes") in one section and the full name
 in an earlier one are joined by the cross-document merge
 (:mod:`nlp.entities.resolve`), as for two articles; a pronoun at a section's
 start does not reach back across the cut.

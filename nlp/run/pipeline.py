@@ -29,7 +29,6 @@ import re
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 

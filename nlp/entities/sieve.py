@@ -1290,6 +1290,17 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return len(a) == len(b) >= MIN_VARIANT_LENGTH and sum(x != y for x, y in zip(a, b)) == 1
 
 
+def _gaps(word: str) -> list[str]:
+    """The word lower-cased with each letter in turn left out, for words ``_one_letter_apart`` compares:
+    two such words share a gap exactly when they differ in at most one letter.
+
+    >>> _gaps("Hanson")[4], _gaps("Hansen")[4], _gaps("Rao")
+    ('hans_n', 'hans_n', [])
+    """
+    w = word.lower()
+    return [w[:i] + "_" + w[i + 1:] for i in range(len(w))] if len(w) >= MIN_VARIANT_LENGTH else []
+
+
 def _name_variants(doc: Doc, cands: list[_Candidate]) -> None:
     """Variants of one person's name in one story are one person; two different people stay two.
 
@@ -1328,24 +1339,39 @@ def _name_variants(doc: Doc, cands: list[_Candidate]) -> None:
                           and doc[o.end:before.start].text.strip(" ,") == ""), None)
             if owner is not None:
                 rekey.setdefault(c.key, owner.key)
+    # the full names by first word, by text, by family name and by family name with one letter left out:
+    # built once, so that each mention's look-ups cost the same however many people the story names
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    by_text: dict[str, set[str]] = {}
+    by_family: dict[str, set[str]] = {}
+    by_gap: dict[str, set[str]] = {}
+    for k, t in full.items():
+        words = t.split()
+        by_first.setdefault(words[0], []).append((k, t))
+        by_text.setdefault(t, set()).add(k)
+        by_family.setdefault(words[-1], set()).add(k)
+        for gap in _gaps(words[-1]):
+            by_gap.setdefault(gap, set()).add(k)
+
     for c in people:
         words = c.text.split()
         if c.key in rekey or c.key not in full and len(words) != 1:
             continue
         if len(words) == 2 and words[1].lower().endswith(_PATRONYMIC_ENDINGS):
-            owners = {k for k, t in full.items() if k != c.key and t.split()[0] == words[0]
+            owners = {k for k, t in by_first.get(words[0], ()) if k != c.key
                       and not t.lower().endswith(_PATRONYMIC_ENDINGS)}
             if len(owners) == 1:
                 rekey[c.key] = owners.pop()
                 continue
         if len(words) == 1 and key_of_short(c.text):
             continue
-        if len(words) > 2 or c.key in full and any(k != c.key and full[k] == c.text for k in full):
+        if len(words) > 2 or c.key in full and by_text.get(c.text, set()) - {c.key}:
             continue
         family = words[-1]
-        owners = {k for k, t in full.items() if k != c.key and _one_letter_apart(t.split()[-1], family)
-                  and (len(words) == 1 or t.split()[0] == words[0])}
-        if len(owners) == 1 and not any(t.split()[-1] == family for k, t in full.items() if k != c.key):
+        near = set().union(*(by_gap.get(gap, ()) for gap in _gaps(family)))
+        owners = {k for k in near if k != c.key and _one_letter_apart(full[k].split()[-1], family)
+                  and (len(words) == 1 or full[k].split()[0] == words[0])}
+        if len(owners) == 1 and not by_family.get(family, set()) - {c.key}:
             target = owners.pop()
             if rekey.get(target) != c.key:
                 rekey[c.key] = target

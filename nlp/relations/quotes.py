@@ -413,6 +413,8 @@ class _Speakers:
         self.last_body_one = self.spoke_for_one = False  # ... through one person ("a spokesman"), not several
         self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
         self._ends: dict[int, int] | None = None  # mention start -> end, built when first needed
+        #: (types, words) -> the mentions of those, by start, and their starts (see _mentions_before)
+        self._mention_lists: dict[tuple, tuple[list[tuple[int, int, str]], list[int]]] = {}
 
     def heard(self, key: str, at: int, named: bool) -> None:
         """Remember who just spoke, for the "he said" and "the ministry said" after it."""
@@ -660,19 +662,20 @@ class _Speakers:
             text, since = text_of(self.doc), noun.idx
             for _ in range(0 if lexicons.role_kind(low) else DESCRIBED_LINES):
                 since = _line_start(text, max(0, since - 1))
-            people = sorted((s, k) for s, e, k in self.actors.index.spans
-                            if e <= noun.i and self.actors.type_of(k) in _PERSON_TYPES
-                            and (lexicons.role_kind(low) or self.doc[s].idx >= since
-                                 and self.doc[e - 1].dep_ in ("nsubj", "nsubjpass")))
-            return people[-1][1] if people else ""
+            titled = bool(lexicons.role_kind(low))
+            for s, e, k in self._mentions_before(noun.i, _PERSON_TYPES):
+                if not titled and self.doc[s].idx < since:
+                    break                                  # earlier mentions are further back still
+                if titled or self.doc[e - 1].dep_ in ("nsubj", "nsubjpass"):
+                    return k
+            return ""
         else:
             return ""
         words = [t.lower_ for t in noun.children if t.dep_ in ("compound", "amod") and t.i < noun.i] + [noun.lower_]
-        named = [(s, k) for s, e, k in self.actors.index.spans if e <= noun.i and self.actors.type_of(k) in types]
-        named.sort()
-        holding = [k for s, k in named if all(w in self.doc[s:self._end_of(s)].text.lower() for w in words)]
+        last = next(self._mentions_before(noun.i, types), None)   # the last one of those types named before
+        holding = next(self._mentions_before(noun.i, types, tuple(words)), None)
         if holding:
-            return holding[-1]
+            return holding[2]
         if low in ("spokesman", "spokeswoman", "spokesperson") and self.last_body:
             return self.last_body  # "the spokesman said": the body a spokesman spoke for before
         spoke = [k for k in self.spoken if self.actors.type_of(k) in types
@@ -682,13 +685,33 @@ class _Speakers:
         # none of that kind spoke yet: the last one named, in this line or the two before
         text = text_of(self.doc)
         since = _line_start(text, max(0, _line_start(text, _line_start(text, noun.idx) - 1) - 1) - 1) if noun.idx else 0
-        near = [k for s, k in named if self.doc[s].idx >= since]
-        return near[-1] if near else ""
+        return last[2] if last and self.doc[last[0]].idx >= since else ""
 
-    def _end_of(self, start: int) -> int:
+    def _mentions_before(self, i: int, types: Iterable[str], words: tuple[str, ...] = ()
+                         ) -> Iterator[tuple[int, int, str]]:
+        """The mentions of actors of ``types`` whose text holds all ``words`` and that end by token
+        ``i``, the last first (by start, then key, as a sort would).
+
+        Each (types, words) is listed once per story and then looked up by bisection, so a long
+        document's thousands of mentions are not read again for each "the ministry said".
+        """
+        if (types, words) not in self._mention_lists:
+            rows = sorted((m for m in self.actors.index.spans if self.actors.type_of(m[2]) in types
+                           and all(w in self._lower_text(m[0]) for w in words)), key=lambda m: (m[0], m[2]))
+            self._mention_lists[types, words] = (rows, [m[0] for m in rows])
+        rows, starts = self._mention_lists[types, words]
+        for j in range(bisect_left(starts, i) - 1, -1, -1):
+            if rows[j][1] <= i:
+                yield rows[j]
+
+    def _lower_text(self, start: int) -> str:
+        """The lower-cased text of the mention that starts at ``start``, read once."""
         if self._ends is None:
             self._ends = {s: e for s, e, _ in self.actors.index.spans}
-        return self._ends.get(start, start + 1)
+            self._lowered: dict[int, str] = {}
+        if start not in self._lowered:
+            self._lowered[start] = self.doc[start:self._ends.get(start, start + 1)].text.lower()
+        return self._lowered[start]
 
 
 def _addressee(cue: Token, clauses: Clauses) -> tuple[str, str]:

@@ -13,6 +13,7 @@ Example
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
@@ -68,6 +69,22 @@ def _column(doc: Doc, attr: str) -> numpy.ndarray:
     if column is None:
         column = columns[attr] = doc.to_array(attr).astype(numpy.uint64)
     return column
+
+
+def model_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of ``doc.ents``, read once per document: ``Doc.ents`` builds a
+    ``Span`` for every entity on every call.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "voted", "."], ents=["B-GPE", "O", "O"])
+    >>> model_ents(doc)
+    [(0, 1, 'GPE')]
+    """
+    ents = doc.user_data.get("newsgraph.ents")
+    if ents is None:
+        ents = doc.user_data["newsgraph.ents"] = [(e.start, e.end, e.label_) for e in doc.ents]
+    return ents
 
 
 def sent_of(tok: Token) -> Span:
@@ -147,3 +164,34 @@ def _children(doc: Doc) -> tuple[list[tuple[int, ...]], list[tuple[str, ...]]]:
         table = ([tuple(p) for p in positions], [tuple(dep[j] for j in p) for p in positions])
         doc.user_data["newsgraph.children"] = table
     return table
+
+
+class Ranges:
+    """Half-open ranges ``(start, end, value)`` asked which holds a point: the first in list order,
+    found by bisection among the ranges that start close enough to hold it, not by reading them all.
+
+    >>> r = Ranges([(10, 20, "a"), (0, 5, "b"), (12, 14, "c")])
+    >>> r.first(13), r.first(3), r.first(7), 4 in r, 20 in r
+    ('a', 'b', None, True, False)
+    """
+
+    def __init__(self, ranges: Iterable[tuple]) -> None:
+        rows = sorted((r[0], i, r[1], r[2] if len(r) > 2 else None) for i, r in enumerate(ranges))
+        self._rows = rows
+        self._starts = [r[0] for r in rows]
+        self._longest = max((r[2] - r[0] for r in rows), default=0)
+
+    def first(self, x: int, default=None):
+        """The value of the first range (in the order given) with ``start <= x < end``."""
+        hi = bisect_right(self._starts, x)
+        lo = bisect_right(self._starts, x - self._longest, 0, hi)
+        best = None
+        for start, i, end, value in self._rows[lo:hi]:
+            if x < end and (best is None or i < best[0]):
+                best = (i, value)
+        return default if best is None else best[1]
+
+    def __contains__(self, x: int) -> bool:
+        hi = bisect_right(self._starts, x)
+        lo = bisect_right(self._starts, x - self._longest, 0, hi)
+        return any(x < row[2] for row in self._rows[lo:hi])

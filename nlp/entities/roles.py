@@ -34,6 +34,7 @@ from spacy.tokens import Span, Token
 
 from nlp import lexicons
 from nlp.entities.places import is_known_place
+from nlp.scan import model_ents
 
 #: courtesy titles that are not roles ("Mr. Macron")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam",
@@ -105,7 +106,7 @@ class EntityView:
     @classmethod
     def of_doc(cls, doc) -> "EntityView":
         """The model's entities of ``doc``."""
-        return cls((e.start, e.end, e.label_) for e in doc.ents)
+        return cls(model_ents(doc))
 
     def label_at(self, i: int) -> str:
         return self._at.get(i, (0, 0, ""))[2]

@@ -67,7 +67,7 @@ from nlp.records import Entity, Mention
 from nlp.entities.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
                        predicate_role, title_before)
 from nlp.passes import Pass, skipped
-from nlp.scan import text_of, where
+from nlp.scan import model_ents, text_of, where
 from nlp.entities.spans import NAME_PARTICLES, model_spans
 
 #: model labels that can be entities of the graph
@@ -435,7 +435,7 @@ def _view(doc: Doc, cands: list[_Candidate]) -> EntityView:
     """Entities as corrected so far, plus the model's dates and numbers."""
     spans = [(c.start, c.end, "NORP" if c.label == "NORP" and c.type == "country" else _VIEW_LABELS[c.type])
              for c in cands if not c.dropped and c.type]
-    spans += [(e.start, e.end, e.label_) for e in doc.ents if e.label_ not in LABELS]
+    spans += [e for e in model_ents(doc) if e[2] not in LABELS]
     return EntityView(spans)
 
 

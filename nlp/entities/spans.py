@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from nlp import lexicons
 from nlp.entities import countries
 from nlp.entities.places import is_known_place
+from nlp.scan import model_ents
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 #: what joins the figures of a score ("2 - 1", "4:28")
@@ -113,23 +114,23 @@ def _unscored(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _dash_pieces(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, str]]:
     """The model's entities with ``labels``, cut at a spaced dash ("NEW DELHI - Pakistan" of a dateline)
     and at a line break ("Ken\\nGreen" of two table rows), without the scores of a results row."""
-    for ent in doc.ents:
-        if ent.label_ not in labels:
+    for ent_start, ent_end, label in model_ents(doc):
+        if label not in labels:
             continue
-        start = ent.start
-        for t in ent:
+        start = ent_start
+        for t in doc[ent_start:ent_end]:
             if t.text in _DASHES and t.i > start and doc[t.i - 1].whitespace_ and t.whitespace_:
                 if any(not _is_score(x) for x in doc[start:t.i]):
-                    yield (*_unscored(doc, start, t.i), ent.label_)
+                    yield (*_unscored(doc, start, t.i), label)
                 start = t.i + 1
-            elif t.i + 1 < ent.end and _breaks_line(doc, t.i):
+            elif t.i + 1 < ent_end and _breaks_line(doc, t.i):
                 if any(not _is_score(x) and not x.is_space for x in doc[start:t.i + 1]):
-                    yield (*_unscored(doc, start, t.i + 1), ent.label_)
+                    yield (*_unscored(doc, start, t.i + 1), label)
                 start = t.i + 1
-        while start < ent.end and doc[start].is_space:
+        while start < ent_end and doc[start].is_space:
             start += 1
-        if start < ent.end and any(not _is_score(x) for x in doc[start:ent.end]):
-            yield (*_unscored(doc, start, ent.end), ent.label_)
+        if start < ent_end and any(not _is_score(x) for x in doc[start:ent_end]):
+            yield (*_unscored(doc, start, ent_end), label)
 
 
 def _name_after_title(doc: Doc, start: int, end: int) -> int | None:

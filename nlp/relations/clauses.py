@@ -39,7 +39,7 @@ from spacy.tokens import Token
 
 from nlp.relations.actors import Actor, Actors
 from nlp.relations.verbs import has_flag, lookup
-from nlp.scan import child_deps, children_with, sent_of
+from nlp.scan import Ranges, child_deps, children_with, sent_of
 
 #: active subjects
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -152,6 +152,7 @@ class Clauses:
         self._subjects: dict[int, tuple[Actor, ...]] = {}
         #: (start char, end char, speaker key) of the document's direct quotes, set once they are found
         self.quoted: list[tuple[int, int, str]] = []
+        self._quoted_ranges: tuple[list, Ranges] | None = None
         #: every verb's (token, lexicon row, takes places, targets), read once (links.verb_clauses)
         self.verb_rows: list | None = None
 
@@ -455,6 +456,13 @@ class Clauses:
             return []
         return []
 
+    def quoted_ranges(self) -> Ranges:
+        """:attr:`quoted` as :class:`~nlp.scan.Ranges` of character offsets to the speaker, built
+        again only when ``quoted`` is replaced."""
+        if self._quoted_ranges is None or self._quoted_ranges[0] is not self.quoted:
+            self._quoted_ranges = (self.quoted, Ranges(self.quoted))
+        return self._quoted_ranges[1]
+
     def reporter(self, tok: Token) -> tuple[bool, str]:
         """Whether the event of ``tok`` is told inside someone's speech, and whose ("" unknown).
 
@@ -474,9 +482,9 @@ class Clauses:
         >>> cl.reporter(doc[3]), cl.reporter(doc[1])
         ((True, 'person:lula'), (False, ''))
         """
-        for start, end, speaker in self.quoted:
-            if start <= tok.idx < end:
-                return True, speaker
+        inside = self.quoted_ranges().first(tok.idx, False)
+        if inside is not False:
+            return True, inside
         cur = tok
         for _ in range(_MAX_CLIMB):
             head = cur.head

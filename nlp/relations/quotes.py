@@ -56,7 +56,7 @@ from nlp.relations.clauses import Clauses
 from nlp.records import Quote, Relation
 from nlp.relations.links import make_relation
 from nlp.relations.verbs import has_flag
-from nlp.scan import sent_of, text_of, where
+from nlp.scan import Ranges, sent_of, text_of, where
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
 #: fewer words than this inside the marks is a scare quote ("tone"), not speech
@@ -413,6 +413,7 @@ class _Speakers:
         self.last_body_one = self.spoke_for_one = False  # ... through one person ("a spokesman"), not several
         self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
         self._ends: dict[int, int] | None = None  # mention start -> end, built when first needed
+        self._ranges: dict[int, tuple[list, Ranges]] = {}  # see _quoted_ranges
         #: (types, words) -> the mentions of those, by start, and their starts (see _mentions_before)
         self._mention_lists: dict[tuple, tuple[list[tuple[int, int, str]], list[int]]] = {}
 
@@ -580,7 +581,7 @@ class _Speakers:
         """
         if self.last_person and not (self._root_subjects(self.last_person_at, cue.i) - {self.last_person}):
             return self.last_person
-        skip = next(((lo, hi) for lo, hi in self.quoted if lo <= cue.i <= hi + RECORD_CUE_AFTER), (0, 0))
+        skip = self._quoted_ranges(RECORD_CUE_AFTER + 1).first(cue.i, (0, 0))
         found = self.actors.pronouns.resolve(subj, skip=skip)
         return found[0] if len(found) == 1 else ""
 
@@ -594,10 +595,11 @@ class _Speakers:
             if root.i in seen or not lo <= root.i < hi:
                 continue
             seen.add(root.i)
-            if any(a <= root.i < b for a, b in self.quoted):
+            inside = self._quoted_ranges(0)
+            if root.i in inside:
                 continue
             for c in root.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and not any(a <= c.i < b for a, b in self.quoted):
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside:
                     k = self.actors.index.key_of(c.i)
                     if k and self.actors.type_of(k) in _PERSON_TYPES:
                         out.add(k)
@@ -686,6 +688,13 @@ class _Speakers:
         text = text_of(self.doc)
         since = _line_start(text, max(0, _line_start(text, _line_start(text, noun.idx) - 1) - 1) - 1) if noun.idx else 0
         return last[2] if last and self.doc[last[0]].idx >= since else ""
+
+    def _quoted_ranges(self, after: int) -> Ranges:
+        """:attr:`quoted`, each range reaching ``after`` tokens past its end, to the range itself."""
+        built = self._ranges.get(after)
+        if built is None or built[0] is not self.quoted:       # built again when quoted is replaced
+            built = self._ranges[after] = (self.quoted, Ranges([(lo, hi + after, (lo, hi)) for lo, hi in self.quoted]))
+        return built[1]
 
     def _mentions_before(self, i: int, types: Iterable[str], words: tuple[str, ...] = ()
                          ) -> Iterator[tuple[int, int, str]]:

@@ -231,12 +231,17 @@ def measure_newsgraph(corpus: Path, processes: int) -> dict:
     return out
 
 
+#: characters of documents each side parses in one turn of the paired measurement
+PAIRED_TURN_CHARS = 100_000
+
+
 def measure_paired(corpus: Path, processes: int = 1) -> dict:
     """Raw spaCy and newsgraph (1 process) on the same documents, taking turns chunk by chunk.
 
     Separate runs minutes apart on a shared host differ by up to a third in CPU time for the
     same work (measured: raw spaCy on the same 100k words, 16.1 and 23.3 CPU s); taking turns
-    every ``CHUNK_SIZE`` documents, in alternating order, lets a slow spell slow both alike.
+    every ``PAIRED_TURN_CHARS`` characters (a few CPU seconds; a long document is a turn of its
+    own), in alternating order, lets a slow spell slow both alike.
     Raw spaCy is the pipeline as ``spacy.load`` gives it, ``nlp.pipe`` over texts in memory;
     newsgraph is ``extract_documents`` (parse and extract, no cache) over the same chunk. Both
     have parsed one document before the clock starts.
@@ -254,7 +259,7 @@ def measure_paired(corpus: Path, processes: int = 1) -> dict:
         pass                                       # once per run (~2 CPU s), counted in the separate runs
     pipeline.warm_up(ng_nlp)
     raw = ours = 0.0
-    for k, chunk in enumerate(pipeline.chunked(documents, pipeline.CHUNK_SIZE)):
+    for k, chunk in enumerate(pipeline.size_chunks(documents, PAIRED_TURN_CHARS, max_docs=pipeline.CHUNK_SIZE)):
         for turn in ((0, 1) if k % 2 == 0 else (1, 0)):
             cpu = time.process_time()
             if turn == 0:
@@ -322,12 +327,6 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths)))
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
-
-
-def pipeline_chunk() -> str:
-    from nlp.run.pipeline import CHUNK_SIZE
-
-    return f"{CHUNK_SIZE} documents"
 
 
 def _verdict(ok: bool) -> str:
@@ -450,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
     paired = {w: results["paired", w, 1] for w in (big, "long")}
     ps, pl = (paired[w]["raw_cpu"] / paired[w]["newsgraph_cpu"] for w in (big, "long"))
     print("paired: raw spaCy and newsgraph (1 process) taking turns on the same documents, "
-          f"{pipeline_chunk()} at a time, in one process")
+          f"about {PAIRED_TURN_CHARS:,} characters (or one long document) at a time, in one process")
     print(table([[name, f"{paired[w]['docs']:,}", f"{corpora[w][2]:,}", _fmt(paired[w]["raw_cpu"], ".1f"),
                   _fmt(paired[w]["newsgraph_cpu"], ".1f"), _fmt(paired[w]["raw_cpu"] / paired[w]["newsgraph_cpu"], ".2f"),
                   _fmt(corpora[w][2] / paired[w]["newsgraph_cpu"])]

@@ -1,4 +1,4 @@
-"""spaCy's attribute ruler with its tag map applied as one table lookup.
+"""spaCy's attribute ruler and rule lemmatizer, run on whole arrays instead of token by token.
 
 The English pipelines' ``attribute_ruler`` starts with one rule per
 part-of-speech tag (``{"TAG": "NN"}`` -> ``POS NOUN``, the morphology of the
@@ -10,15 +10,19 @@ that leading run of tag-only rules to the whole ``Doc`` at once (``to_array``,
 a numpy lookup by tag, ``from_array``) and leaves the other rules, the ones
 that look at the word or the dependency, to spaCy's Matcher and spaCy's own
 ``set_annotations``, in spaCy's order. The annotations are the same, token for
-token (``tests/test_attributes.py`` compares every attribute with spaCy's
+token (``tests/nlp/test_attributes.py`` compares every attribute with spaCy's
 ruler); the patterns, their order and the serialised form are spaCy's.
+
+The rule lemmatizer gets the same treatment (:class:`ArrayEnglishLemmatizer`):
+one lemma per distinct word, part of speech and morphology of a document, the
+key spaCy's own cache uses, written as one array.
 
 Example
 -------
 >>> from nlp.run.model import load_model
 >>> nlp = load_model()
->>> type(nlp.get_pipe("attribute_ruler")).__name__
-'TagTableRuler'
+>>> type(nlp.get_pipe("attribute_ruler")).__name__, type(nlp.get_pipe("lemmatizer")).__name__
+('TagTableRuler', 'ArrayEnglishLemmatizer')
 >>> [(t.text, t.pos_) for t in nlp("Ms Lopes visited Lima.")][:3]
 [('Ms', 'PROPN'), ('Lopes', 'PROPN'), ('visited', 'VERB')]
 """
@@ -29,8 +33,10 @@ from typing import NamedTuple
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -178,10 +184,54 @@ class TagTableRuler(AttributeRuler):
                 set_token_attrs(doc[i], attrs)
 
 
-def use_tag_table(nlp: Language) -> Language:
-    """Let the pipeline's spaCy ``AttributeRuler`` components apply their tag map as a table.
+class _ArrayLemmas:
+    """A rule-based ``Lemmatizer`` that lemmatizes each distinct (word, part of speech, morphology)
+    of a document once and writes the lemmas as one array.
 
-    The component keeps its patterns and its name; only its class changes.
+    spaCy's rule lemmatizer already caches its answer by that triple; it still builds a ``Token``,
+    its ``MorphAnalysis`` and a cache key for every word. The answer depends on nothing else
+    (the English ``is_base_form`` reads the part of speech and the morphology), so one call per
+    distinct triple, on its first token, gives every token the lemma spaCy would.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "rule" or not len(doc):
+            return super().__call__(doc)  # type: ignore[misc]
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        error_handler = self.get_error_handler()
+        try:
+            table = doc.to_array([ORTH, POS, MORPH, LEMMA])
+            todo = numpy.flatnonzero(numpy.ones(len(doc), dtype=bool) if self.overwrite else table[:, 3] == 0)
+            if len(todo):
+                _, first, where = numpy.unique(table[todo, :3], axis=0, return_index=True, return_inverse=True)
+                strings = self.vocab.strings
+                ids = numpy.array([strings.add(self.lemmatize(doc[int(todo[j])])[0]) for j in first.tolist()],
+                                  dtype=table.dtype)
+                lemmas = table[:, 3].copy()
+                lemmas[todo] = ids[where.reshape(-1)]
+                doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's own error handler decides
+            return error_handler(self.name, self, [doc], e)
+
+
+class ArrayLemmatizer(_ArrayLemmas, Lemmatizer):
+    """spaCy's ``Lemmatizer``, one call per distinct (word, part of speech, morphology)."""
+
+
+class ArrayEnglishLemmatizer(_ArrayLemmas, EnglishLemmatizer):
+    """spaCy's ``EnglishLemmatizer``, one call per distinct (word, part of speech, morphology)."""
+
+
+#: the lemmatizer classes whose answer is known to depend on the word, its POS and its morphology only
+_LEMMATIZERS = {Lemmatizer: ArrayLemmatizer, EnglishLemmatizer: ArrayEnglishLemmatizer}
+
+
+def use_tag_table(nlp: Language) -> Language:
+    """Let the pipeline's spaCy ``AttributeRuler`` and rule ``Lemmatizer`` components run on arrays.
+
+    A component keeps its patterns, tables and name; only its class changes.
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("attribute_ruler")
@@ -191,4 +241,6 @@ def use_tag_table(nlp: Language) -> Language:
     for _, component in nlp.pipeline:
         if type(component) is AttributeRuler:
             component.__class__ = TagTableRuler
+        elif type(component) in _LEMMATIZERS:
+            component.__class__ = _LEMMATIZERS[type(component)]
     return nlp

@@ -1,4 +1,4 @@
-"""The array attribute ruler: the same token attributes as spaCy's own, rule for rule."""
+"""The array attribute ruler and lemmatizer: the same token attributes as spaCy's own, rule for rule."""
 from __future__ import annotations
 
 import numpy
@@ -36,8 +36,19 @@ def _same(a, b) -> bool:
             and [t.lemma_ for t in a] == [t.lemma_ for t in b])
 
 
-def test_newsgraph_loads_the_array_ruler(nlp):
+def test_newsgraph_loads_the_array_ruler_and_lemmatizer(nlp):
+    from nlp.run.attributes import ArrayEnglishLemmatizer
+
     assert isinstance(nlp.get_pipe("attribute_ruler"), TagTableRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), ArrayEnglishLemmatizer)
+
+
+def test_lemmas_of_repeated_words_in_different_roles(nlp, stock):
+    # the same word as a noun and as a verb, singular and plural: one lemma per (word, POS, morphology)
+    text = "The attacks went on. Rebels attacks towns and police attack rebels; the attack failed, attacking nothing."
+    a, b = stock(text), nlp(text)
+    assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    assert {t.lemma_ for t in b if t.lower_.startswith("attack")} == {"attack"}
 
 
 def test_same_attributes_as_spacy_on_exceptions_and_edge_texts(nlp, stock):

@@ -66,3 +66,28 @@ def test_definite_role_noun_is_its_one_holder(nlp, text, doer):
     ex = extract(nlp(text), Document("d1", text))
     doers = {r.source for r in ex.relations if r.kind == "action" and r.verb == "criticise"}
     assert doers == ({doer} if doer else set())
+
+
+# -- the one-letter index: the same pairs as comparing every family name with every other ------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from nlp.entities.sieve import _gaps, _one_letter_apart  # noqa: E402
+
+
+@given(st.text("abnrsHN", min_size=1, max_size=8), st.text("abnrsHN", min_size=1, max_size=8))
+def test_one_letter_variants_share_a_gap(a, b):
+    if _one_letter_apart(a, b):
+        assert set(_gaps(a)) & set(_gaps(b))
+
+
+def test_one_letter_variant_found_among_many_people(nlp):
+    # "Hanson" is one letter from "Hansen" only; the other people of the story do not get in the way
+    people = ", ".join(f"{g} {f}" for g, f in zip(["Ana", "Ben", "Carl", "Dora", "Eva", "Finn"],
+                                                 ["Morales", "Kowalski", "Lindqvist", "Okafor", "Brandt", "Moreau"]))
+    text = (f"Erik Hansen met {people} in Oslo on Monday. Erik Hanson said the talks went well, "
+            f"and Okafor agreed.")
+    people = _people(nlp, text)
+    erik = [e for e in people.values() if {"Erik Hansen", "Erik Hanson"} & {e.label, *e.aliases}]
+    assert len(erik) == 1 and {"Erik Hansen", "Erik Hanson"} <= {erik[0].label, *erik[0].aliases}
+    assert any(e.label == "Dora Okafor" for e in people.values())

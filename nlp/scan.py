@@ -181,17 +181,15 @@ class Ranges:
         self._starts = [r[0] for r in rows]
         self._longest = max((r[2] - r[0] for r in rows), default=0)
 
+    def _near(self, x: int) -> list[tuple]:
+        """The ranges that start at or before ``x`` and late enough to reach it."""
+        hi = bisect_right(self._starts, x)
+        return self._rows[bisect_right(self._starts, x - self._longest, 0, hi):hi]
+
     def first(self, x: int, default=None):
         """The value of the first range (in the order given) with ``start <= x < end``."""
-        hi = bisect_right(self._starts, x)
-        lo = bisect_right(self._starts, x - self._longest, 0, hi)
-        best = None
-        for start, i, end, value in self._rows[lo:hi]:
-            if x < end and (best is None or i < best[0]):
-                best = (i, value)
-        return default if best is None else best[1]
+        held = [(i, value) for _, i, end, value in self._near(x) if x < end]
+        return min(held)[1] if held else default
 
     def __contains__(self, x: int) -> bool:
-        hi = bisect_right(self._starts, x)
-        lo = bisect_right(self._starts, x - self._longest, 0, hi)
-        return any(x < row[2] for row in self._rows[lo:hi])
+        return any(x < row[2] for row in self._near(x))

@@ -1346,11 +1346,11 @@ def _name_variants(doc: Doc, cands: list[_Candidate]) -> None:
     by_family: dict[str, set[str]] = {}
     by_gap: dict[str, set[str]] = {}
     for k, t in full.items():
-        words = t.split()
-        by_first.setdefault(words[0], []).append((k, t))
+        parts = t.split()
+        by_first.setdefault(parts[0], []).append((k, t))
         by_text.setdefault(t, set()).add(k)
-        by_family.setdefault(words[-1], set()).add(k)
-        for gap in _gaps(words[-1]):
+        by_family.setdefault(parts[-1], set()).add(k)
+        for gap in _gaps(parts[-1]):
             by_gap.setdefault(gap, set()).add(k)
 
     for c in people:

@@ -150,9 +150,7 @@ class Clauses:
     def __init__(self, actors: Actors) -> None:
         self.actors = actors
         self._subjects: dict[int, tuple[Actor, ...]] = {}
-        #: (start char, end char, speaker key) of the document's direct quotes, set once they are found
-        self.quoted: list[tuple[int, int, str]] = []
-        self._quoted_ranges: tuple[list, Ranges] | None = None
+        self.quoted = []
         #: every verb's (token, lexicon row, takes places, targets), read once (links.verb_clauses)
         self.verb_rows: list | None = None
 
@@ -456,12 +454,16 @@ class Clauses:
             return []
         return []
 
-    def quoted_ranges(self) -> Ranges:
-        """:attr:`quoted` as :class:`~nlp.scan.Ranges` of character offsets to the speaker, built
-        again only when ``quoted`` is replaced."""
-        if self._quoted_ranges is None or self._quoted_ranges[0] is not self.quoted:
-            self._quoted_ranges = (self.quoted, Ranges(self.quoted))
-        return self._quoted_ranges[1]
+    @property
+    def quoted(self) -> list[tuple[int, int, str]]:
+        """(start char, end char, speaker key) of the document's direct quotes, set once they are found;
+        :attr:`quoted_ranges` holds them for look-up by offset."""
+        return self._quoted
+
+    @quoted.setter
+    def quoted(self, quotes: list[tuple[int, int, str]]) -> None:
+        self._quoted = quotes
+        self.quoted_ranges = Ranges(quotes)
 
     def reporter(self, tok: Token) -> tuple[bool, str]:
         """Whether the event of ``tok`` is told inside someone's speech, and whose ("" unknown).
@@ -482,7 +484,7 @@ class Clauses:
         >>> cl.reporter(doc[3]), cl.reporter(doc[1])
         ((True, 'person:lula'), (False, ''))
         """
-        inside = self.quoted_ranges().first(tok.idx, False)
+        inside = self.quoted_ranges.first(tok.idx, False)
         if inside is not False:
             return True, inside
         cur = tok

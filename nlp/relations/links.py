@@ -288,7 +288,7 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
         own_side = {a.key for c in children_with(tok, ("nsubj", "nsubjpass"))
                     for t in c.subtree if t.i != c.i for a in clauses.actors.of(t)}
         for clause in _content_clauses(tok):
-            if clause.idx in clauses.quoted_ranges():
+            if clause.idx in clauses.quoted_ranges:
                 continue  # a direct quote is the speaker's words (a quote record), not a statement about its subject
             # whom the clause is about: its subject, else whose act its subject (or, after "be", its predicate) is
             about = clauses.who(clauses.subjects(clause) or [

@@ -411,11 +411,23 @@ class _Speakers:
         self.outlet_like: set[str] = set()  # speakers named beside an outlet noun ("Gazeta Nowa daily said")
         self.last_body, self.last_body_at = "", -1  # the last body that spoke through a spokesman
         self.last_body_one = self.spoke_for_one = False  # ... through one person ("a spokesman"), not several
-        self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes: their subjects speak of others
+        self.quoted = []
         self._ends: dict[int, int] | None = None  # mention start -> end, built when first needed
-        self._ranges: dict[int, tuple[list, Ranges]] = {}  # see _quoted_ranges
+        self._lowered: dict[int, str] = {}  # mention start -> its text lower-cased, read when first needed
         #: (types, words) -> the mentions of those, by start, and their starts (see _mentions_before)
         self._mention_lists: dict[tuple, tuple[list[tuple[int, int, str]], list[int]]] = {}
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Token ranges of the direct quotes: their subjects speak of others."""
+        return self._quoted
+
+    @quoted.setter
+    def quoted(self, ranges: list[tuple[int, int]]) -> None:
+        self._quoted = ranges
+        self._in_quote = Ranges(ranges)
+        # a quote with the cue that may follow it: the range to the quote itself
+        self._quote_or_cue = Ranges([(lo, hi + RECORD_CUE_AFTER + 1, (lo, hi)) for lo, hi in ranges])
 
     def heard(self, key: str, at: int, named: bool) -> None:
         """Remember who just spoke, for the "he said" and "the ministry said" after it."""
@@ -581,7 +593,7 @@ class _Speakers:
         """
         if self.last_person and not (self._root_subjects(self.last_person_at, cue.i) - {self.last_person}):
             return self.last_person
-        skip = self._quoted_ranges(RECORD_CUE_AFTER + 1).first(cue.i, (0, 0))
+        skip = self._quote_or_cue.first(cue.i, (0, 0))
         found = self.actors.pronouns.resolve(subj, skip=skip)
         return found[0] if len(found) == 1 else ""
 
@@ -595,11 +607,10 @@ class _Speakers:
             if root.i in seen or not lo <= root.i < hi:
                 continue
             seen.add(root.i)
-            inside = self._quoted_ranges(0)
-            if root.i in inside:
+            if root.i in self._in_quote:
                 continue
             for c in root.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self._in_quote:
                     k = self.actors.index.key_of(c.i)
                     if k and self.actors.type_of(k) in _PERSON_TYPES:
                         out.add(k)
@@ -689,13 +700,6 @@ class _Speakers:
         since = _line_start(text, max(0, _line_start(text, _line_start(text, noun.idx) - 1) - 1) - 1) if noun.idx else 0
         return last[2] if last and self.doc[last[0]].idx >= since else ""
 
-    def _quoted_ranges(self, after: int) -> Ranges:
-        """:attr:`quoted`, each range reaching ``after`` tokens past its end, to the range itself."""
-        built = self._ranges.get(after)
-        if built is None or built[0] is not self.quoted:       # built again when quoted is replaced
-            built = self._ranges[after] = (self.quoted, Ranges([(lo, hi + after, (lo, hi)) for lo, hi in self.quoted]))
-        return built[1]
-
     def _mentions_before(self, i: int, types: Iterable[str], words: tuple[str, ...] = ()
                          ) -> Iterator[tuple[int, int, str]]:
         """The mentions of actors of ``types`` whose text holds all ``words`` and that end by token
@@ -717,7 +721,6 @@ class _Speakers:
         """The lower-cased text of the mention that starts at ``start``, read once."""
         if self._ends is None:
             self._ends = {s: e for s, e, _ in self.actors.index.spans}
-            self._lowered: dict[int, str] = {}
         if start not in self._lowered:
             self._lowered[start] = self.doc[start:self._ends.get(start, start + 1)].text.lower()
         return self._lowered[start]

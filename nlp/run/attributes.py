@@ -3,15 +3,20 @@
 The English pipelines' ``attribute_ruler`` starts with one rule per
 part-of-speech tag (``{"TAG": "NN"}`` -> ``POS NOUN``, the morphology of the
 tag), so every token of every text is a Matcher match that spaCy then applies
-in Python, one ``Span`` and one ``set_token_attrs`` call each: a sixth of the
-small English pipeline's CPU time on news (2.8 of 18 s for 100,000 words, more
-than the tagger and the lemmatizer together). :class:`TagTableRuler` applies
-that leading run of tag-only rules to the whole ``Doc`` at once (``to_array``,
-a numpy lookup by tag, ``from_array``) and leaves the other rules, the ones
-that look at the word or the dependency, to spaCy's Matcher and spaCy's own
-``set_annotations``, in spaCy's order. The annotations are the same, token for
+in Python, one ``Span`` and one ``set_token_attrs`` call each, and the Matcher
+tests the IN / NOT_IN / REGEX predicates of the other rules on every token: a
+sixth of the small English pipeline's CPU time on news (3.0 of 18 s for
+100,000 words, more than the tagger and the lemmatizer together).
+:class:`ArrayAttributeRuler` runs every rule as numpy masks over
+``Doc.to_array`` (one mask per distinct test, a rule's matches the masks of
+its tokens shifted and combined) and writes what the rules set with
+``from_array``, in spaCy's rule order, with the values spaCy's own
+``set_token_attrs`` gives; a rule that sets a dependency is applied by that
+function itself, after the others. The annotations are the same, token for
 token (``tests/nlp/test_attributes.py`` compares every attribute with spaCy's
-ruler); the patterns, their order and the serialised form are spaCy's.
+ruler); the patterns, their order and the serialised form are spaCy's. A
+ruler with a pattern this module cannot run (an ``OP``, another attribute)
+runs spaCy's own code.
 
 The rule lemmatizer gets the same treatment (:class:`ArrayEnglishLemmatizer`):
 one lemma per distinct word, part of speech and morphology of a document, the
@@ -22,7 +27,7 @@ Example
 >>> from nlp.run.model import load_model
 >>> nlp = load_model()
 >>> type(nlp.get_pipe("attribute_ruler")).__name__, type(nlp.get_pipe("lemmatizer")).__name__
-('TagTableRuler', 'ArrayEnglishLemmatizer')
+('ArrayAttributeRuler', 'ArrayEnglishLemmatizer')
 >>> [(t.text, t.pos_) for t in nlp("Ms Lopes visited Lima.")][:3]
 [('Ms', 'PROPN'), ('Lopes', 'PROPN'), ('visited', 'VERB')]
 """
@@ -47,7 +52,7 @@ _TABLE_ATTRS = frozenset({POS, MORPH, LEMMA, TAG})
 
 
 class _Rule(NamedTuple):
-    tests: tuple[tuple[tuple, ...], ...]         # per pattern, per token: (kind, attr, payload) tests
+    patterns: tuple[tuple[tuple[tuple, ...], ...], ...]   # per pattern, per token: its (kind, attr, payload) tests
     index: int                                   # the token of the match the rule sets
     sets: tuple[tuple[int, int], ...]            # (column, value) set through the table
     attrs: dict | None                           # spaCy's attrs, when the rule sets more than the table can
@@ -75,7 +80,7 @@ def _test(key: str, value) -> tuple | None:
     return None
 
 
-class TagTableRuler(AttributeRuler):
+class ArrayAttributeRuler(AttributeRuler):
     """An ``AttributeRuler`` that tests and sets its rules on whole arrays (see the module)."""
 
     _program: _Program | None | bool = False     # False: not compiled yet; None: spaCy's own code runs
@@ -91,17 +96,10 @@ class TagTableRuler(AttributeRuler):
     def _compile(self) -> _Program | None:
         rules, columns = [], sorted({a for attrs in self.attrs for a in attrs if a in _TABLE_ATTRS})
         for i, p in enumerate(self.patterns):
-            tests = []
-            for pattern in p["patterns"]:
-                token_tests = []
-                for token in pattern:
-                    for key, value in token.items():
-                        t = _test(key, value)
-                        if t is None:
-                            return None                  # an operator or attribute this module does not run
-                        token_tests.append(t)
-                    token_tests.append(("next",))
-                tests.append(tuple(token_tests))
+            tests = tuple(tuple(tuple(_test(key, value) for key, value in token.items()) for token in pattern)
+                          for pattern in p["patterns"])
+            if any(t is None for pattern in tests for token in pattern for t in token):
+                return None                              # an operator or attribute this module does not run
             attrs = self.attrs[i]
             table = sorted(a for a in attrs if a in _TABLE_ATTRS)
             scratch = Doc(self.vocab, words=["x"])
@@ -109,7 +107,7 @@ class TagTableRuler(AttributeRuler):
             got = scratch.to_array(table).reshape(-1).tolist() if table else []
             sets = tuple((columns.index(a), int(v)) for a, v in zip(table, got))
             rest = {a: v for a, v in attrs.items() if a not in _TABLE_ATTRS}
-            rules.append(_Rule(tuple(tests), p["index"], sets, rest or None))
+            rules.append(_Rule(tests, p["index"], sets, rest or None))
         return _Program(columns, rules)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -128,7 +126,7 @@ class TagTableRuler(AttributeRuler):
         n = len(doc)
         if not program.rules:
             return
-        tested = sorted({t[1] for rule in program.rules for pattern in rule.tests for t in pattern if len(t) > 1})
+        tested = sorted({t[1] for rule in program.rules for pattern in rule.patterns for token in pattern for t in token})
         array = doc.to_array(tested).reshape(n, len(tested)) if tested else numpy.zeros((n, 0), dtype="uint64")
         column = {a: array[:, j] for j, a in enumerate(tested)}
         strings, masks = self.vocab.strings, {}
@@ -156,19 +154,15 @@ class TagTableRuler(AttributeRuler):
         later = []                                     # rules spaCy's own code applies, in rule order
         for rule in program.rules:
             hits = numpy.zeros(n, dtype=bool)
-            for pattern in rule.tests:
-                length = sum(1 for t in pattern if t[0] == "next")
-                if length > n:
-                    continue
-                starts, offset = numpy.ones(n - length + 1, dtype=bool), 0
-                for t in pattern:
-                    if t[0] == "next":
-                        offset += 1
-                    else:
-                        starts &= mask(t)[offset:offset + n - length + 1]
+            for pattern in rule.patterns:
+                length = len(pattern)
                 index = rule.index if rule.index >= 0 else length + rule.index
-                if not 0 <= index < length:
-                    continue                           # spaCy raises E1001 here; only when a rule matches
+                if length > n or not 0 <= index < length:
+                    continue                           # (spaCy raises E1001 for a bad index, when the rule matches)
+                starts = numpy.ones(n - length + 1, dtype=bool)
+                for offset, token in enumerate(pattern):
+                    for t in token:
+                        starts &= mask(t)[offset:offset + n - length + 1]
                 if starts.any():
                     hits[numpy.flatnonzero(starts) + index] = True
             if not hits.any():
@@ -228,19 +222,19 @@ class ArrayEnglishLemmatizer(_ArrayLemmas, EnglishLemmatizer):
 _LEMMATIZERS = {Lemmatizer: ArrayLemmatizer, EnglishLemmatizer: ArrayEnglishLemmatizer}
 
 
-def use_tag_table(nlp: Language) -> Language:
+def use_array_components(nlp: Language) -> Language:
     """Let the pipeline's spaCy ``AttributeRuler`` and rule ``Lemmatizer`` components run on arrays.
 
     A component keeps its patterns, tables and name; only its class changes.
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("attribute_ruler")
-    >>> type(use_tag_table(nlp).get_pipe("attribute_ruler")).__name__
-    'TagTableRuler'
+    >>> type(use_array_components(nlp).get_pipe("attribute_ruler")).__name__
+    'ArrayAttributeRuler'
     """
     for _, component in nlp.pipeline:
         if type(component) is AttributeRuler:
-            component.__class__ = TagTableRuler
+            component.__class__ = ArrayAttributeRuler
         elif type(component) in _LEMMATIZERS:
             component.__class__ = _LEMMATIZERS[type(component)]
     return nlp

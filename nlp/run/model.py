@@ -41,11 +41,11 @@ def load_model(name: str | None = None) -> Language:
     Its attribute ruler applies its rules to whole arrays (:mod:`nlp.run.attributes`): the
     same annotations as spaCy's, at a fifth of the cost.
     """
-    from nlp.run.attributes import use_tag_table
+    from nlp.run.attributes import use_array_components
 
     name = name or default_model_name()
     try:
-        return use_tag_table(spacy.load(name))
+        return use_array_components(spacy.load(name))
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy model {name!r}: it is not an installed pipeline "

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
-from nlp.run.attributes import TagTableRuler, use_tag_table
+from nlp.run.attributes import ArrayAttributeRuler, use_array_components
 from nlp.run.model import default_model_name
 
 pytestmark = pytest.mark.model
@@ -39,7 +39,7 @@ def _same(a, b) -> bool:
 def test_newsgraph_loads_the_array_ruler_and_lemmatizer(nlp):
     from nlp.run.attributes import ArrayEnglishLemmatizer
 
-    assert isinstance(nlp.get_pipe("attribute_ruler"), TagTableRuler)
+    assert isinstance(nlp.get_pipe("attribute_ruler"), ArrayAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), ArrayEnglishLemmatizer)
 
 
@@ -77,7 +77,7 @@ def test_same_attributes_as_spacy_on_the_seed_and_heldout_articles(nlp, stock, s
 
 
 def test_rules_it_cannot_run_go_to_spacy_and_added_rules_count(stock):
-    nlp = use_tag_table(spacy.load(default_model_name()))
+    nlp = use_array_components(spacy.load(default_model_name()))
     ruler = nlp.get_pipe("attribute_ruler")
     text = "Ms Lopes met the minister in Lima."
     ruler.add([[{"LOWER": "lopes"}, {"LOWER": "met"}]], {"LEMMA": "MEET"}, index=-1)   # negative index

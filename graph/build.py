@@ -113,7 +113,7 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], *,
                 edge["evidence"].append({"doc": ev.doc, "sentence": ev.sentence, "start": ev.start,
                                          "end": ev.end, **({"quote": ev.quote} if ev.quote else {})})
     for k in sorted(merged, key=str):
-        edge = merged[k]
+        edge = merged.pop(k)  # networkx copies the attributes: each dict is freed once it is in the graph
         edge.pop("_seen")
         src, tgt = edge.pop("source"), edge.pop("target")
         edge["weight"] = len(edge["evidence"])

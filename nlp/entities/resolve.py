@@ -150,7 +150,7 @@ def merge_with_quotes(extractions: Iterable[Extraction]) -> tuple[list[Entity], 
         entities = [replace(e, affiliation=remap[e.affiliation]) if e.affiliation in remap else e
                     for e in entities]
         relations = [replace(r, source=remap.get(r.source, r.source), target=remap.get(r.target, r.target))
-                     for r in relations]
+                     if r.source in remap or r.target in remap else r for r in relations]
         relations = [r for r in relations if r.source != r.target]
         quotes = [remap_quote(q, remap) for q in quotes]
     return entities, relations, quotes

@@ -54,11 +54,18 @@ class _Items:
         self.items = items
 
 
+class _Pairs(dict):
+    """A JSON object written one pair at a time, at any depth (its values may be ``_Items``)."""
+
+
 def _lazy_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
     """:func:`node_link` with its nodes and links made one at a time as they are written."""
     shell = G.__class__()
     shell.graph = G.graph
     data = node_link(shell)                     # every key but the nodes' and links', as node_link makes them
+    # the graph's own lists and tables (quotes, documents_meta) grow with the corpus: written an item at a time
+    data["graph"] = _Pairs({k: _Items(lambda v=v: v) if isinstance(v, list) else _Pairs(v) if isinstance(v, dict)
+                            else v for k, v in data["graph"].items()})
     data["nodes"] = _Items(lambda: ({**G.nodes[n], "id": n} for n in G))
     if G.is_multigraph():
         data["links"] = _Items(lambda: ({**d, "source": u, "target": v, "key": k}
@@ -139,7 +146,7 @@ def _json_text(value: Any, level: int = 0) -> Iterator[str]:
     '{\n "a": [\n  {\n   "b": [\n    1\n   ]\n  }\n ],\n "c": {}\n}'
     """
     pad = "\n" + " " * (level + 1)
-    if isinstance(value, _Items) or level == 0 and isinstance(value, dict):
+    if isinstance(value, (_Items, _Pairs)) or level == 0 and isinstance(value, dict):
         opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
         first = True
         for item in value.items():              # a dict's pairs, or the array's items

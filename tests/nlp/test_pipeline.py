@@ -90,6 +90,39 @@ def test_pipeline_worker_processes_end_with_the_stream(nlp, n_process):
     assert not multiprocessing.active_children()
 
 
+def test_pipeline_hands_free_memory_back_once_the_stream_has_ended(nlp, monkeypatch):
+    import nlp.run.pipeline as pipeline
+
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline, "release_free_memory", lambda: calls.append(1) or True)
+    stream = extract_documents(_corpus(5), nlp, chunk_size=2)
+    for _ in range(5):
+        next(stream)
+        assert not calls  # not while documents are still coming: it would slow every chunk
+    assert list(stream) == [] and calls == [1]
+
+
+@pytest.mark.skipif(not __import__("platform").libc_ver()[0] == "glibc", reason="malloc_trim is glibc's")
+def test_pipeline_free_memory_goes_back_to_the_system_on_glibc():
+    import ctypes
+
+    import psutil
+
+    from nlp.run.pipeline import release_free_memory
+
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    blocks = [libc.malloc(4096) for _ in range(20_000)]  # 80 MB of small blocks, below the mmap threshold
+    keep = libc.malloc(64)                               # one block left at the top: the heap cannot shrink
+    for b in blocks:
+        libc.free(b)
+    before = psutil.Process().memory_info().rss
+    assert release_free_memory() is True
+    assert psutil.Process().memory_info().rss < before - 40 * 2**20
+    libc.free(keep)
+
+
 @pytest.mark.parametrize("chunk_size", [1, 3])
 def test_pipeline_run_chunks_reads_lazily(chunk_size):
     read: list[str] = []

@@ -240,7 +240,8 @@ def build_command(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     # every output, checked before the long work: a folder that cannot be written fails now
     def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
-        write_html(prune(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
+        cut = args.max_nodes is not None or args.min_weight > 1  # prune copies the graph: only when it cuts
+        write_html(prune(G, max_nodes=args.max_nodes, min_weight=args.min_weight) if cut else G, path)
 
     named = [("-o", args.output, write_page), ("--json", args.json, write_json),
              ("--graphml", args.graphml, write_graphml), ("--gexf", args.gexf, write_gexf),

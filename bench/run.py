@@ -169,11 +169,10 @@ class _Timed:
 
 def measure_newsgraph(corpus: Path, processes: int) -> dict:
     """newsgraph as the CLI runs it: read, extract (no cache), merge, graph, HTML and JSON."""
+    import nlp.api as api
     import nlp.run.pipeline as pipeline
-    from graph.build import build_graph
     from graph.export import write_json
     from graph.html import write_html
-    from nlp.entities.resolve import merge
     from nlp.reading.reader import read_inputs
     from nlp.run.model import load_model, model_id
 
@@ -186,21 +185,19 @@ def measure_newsgraph(corpus: Path, processes: int) -> dict:
     extractions = list(pipeline.extract_documents(reading, nlp, n_process=processes))
     stream, stream_cpu = time.perf_counter() - t0, _cpu() - cpu0
     memory.sample()
+    stream_end = memory.me.memory_info().rss / 2**20   # what the stream still holds once it is done
     memory.phase = "after"
     stream_peak = max(memory.peaks["stream"], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     memory.peaks["stream"] = stream_peak
     stages = {}
     peak_after: dict[str, float] = {}        # the process's own peak once each stage is done (MB)
     maxrss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t = time.perf_counter()
-    entities, relations = merge(extractions)
-    stages["merge"] = time.perf_counter() - t
-    peak_after["merge"] = maxrss()
-    t = time.perf_counter()
-    G = build_graph(entities, relations, documents=len(extractions), words=sum(e.words for e in extractions),
-                    model=model_id(nlp), documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta})
-    del entities, relations, extractions
-    stages["graph"] = time.perf_counter() - t
+    # the CLI's own path: graph_of merges (quotes too) and builds the graph, then the records go
+    timed_merge, timed_build = _Timed(api.merge_with_quotes), _Timed(api.build_graph)
+    api.merge_with_quotes, api.build_graph = timed_merge, timed_build
+    G = api.graph_of(extractions, model=model_id(nlp))
+    del extractions
+    stages["merge"], stages["graph"] = timed_merge.seconds, timed_build.seconds
     peak_after["graph"] = maxrss()
     with tempfile.TemporaryDirectory() as out:
         t = time.perf_counter()
@@ -221,7 +218,8 @@ def measure_newsgraph(corpus: Path, processes: int) -> dict:
     out = {"read": reading.seconds, "stream": stream, "stream_cpu": stream_cpu, "wall": wall, "cpu": cpu,
            # ru_maxrss sees a peak between two samples; the samples see the workers
            "stream_peak_mb": peaks["stream"], "run_peak_mb": max(*peaks.values(), maxrss()),
-           "peak_after": peak_after, "stream_own_peak_mb": stream_peak / 2**20, **stages,
+           "peak_after": peak_after, "stream_own_peak_mb": stream_peak / 2**20, "stream_end_mb": stream_end,
+           **stages,
            "nodes": G.number_of_nodes(), "types": types, "edges": G.number_of_edges(),
            "evidence": sum(len(d.get("evidence", ())) for *_, d in G.edges(data=True)),
            "html_mb": html_mb, "json_mb": json_mb}

@@ -50,6 +50,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy
 from spacy.tokens import Doc, Span
@@ -100,6 +101,7 @@ _TRIM_END = frozenset({"'s", "\u2019s", "'", "\u2019", "(", ")", ",", "-", "\u20
 _TRIM_START = frozenset({"the", "(", "-", "\u2014", "\"", "\u201c"})
 
 
+@lru_cache(maxsize=65536)   # asked again for every mention of a name, in every document
 def slug(text: str) -> str:
     """Lower-case ASCII slug for node keys.
 

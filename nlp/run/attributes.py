@@ -34,6 +34,8 @@ Example
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import numpy
@@ -44,6 +46,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+from spacy.util import minibatch
 
 #: token attributes a pattern may test: their ``to_array`` values are string ids, as the Matcher compares them
 _TESTED = {"TAG": TAG, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "NORM": NORM, "DEP": DEP}
@@ -117,17 +120,37 @@ class ArrayAttributeRuler(AttributeRuler):
             return super().__call__(doc)
         error_handler = self.get_error_handler()
         try:
-            self._apply(doc, self._program)
+            self._apply([doc], self._program)
             return doc
         except Exception as e:  # noqa: BLE001 - spaCy's own error handler decides
             return error_handler(self.name, self, [doc], e)
 
-    def _apply(self, doc: Doc, program: _Program) -> None:
-        n = len(doc)
-        if not program.rules:
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """The rules on a batch of documents at once: one set of masks for the batch (numpy's cost is
+        per call, and a news story is a few hundred tokens)."""
+        if self._program is False:
+            self._program = self._compile()
+        if self._program is None:
+            yield from super().pipe(stream, batch_size=batch_size)
             return
+        error_handler = self.get_error_handler()
+        for docs in minibatch(stream, size=batch_size):
+            try:
+                self._apply([d for d in docs if len(d)], self._program)
+                yield from docs
+            except Exception as e:  # noqa: BLE001 - as spaCy's own pipes do
+                error_handler(self.name, self, docs, e)
+
+    def _apply(self, docs: list[Doc], program: _Program) -> None:
+        """Every rule on the documents' tokens laid end to end; a match never spans two documents."""
+        if not program.rules or not docs:
+            return
+        sizes = [len(d) for d in docs]
+        n = sum(sizes)
+        bounds = numpy.cumsum([0, *sizes]).tolist()
+        doc_of = numpy.repeat(numpy.arange(len(docs)), sizes)
         tested = sorted({t[1] for rule in program.rules for pattern in rule.patterns for token in pattern for t in token})
-        array = doc.to_array(tested).reshape(n, len(tested)) if tested else numpy.zeros((n, 0), dtype="uint64")
+        array = _stacked(docs, tested, n)
         column = {a: array[:, j] for j, a in enumerate(tested)}
         strings, masks = self.vocab.strings, {}
 
@@ -148,8 +171,7 @@ class ArrayAttributeRuler(AttributeRuler):
                 masks[test] = m
             return masks[test]
 
-        current = (doc.to_array(program.columns).reshape(n, len(program.columns)) if program.columns
-                   else numpy.zeros((n, 0), dtype="uint64"))
+        current = _stacked(docs, program.columns, n)
         new = current.copy()
         later = []                                     # rules spaCy's own code applies, in rule order
         for rule in program.rules:
@@ -159,10 +181,11 @@ class ArrayAttributeRuler(AttributeRuler):
                 index = rule.index if rule.index >= 0 else length + rule.index
                 if length > n or not 0 <= index < length:
                     continue                           # (spaCy raises E1001 for a bad index, when the rule matches)
-                starts = numpy.ones(n - length + 1, dtype=bool)
+                width = n - length + 1
+                starts = doc_of[:width] == doc_of[length - 1:] if length > 1 else numpy.ones(width, dtype=bool)
                 for offset, token in enumerate(pattern):
                     for t in token:
-                        starts &= mask(t)[offset:offset + n - length + 1]
+                        starts &= mask(t)[offset:offset + width]
                 if starts.any():
                     hits[numpy.flatnonzero(starts) + index] = True
             if not hits.any():
@@ -171,11 +194,21 @@ class ArrayAttributeRuler(AttributeRuler):
                 new[hits, col] = value
             if rule.attrs:
                 later.append((rule.attrs, numpy.flatnonzero(hits).tolist()))
-        if program.columns and not numpy.array_equal(new, current):
-            doc.from_array(program.columns, new)
+        if program.columns:
+            for doc, a, b in zip(docs, bounds, bounds[1:]):
+                if not numpy.array_equal(new[a:b], current[a:b]):
+                    doc.from_array(program.columns, new[a:b])
         for attrs, positions in later:
             for i in positions:
-                set_token_attrs(doc[i], attrs)
+                k = int(doc_of[i])
+                set_token_attrs(docs[k][i - bounds[k]], attrs)
+
+
+def _stacked(docs: list[Doc], attrs: list[int], n: int) -> numpy.ndarray:
+    """``to_array(attrs)`` of the documents, one below the other: ``(n, len(attrs))``."""
+    if not attrs:
+        return numpy.zeros((n, 0), dtype="uint64")
+    return numpy.concatenate([d.to_array(attrs).reshape(len(d), len(attrs)) for d in docs])
 
 
 class _ArrayLemmas:
@@ -191,23 +224,46 @@ class _ArrayLemmas:
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule" or not len(doc):
             return super().__call__(doc)  # type: ignore[misc]
-        if not self._validated:
-            self._validate_tables(Errors.E1004)
         error_handler = self.get_error_handler()
         try:
-            table = doc.to_array([ORTH, POS, MORPH, LEMMA])
-            todo = numpy.flatnonzero(numpy.ones(len(doc), dtype=bool) if self.overwrite else table[:, 3] == 0)
-            if len(todo):
-                _, first, where = numpy.unique(table[todo, :3], axis=0, return_index=True, return_inverse=True)
-                strings = self.vocab.strings
-                ids = numpy.array([strings.add(self.lemmatize(doc[int(todo[j])])[0]) for j in first.tolist()],
-                                  dtype=table.dtype)
-                lemmas = table[:, 3].copy()
-                lemmas[todo] = ids[where.reshape(-1)]
-                doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+            self._lemmatize_all([doc])
             return doc
         except Exception as e:  # noqa: BLE001 - spaCy's own error handler decides
             return error_handler(self.name, self, [doc], e)
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """One call per distinct triple of a whole batch of documents."""
+        if self.mode != "rule":
+            yield from super().pipe(stream, batch_size=batch_size)  # type: ignore[misc]
+            return
+        error_handler = self.get_error_handler()
+        for docs in minibatch(stream, size=batch_size):
+            try:
+                self._lemmatize_all([d for d in docs if len(d)])
+                yield from docs
+            except Exception as e:  # noqa: BLE001 - as spaCy's own pipes do
+                error_handler(self.name, self, docs, e)
+
+    def _lemmatize_all(self, docs: list[Doc]) -> None:
+        if not docs:
+            return
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        sizes = [len(d) for d in docs]
+        bounds = numpy.cumsum([0, *sizes]).tolist()
+        table = numpy.concatenate([d.to_array([ORTH, POS, MORPH, LEMMA]).reshape(len(d), 4) for d in docs])
+        todo = numpy.flatnonzero(numpy.ones(len(table), dtype=bool) if self.overwrite else table[:, 3] == 0)
+        if not len(todo):
+            return
+        _, first, where = numpy.unique(table[todo, :3], axis=0, return_index=True, return_inverse=True)
+        strings, ids = self.vocab.strings, []
+        for j in todo[first].tolist():
+            k = bisect_right(bounds, j) - 1                 # the document of the j-th token of the batch
+            ids.append(strings.add(self.lemmatize(docs[k][j - bounds[k]])[0]))
+        lemmas = table[:, 3].copy()
+        lemmas[todo] = numpy.array(ids, dtype=table.dtype)[where.reshape(-1)]
+        for doc, a, b in zip(docs, bounds, bounds[1:]):
+            doc.from_array([LEMMA], lemmas[a:b].reshape(-1, 1))
 
 
 class ArrayLemmatizer(_ArrayLemmas, Lemmatizer):

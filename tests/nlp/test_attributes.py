@@ -90,3 +90,16 @@ def test_rules_it_cannot_run_go_to_spacy_and_added_rules_count(stock):
     ruler.clear()
     plain = nlp(text)
     assert ruler._program is not None and plain[2].lemma_ != "MEET"
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 64])
+def test_a_batch_of_documents_gets_what_each_would_alone(nlp, stock, batch_size):
+    # a batch is ruled as one array: a two-token rule must not match across two documents
+    # ("... gon" | "na ..."), and empty documents sit between the others
+    texts = ["We are gon", "na win.", *TEXTS, "There", "is a cat.", "y'", "all know.", "", "I'm gonna go."]
+    for a, b in zip(stock.pipe(texts, batch_size=batch_size), nlp.pipe(texts, batch_size=batch_size),
+                    strict=True):
+        assert _same(a, b), a.text
+    lone = [nlp(t) for t in texts]
+    for a, b in zip(lone, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        assert _same(a, b), a.text

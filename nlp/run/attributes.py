@@ -8,8 +8,9 @@ tests the IN / NOT_IN / REGEX predicates of the other rules on every token: a
 sixth of the small English pipeline's CPU time on news (3.0 of 18 s for
 100,000 words, more than the tagger and the lemmatizer together).
 :class:`ArrayAttributeRuler` runs every rule as numpy masks over
-``Doc.to_array`` (one mask per distinct test, a rule's matches the masks of
-its tokens shifted and combined) and writes what the rules set with
+``Doc.to_array`` of a whole batch of documents laid end to end (one mask per
+distinct test, a rule's matches the masks of its tokens shifted and combined,
+never across two documents) and writes what the rules set with
 ``from_array``, in spaCy's rule order, with the values spaCy's own
 ``set_token_attrs`` gives; a rule that sets a dependency is applied by that
 function itself, after the others. The annotations are the same, token for
@@ -19,8 +20,8 @@ ruler with a pattern this module cannot run (an ``OP``, another attribute)
 runs spaCy's own code.
 
 The rule lemmatizer gets the same treatment (:class:`ArrayEnglishLemmatizer`):
-one lemma per distinct word, part of speech and morphology of a document, the
-key spaCy's own cache uses, written as one array.
+one lemma per distinct word, part of speech and morphology of a batch, the
+key spaCy's own cache uses, written as one array per document.
 
 Example
 -------

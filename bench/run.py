@@ -452,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     memory = max(r["run_peak_mb"] / r["stream_peak_mb"]
                  for w, procs in [(big, 1), (big, n), ("long", 1), ("long", n)] for r in runs["newsgraph", w, procs])
     if LONG_REPEAT > 1:
-        print(f"long documents, each run (stream wall s; the fastest of each is in the tables): " + "; ".join(
+        print("long documents, each run (stream wall s; the fastest of each is in the tables): " + "; ".join(
             f"{'raw spaCy' if kind == 'raw' else 'newsgraph'} {procs} process(es) "
             + ", ".join(f"{r['stream']:.1f}" for r in runs[kind, "long", procs])
             for kind in ("raw", "newsgraph") for procs in (1, n)))

@@ -159,8 +159,10 @@ def test_atomic_check_writable_reports_permission_denied(tmp_path, monkeypatch):
 
 
 CHILD = textwrap.dedent("""
-    import sys, time
+    import signal, sys, time
     from graph.atomic import atomic_write
+    # Ctrl-C as on a terminal, even when the test run itself was started in the background (SIGINT ignored)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     with atomic_write(sys.argv[1]) as fh:
         for i in range(10_000):
             fh.write("new line %d\\n" % i)

@@ -27,7 +27,7 @@ import networkx as nx
 
 from graph.atomic import atomic_write
 from graph.html import relation_phrase, render_html
-from graph.prune import most_connected, prune
+from graph.prune import drawn, most_connected
 from graph.quotes import cue_phrase
 
 
@@ -67,8 +67,7 @@ def show(G: nx.MultiDiGraph, *, height: int = 650, title: str = "newsgraph",
     >>> "srcdoc=" in show(G, max_nodes=2)._repr_html_()
     True
     """
-    drawn = prune(G, max_nodes=max_nodes, min_weight=min_weight) if max_nodes or min_weight > 1 else G
-    return GraphView(render_html(drawn, title=title), height=height)
+    return GraphView(render_html(drawn(G, max_nodes=max_nodes, min_weight=min_weight), title=title), height=height)
 
 
 class Table:

@@ -127,3 +127,17 @@ def prune(G: nx.MultiDiGraph, *, max_nodes: int | None = None, min_weight: int =
     if H.number_of_nodes() != G.number_of_nodes() or H.number_of_edges() != G.number_of_edges():
         H.graph["pruned_from"] = [G.number_of_nodes(), G.number_of_edges()]
     return H
+
+
+def drawn(G: nx.MultiDiGraph, *, max_nodes: int | None = None, min_weight: int = 1) -> nx.MultiDiGraph:
+    """The graph a page draws: ``G`` itself when nothing is cut, else :func:`prune`'s copy
+    (a copy of every node and edge of a large graph is memory the page does not need).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph([("a", "b")])
+    >>> drawn(G) is G, drawn(G, max_nodes=1) is G
+    (True, False)
+    """
+    if max_nodes is None and min_weight <= 1:
+        return G
+    return prune(G, max_nodes=max_nodes, min_weight=min_weight)

@@ -194,7 +194,7 @@ def build_command(args: argparse.Namespace) -> int:
     from graph.atomic import check_writable
     from graph.export import write_csv, write_gexf, write_graphml, write_json
     from graph.html import write_html
-    from graph.prune import prune
+    from graph.prune import drawn
     from nlp.reading.errors import Note, Skip, summary
     from nlp.run.cache import default_cache_path
     from nlp.run.model import ModelError, load_model, model_id
@@ -240,8 +240,7 @@ def build_command(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     # every output, checked before the long work: a folder that cannot be written fails now
     def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
-        cut = args.max_nodes is not None or args.min_weight > 1  # prune copies the graph: only when it cuts
-        write_html(prune(G, max_nodes=args.max_nodes, min_weight=args.min_weight) if cut else G, path)
+        write_html(drawn(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
 
     named = [("-o", args.output, write_page), ("--json", args.json, write_json),
              ("--graphml", args.graphml, write_graphml), ("--gexf", args.gexf, write_gexf),

@@ -134,3 +134,13 @@ def test_prune_cli_refuses_zero(tmp_path, flag):
                            flag, "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 2 and flag.split("=")[0] in proc.stderr
     assert not (tmp_path / "g.html").exists()
+
+
+def test_prune_page_draws_the_graph_itself_unless_something_is_cut():
+    from graph.prune import drawn
+
+    G = star_and_chain()
+    assert drawn(G) is G                         # no copy of a large graph for a page that cuts nothing
+    for kwargs in ({"max_nodes": 2}, {"min_weight": 2}):
+        H = drawn(G, **kwargs)
+        assert H is not G and sorted(H.nodes) == sorted(prune(G, **kwargs).nodes)

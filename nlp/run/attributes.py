@@ -134,22 +134,15 @@ class ArrayAttributeRuler(AttributeRuler):
         if self._program is None:
             yield from super().pipe(stream, batch_size=batch_size)
             return
-        error_handler = self.get_error_handler()
-        for docs in minibatch(stream, size=batch_size):
-            try:
-                self._apply([d for d in docs if len(d)], self._program)
-                yield from docs
-            except Exception as e:  # noqa: BLE001 - as spaCy's own pipes do
-                error_handler(self.name, self, docs, e)
+        yield from _in_batches(self, stream, batch_size, lambda docs: self._apply(docs, self._program))
 
     def _apply(self, docs: list[Doc], program: _Program) -> None:
         """Every rule on the documents' tokens laid end to end; a match never spans two documents."""
         if not program.rules or not docs:
             return
-        sizes = [len(d) for d in docs]
-        n = sum(sizes)
-        bounds = numpy.cumsum([0, *sizes]).tolist()
-        doc_of = numpy.repeat(numpy.arange(len(docs)), sizes)
+        bounds = _bounds(docs)
+        n = bounds[-1]
+        doc_of = numpy.repeat(numpy.arange(len(docs)), [len(d) for d in docs])
         tested = sorted({t[1] for rule in program.rules for pattern in rule.patterns for token in pattern for t in token})
         array = _stacked(docs, tested, n)
         column = {a: array[:, j] for j, a in enumerate(tested)}
@@ -205,6 +198,23 @@ class ArrayAttributeRuler(AttributeRuler):
                 set_token_attrs(docs[k][i - bounds[k]], attrs)
 
 
+def _in_batches(pipe, stream: Iterable[Doc], batch_size: int, apply) -> Iterator[Doc]:
+    """``pipe``'s documents in batches, ``apply`` run on each batch's non-empty ones, errors to the
+    pipe's error handler, as spaCy's own batched pipes do."""
+    error_handler = pipe.get_error_handler()
+    for docs in minibatch(stream, size=batch_size):
+        try:
+            apply([d for d in docs if len(d)])
+            yield from docs
+        except Exception as e:  # noqa: BLE001 - spaCy's own error handler decides
+            error_handler(pipe.name, pipe, docs, e)
+
+
+def _bounds(docs: list[Doc]) -> list[int]:
+    """Where each document starts when their tokens are laid end to end, and the total."""
+    return numpy.cumsum([0, *(len(d) for d in docs)]).tolist()
+
+
 def _stacked(docs: list[Doc], attrs: list[int], n: int) -> numpy.ndarray:
     """``to_array(attrs)`` of the documents, one below the other: ``(n, len(attrs))``."""
     if not attrs:
@@ -237,22 +247,15 @@ class _ArrayLemmas:
         if self.mode != "rule":
             yield from super().pipe(stream, batch_size=batch_size)  # type: ignore[misc]
             return
-        error_handler = self.get_error_handler()
-        for docs in minibatch(stream, size=batch_size):
-            try:
-                self._lemmatize_all([d for d in docs if len(d)])
-                yield from docs
-            except Exception as e:  # noqa: BLE001 - as spaCy's own pipes do
-                error_handler(self.name, self, docs, e)
+        yield from _in_batches(self, stream, batch_size, self._lemmatize_all)
 
     def _lemmatize_all(self, docs: list[Doc]) -> None:
         if not docs:
             return
         if not self._validated:
             self._validate_tables(Errors.E1004)
-        sizes = [len(d) for d in docs]
-        bounds = numpy.cumsum([0, *sizes]).tolist()
-        table = numpy.concatenate([d.to_array([ORTH, POS, MORPH, LEMMA]).reshape(len(d), 4) for d in docs])
+        bounds = _bounds(docs)
+        table = _stacked(docs, [ORTH, POS, MORPH, LEMMA], bounds[-1])
         todo = numpy.flatnonzero(numpy.ones(len(table), dtype=bool) if self.overwrite else table[:, 3] == 0)
         if not len(todo):
             return

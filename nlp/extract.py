@@ -14,17 +14,18 @@ Example
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from nlp.relations.actors import Actors
 from nlp.relations.clauses import Clauses
-from nlp.entities.sieve import MentionIndex, extract_entities
+from nlp.entities.sieve import extract_entities
+from nlp.mentions import MentionIndex
 from nlp.relations.eventnouns import event_relations
 from nlp.relations.quotes import find_quotes, quote_records, quote_relations, with_quote_text
-from nlp.passes import Pass, enabled, skipped
+from nlp.passes import Pass, check_names
 from nlp.records import Document, Entity, Extraction, Quote, Relation
 from nlp.relations.links import WINDOWS, actions, cooccurrences, speech_about
 from nlp.entities.wire import wire_meta
@@ -127,7 +128,7 @@ QUOTE_PASSES: tuple[Pass, ...] = (
 
 
 def document_quotes(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity], *,
-                    clauses: Clauses | None = None) -> list[Quote]:
+                    clauses: Clauses | None = None, skip: frozenset[str] = frozenset()) -> list[Quote]:
     """The quote records of one document (:mod:`nlp.relations.quotes`).
 
     >>> from nlp.run.model import load_model
@@ -137,11 +138,12 @@ def document_quotes(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequen
     [('person:angela-merkel', 'direct', 'We will not sign')]
     """
     clauses = clauses or Clauses(Actors(doc, index, entities))
-    return [q for p in QUOTE_PASSES if enabled(p) for q in p.run(doc, doc_id, clauses)]
+    return [q for p in QUOTE_PASSES if p.name not in skip for q in p.run(doc, doc_id, clauses)]
 
 
 def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity], *,
-                       window: str = "sentence", clauses: Clauses | None = None) -> list[Relation]:
+                       window: str = "sentence", clauses: Clauses | None = None,
+                       skip: frozenset[str] = frozenset()) -> list[Relation]:
     """Co-occurrences, verb actions, event-noun actions and quotes of one document.
 
     >>> from nlp.run.model import load_model
@@ -156,25 +158,54 @@ def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Seq
     cx = RelationContext(doc, doc_id, index, clauses, quotes, window)
     plain: list[Relation] = []
     worded: list[Relation] = []
-    off = skipped()  # read once, not once a pass
     for p in RELATION_PASSES:
-        if p.name not in off:
+        if p.name not in skip:
             (plain if p.name == "cooccurrence" else worded).extend(p.run(cx))
             cx.found = worded
     return [*plain, *with_quote_text(worded, cx.quotes)]
 
 
-def extract(doc: Doc, document: Document, *, window: str = "sentence") -> Extraction:
+def steps() -> dict[str, tuple[Pass, ...]]:
+    """Every step's passes, in order: ``{"entities": (...), "quotes": (...), "relations": (...)}``.
+
+    >>> names = pass_names()
+    >>> len(names) == len(set(names)), "roles" in names, "verbs" in names
+    (True, True, True)
+    """
+    from nlp.entities.sieve import ENTITY_PASSES
+
+    return {"entities": ENTITY_PASSES, "quotes": QUOTE_PASSES, "relations": RELATION_PASSES}
+
+
+def pass_names() -> list[str]:
+    """The names of every pass of every step, in order: what ``skip=`` accepts."""
+    return [p.name for passes in steps().values() for p in passes]
+
+
+def check_skip(skip: Iterable[str]) -> frozenset[str]:
+    """``skip`` as a frozenset of pass names; ``ValueError`` listing the valid names if one is unknown.
+
+    >>> check_skip({"rolez"})
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown pass name 'rolez'; the passes are: first_type, ...
+    """
+    return check_names(skip, pass_names())
+
+
+def extract(doc: Doc, document: Document, *, window: str = "sentence", skip: Iterable[str] = frozenset()) -> Extraction:
     """Entities and relations of one parsed document, as plain records.
 
-    ``window`` is where co-occurrence is counted: ``"sentence"`` or ``"paragraph"``.
+    ``window`` is where co-occurrence is counted: ``"sentence"`` or ``"paragraph"``;
+    ``skip`` names passes to switch off (:func:`pass_names`), for measurement.
     """
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
-    entities, index = extract_entities(doc, document.id)
+    skip = check_skip(skip)
+    entities, index = extract_entities(doc, document.id, skip=skip)
     clauses = Clauses(Actors(doc, index, entities))  # one reading of the clauses for relations and quotes
-    relations = document_relations(doc, document.id, index, entities, window=window, clauses=clauses)
-    quotes = document_quotes(doc, document.id, index, entities, clauses=clauses)
+    relations = document_relations(doc, document.id, index, entities, window=window, clauses=clauses, skip=skip)
+    quotes = document_quotes(doc, document.id, index, entities, clauses=clauses, skip=skip)
     meta = tuple((k, getattr(document, k)) for k in ("title", "date", "url", "source") if getattr(document, k))
     meta += wire_meta(document.text, has_date=bool(document.date))
     return Extraction(document.id, tuple(entities), tuple(relations), meta, count_words(doc), tuple(quotes))

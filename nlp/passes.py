@@ -1,69 +1,75 @@
-"""Named passes: the entity step and the relation step as ordered lists.
+"""Named passes: each step of extraction as one declared, ordered list.
 
-Each step of extraction is a list of :class:`Pass` records declared in one
-place -- ``nlp.entities.sieve.ENTITY_PASSES`` and
-``nlp.extract.RELATION_PASSES`` -- the way a spaCy pipeline lists its
-components or a multi-pass sieve its sieves. A pass is a function with one
-job; its docstring says what it decides and why.
+A step of extraction (the entities, the quotes, the speakers of quotes, the
+relations) is a tuple of :class:`Pass` records declared in the step's own
+module, the way a spaCy pipeline lists its components or a multi-pass sieve
+its sieves. A pass has one job and one signature: it is called with the
+step's context (everything read once of the document) and returns what it
+found, or changes only the step's own working state. Its docstring says what
+it decides and why.
 
-A pass can be switched off for measurement (``make dev ABLATE=1``) with the
-environment variable ``NEWSGRAPH_SKIP_PASSES``, a comma-separated list of
-pass names. It is a development switch: the cache key carries it, so an
-extraction made with a pass off is never reused with it on.
+Any pass can be switched off by name for a measurement (``make dev
+ABLATE=1``): the steps take ``skip=``, a set of names, as an argument, and
+:func:`check_names` rejects a name no step declares, as spaCy's ``disable=``
+does. This module imports no step: ``nlp.extract.STEPS`` gathers them.
 
 >>> p = Pass("shout", lambda s: s.upper(), "upper-case the text")
 >>> p.name, p.run("a")
 ('shout', 'A')
->>> import os; os.environ["NEWSGRAPH_SKIP_PASSES"] = "shout"
->>> enabled(p)
-False
->>> del os.environ["NEWSGRAPH_SKIP_PASSES"]; enabled(p)
-True
+>>> [name for name, _ in run_passes((p,), "a", skip=frozenset())]
+['shout']
+>>> list(run_passes((p,), "a", skip=frozenset({"shout"})))
+[]
+>>> check_names({"shuot"}, ["shout"])
+Traceback (most recent call last):
+...
+ValueError: unknown pass name 'shuot'; the passes are: shout
 """
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
-
-#: environment variable naming passes to switch off, comma-separated
-SKIP_ENV = "NEWSGRAPH_SKIP_PASSES"
 
 
 @dataclass(frozen=True)
 class Pass:
-    """One named step: ``run`` is called with the step's arguments."""
+    """One named step: ``run(context)`` does the pass's one job."""
 
     name: str
-    run: Callable[..., Any]
+    run: Callable[[Any], Any]
     summary: str
 
 
-def skipped() -> frozenset[str]:
-    """Names of the passes switched off in this process (``NEWSGRAPH_SKIP_PASSES``).
+def run_passes(passes: Iterable[Pass], context: Any, *, skip: Collection[str] = frozenset()
+               ) -> Iterator[tuple[str, Any]]:
+    """``(name, result)`` of each pass not in ``skip``, run in order on ``context``."""
+    for p in passes:
+        if p.name not in skip:
+            yield p.name, p.run(context)
 
-    >>> skipped() == frozenset(n for n in os.environ.get(SKIP_ENV, "").split(",") if n)
-    True
+
+def check_names(names: Iterable[str], valid: Iterable[str]) -> frozenset[str]:
+    """``names`` as a frozenset, after checking that each names a declared pass.
+
+    Raises ``ValueError`` naming the unknown ones and listing the valid names.
+
+    >>> sorted(check_names(["b"], ["a", "b"]))
+    ['b']
     """
-    return frozenset(n.strip() for n in os.environ.get(SKIP_ENV, "").split(",") if n.strip())
+    names = frozenset(n.strip() for n in names if n and n.strip())
+    valid = list(valid)
+    unknown = sorted(names - set(valid))
+    if unknown:
+        word = "name" if len(unknown) == 1 else "names"
+        raise ValueError(f"unknown pass {word} {', '.join(map(repr, unknown))}; the passes are: {', '.join(valid)}")
+    return names
 
 
-def enabled(p: Pass) -> bool:
-    """False when ``p`` is switched off by ``NEWSGRAPH_SKIP_PASSES``."""
-    return p.name not in skipped()
+def parse_names(text: str) -> frozenset[str]:
+    """Pass names from a comma-separated option or environment value ("roles, verbs").
 
-
-def all_passes() -> dict[str, tuple[Pass, ...]]:
-    """Every step's passes, in order: ``{"entities": (...), "relations": (...), "quotes": (...)}``.
-
-    >>> steps = all_passes()
-    >>> sorted(steps)
-    ['entities', 'quotes', 'relations']
-    >>> len({p.name for ps in steps.values() for p in ps}) == sum(len(ps) for ps in steps.values())
-    True
+    >>> sorted(parse_names(" roles,,verbs "))
+    ['roles', 'verbs']
     """
-    from nlp.entities.sieve import ENTITY_PASSES
-    from nlp.extract import QUOTE_PASSES, RELATION_PASSES
-
-    return {"entities": ENTITY_PASSES, "relations": RELATION_PASSES, "quotes": QUOTE_PASSES}
+    return frozenset(n.strip() for n in text.split(",") if n.strip())

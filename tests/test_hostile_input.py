@@ -388,7 +388,7 @@ def test_hostile_list_of_names_as_one_sentence_gives_no_pair_explosion(tmp_path,
 def test_hostile_cooccurrence_pairs_per_sentence_are_capped(blank_nlp, named, pairs):
     from spacy.tokens import Doc
 
-    from nlp.entities.sieve import MentionIndex
+    from nlp.mentions import MentionIndex
     from nlp.relations.links import cooccurrences
 
     words = [w for i in range(named) for w in (f"Name{i}", ",")][:-1] + ["."]

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from nlp.entities.sieve import slug
+from nlp.mentions import slug
 from nlp.entities.names import NameIndex
 from nlp.entities.places import is_known_place
 from nlp.records import Entity, Extraction, Quote, Relation

@@ -47,10 +47,8 @@ Example
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 import numpy
 from spacy.tokens import Doc, Span
@@ -64,10 +62,11 @@ from nlp.entities.outlets import find_outlets
 from nlp.entities.shape import in_non_prose
 from nlp.entities.wire import is_caps, read_wire
 from nlp.entities.places import is_known_place, phoenix_places
+from nlp.mentions import MentionIndex, slug
 from nlp.records import Entity, Mention
 from nlp.entities.roles import (HONORIFICS, EntityView, Role, affiliation_after, appositive_role, possessive_owner,
                        predicate_role, title_before)
-from nlp.passes import Pass, skipped
+from nlp.passes import Pass, run_passes
 from nlp.scan import model_ents, text_of, where
 from nlp.entities.spans import NAME_PARTICLES, model_spans
 
@@ -101,18 +100,6 @@ _TRIM_END = frozenset({"'s", "\u2019s", "'", "\u2019", "(", ")", ",", "-", "\u20
 _TRIM_START = frozenset({"the", "(", "-", "\u2014", "\"", "\u201c"})
 
 
-@lru_cache(maxsize=65536)   # asked again for every mention of a name, in every document
-def slug(text: str) -> str:
-    """Lower-case ASCII slug for node keys.
-
-    >>> slug("Hélène Dupré")
-    'helene-dupre'
-    """
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
-
-
 def clean_surface(text: str) -> str:
     """Drop a leading "the", a possessive and a dangling parenthesis.
 
@@ -136,46 +123,6 @@ def clean_surface(text: str) -> str:
     if last.endswith(".") and "." not in last[:-1] and sum(ch.islower() for ch in last) >= 3:
         s = s[:-1]                                  # "Windsor Castle." at a sentence's end; "U.S." and "Jr." stay
     return s
-
-
-class MentionIndex:
-    """Which entity key each token of a document belongs to.
-
-    >>> index = MentionIndex()
-    >>> index.add(0, 2, "person:ada-lovelace")
-    >>> index.key_of(1), index.key_of(2)
-    ('person:ada-lovelace', None)
-    """
-
-    def __init__(self) -> None:
-        self.by_token: dict[int, str] = {}
-        self.spans: list[tuple[int, int, str]] = []  # token start, end, key
-        #: mentions that link nothing (headline, dateline, table rows): seen, but no actor
-        self.mention_only: dict[int, str] = {}
-
-    def add(self, start: int, end: int, key: str) -> None:
-        """Record that tokens ``start:end`` stand for entity ``key`` (a later span wins a token)."""
-        self.spans.append((start, end, key))
-        for i in range(start, end):
-            self.by_token[i] = key
-
-    def key_of(self, token_i: int) -> str | None:
-        """The entity key token ``token_i`` stands for, or None."""
-        return self.by_token.get(token_i)
-
-    def add_mention_only(self, start: int, end: int, key: str) -> None:
-        """Record a mention that must link nothing (a headline's or a table's), for look-ups only.
-
-        >>> index = MentionIndex(); index.add_mention_only(0, 1, "person:ada-lovelace")
-        >>> index.key_of(0), index.mention_only_key_of(0)
-        (None, 'person:ada-lovelace')
-        """
-        for i in range(start, end):
-            self.mention_only[i] = key
-
-    def mention_only_key_of(self, token_i: int) -> str | None:
-        """The key of the mention-only name at token ``token_i``, or None."""
-        return self.mention_only.get(token_i)
 
 
 @dataclass
@@ -721,7 +668,7 @@ def _sentence_numbers(doc: Doc) -> list[int] | None:
     return numpy.cumsum(starts).tolist()
 
 
-def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]:
+def extract_entities(doc: Doc, doc_id: str, *, skip: frozenset[str] = frozenset()) -> tuple[list[Entity], MentionIndex]:
     """Doc-local entities (with global keys) and the token index of their mentions.
 
     >>> import spacy
@@ -733,9 +680,8 @@ def extract_entities(doc: Doc, doc_id: str) -> tuple[list[Entity], MentionIndex]
     [('person:mark-rutte', ('Rutte',))]
     """
     cands = _candidates(doc)
-    off = skipped()  # read once, not once a pass
     for p in ENTITY_PASSES:
-        if p.name not in off:
+        if p.name not in skip:
             p.run(doc, cands)
     cands = [c for c in cands if not c.dropped and c.type and c.key]
 

@@ -18,7 +18,7 @@ Example
 -------
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from nlp.entities.sieve import MentionIndex
+>>> from nlp.mentions import MentionIndex
 >>> from nlp.records import Entity
 >>> doc = Doc(spacy.blank("en").vocab, words=["Peruvian", "police", "arrested", "Lopez", "."],
 ...           heads=[1, 2, 2, 2, 2], deps=["amod", "nsubj", "ROOT", "dobj", "punct"],
@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from nlp import lexicons
 from nlp.entities import countries
-from nlp.entities.sieve import MentionIndex
+from nlp.mentions import MentionIndex
 from nlp.relations.pronouns import PRONOUNS, STATE_FORMS, Pronouns, is_age_description
 from nlp.records import Entity
 from nlp.scan import children_with

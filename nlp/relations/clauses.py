@@ -21,7 +21,7 @@ Example
 >>> import spacy
 >>> from spacy.tokens import Doc
 >>> from nlp.relations.actors import Actors
->>> from nlp.entities.sieve import MentionIndex
+>>> from nlp.mentions import MentionIndex
 >>> from nlp.records import Entity
 >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "did", "not", "meet", "Chile", "."],
 ...           heads=[3, 3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
@@ -474,7 +474,7 @@ class Clauses:
 
         >>> import spacy
         >>> from spacy.tokens import Doc
-        >>> from nlp.entities.sieve import MentionIndex
+        >>> from nlp.mentions import MentionIndex
         >>> from nlp.records import Entity
         >>> doc = Doc(spacy.blank("en").vocab, words=["Lula", "said", "Peru", "attacked", "Chile"],
         ...           heads=[1, 1, 3, 1, 3], deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj"],

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.relations.actors import Actor
 from nlp.relations.clauses import Clauses, acts_on_people
-from nlp.entities.sieve import MentionIndex
+from nlp.mentions import MentionIndex
 from nlp.records import Evidence, Relation
 from nlp.relations.verbs import OTHER, VerbClass, lookup, takes_places, unknown_verb
 from nlp.scan import child_deps, children_with, sent_of, text_of, where

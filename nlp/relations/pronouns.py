@@ -34,7 +34,7 @@ Example
 -------
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from nlp.entities.sieve import MentionIndex
+>>> from nlp.mentions import MentionIndex
 >>> words = ["Merkel", "said", "she", "met", "Macron", "."]
 >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 1],
 ...           deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"], sent_starts=[1, 0, 0, 0, 0, 0])
@@ -52,7 +52,7 @@ import pycountry
 
 from spacy.tokens import Doc, Token
 
-from nlp.entities.sieve import MentionIndex
+from nlp.mentions import MentionIndex
 
 PERSON_TYPES = frozenset({"person", "official"})
 GROUP_TYPES = frozenset({"country", "organization", "outlet"})

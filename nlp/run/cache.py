@@ -74,7 +74,7 @@ def source_hash(root: str | os.PathLike | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def extractor_version(root: str | os.PathLike | None = None) -> str:
+def extractor_version(root: str | os.PathLike | None = None, *, skip: frozenset[str] = frozenset()) -> str:
     """``EXTRACTOR_VERSION`` of ``nlp.extract`` plus the hash of the ``nlp/`` files.
 
     >>> from nlp.extract import EXTRACTOR_VERSION
@@ -82,10 +82,7 @@ def extractor_version(root: str | os.PathLike | None = None) -> str:
     True
     """
     from nlp.extract import EXTRACTOR_VERSION
-    from nlp.passes import skipped
-
-    off = skipped()
-    suffix = "-skip:" + ",".join(sorted(off)) if off else ""
+    suffix = "-skip:" + ",".join(sorted(skip)) if skip else ""
     return f"{EXTRACTOR_VERSION}+{source_hash(str(root) if root is not None else None)}{suffix}"
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from nlp.entities.sieve import MentionIndex, clean_surface, extract_entities, slug
+from nlp.entities.sieve import clean_surface, extract_entities
+from nlp.mentions import MentionIndex, slug
 
 
 def _doc(vocab, words, pos=None, ents=None, deps=None, heads=None, lemmas=None, spaces=None) -> Doc:

@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from nlp.entities.sieve import MentionIndex
+from nlp.mentions import MentionIndex
 from nlp.relations.pronouns import Pronouns
 from tests.nlp.test_relations import analyse, triples
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from nlp.entities.sieve import MentionIndex
+from nlp.mentions import MentionIndex
 from nlp.extract import document_relations
 from nlp.records import Entity, Relation
 

@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from nlp.entities.sieve import MentionIndex
+from nlp.mentions import MentionIndex
 from nlp.records import Entity, Evidence, Relation
 from nlp.relations.actors import Actors
 from nlp.relations.clauses import Clauses

@@ -1,5 +1,12 @@
 """One parsed document in, one :class:`~nlp.records.Extraction` out.
 
+The document is read once: the entity step (:data:`nlp.entities.sieve.ENTITY_PASSES`)
+gives the entities and the mention index; actors and clauses are read from
+them; the quote step (:func:`nlp.relations.quotes.read_quotes`) reads every
+quote and its speaker; the relation step (:data:`RELATION_PASSES`) reads all
+of that as one :class:`~nlp.relations.reading.Reading`. :data:`STEPS` lists
+every step's passes; ``skip=`` switches any of them off by name.
+
 Example
 -------
 >>> from nlp.run.model import load_model
@@ -15,51 +22,43 @@ Example
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from nlp.entities.sieve import ENTITY_PASSES, extract_entities
+from nlp.entities.wire import wire_meta
+from nlp.passes import Pass, check_names
+from nlp.mentions import MentionIndex
+from nlp.records import Document, Entity, Extraction, Relation
 from nlp.relations.actors import Actors
 from nlp.relations.clauses import Clauses
-from nlp.entities.sieve import extract_entities
-from nlp.mentions import MentionIndex
 from nlp.relations.eventnouns import event_relations
-from nlp.relations.quotes import find_quotes, quote_records, quote_relations, with_quote_text
-from nlp.passes import Pass, check_names
-from nlp.records import Document, Entity, Extraction, Quote, Relation
 from nlp.relations.links import WINDOWS, actions, cooccurrences, speech_about
-from nlp.entities.wire import wire_meta
+from nlp.relations.quotes import (CONTINUATION_RULES, QUOTE_PASSES, SPEAKER_RULES, quote_relations, read_quotes,
+                                  with_quote_text)
+from nlp.relations.reading import Reading, RelationStep
 
 #: bump when extraction output changes, so cached extractions are redone
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 
 
-@dataclass
-class RelationContext:
-    """What every relation pass reads: the parsed document, its entities and its quotes."""
-
-    doc: Doc
-    doc_id: str
-    index: MentionIndex
-    clauses: Clauses
-    quotes: list
-    window: str
-    #: the verb, event-noun and speech relations the passes before this one found (fallbacks read them)
-    found: list = field(default_factory=list)
-
-
-def _cooccurrence_pass(cx: RelationContext) -> list[Relation]:
+def _cooccurrence_pass(cx: RelationStep) -> list[Relation]:
     """Entities named in one sentence (or paragraph) are linked, with no verb and no direction."""
-    return list(cooccurrences(cx.doc, cx.doc_id, cx.index, window=cx.window))
+    rd = cx.reading
+    return list(cooccurrences(rd.doc, rd.doc_id, rd.index, window=rd.window))
 
 
-def _verb_pass(cx: RelationContext) -> list[Relation]:
+def _actions(rd: Reading, fallback: str = "") -> list[Relation]:
+    return list(actions(rd.doc, rd.doc_id, rd.clauses, verbs=rd.verbs, quotes_by_cue=rd.quotes.cues,
+                        quoted=rd.quoted, fallback=fallback))
+
+
+def _verb_pass(cx: RelationStep) -> list[Relation]:
     """A lexicon verb whose doer and target are actors links them ("police arrested Lopes")."""
-    by_cue = {q.cue_i: (q.speaker, q.text) for q in cx.quotes if q.cue_i >= 0 and q.speaker}
-    return list(actions(cx.doc, cx.doc_id, cx.clauses, quotes_by_cue=by_cue))
+    return _actions(cx.reading)
 
 
-def _shallow_pass(cx: RelationContext) -> list[Relation]:
+def _shallow_pass(cx: RelationStep) -> list[Relation]:
     """Where the parse gave a verb no object, the entity right after it is the target.
 
     The small model often breaks long wire sentences with appositions
@@ -68,43 +67,45 @@ def _shallow_pass(cx: RelationContext) -> list[Relation]:
     words after the verb instead, only up to the first word outside a noun
     phrase.
     """
-    by_cue = {q.cue_i: (q.speaker, q.text) for q in cx.quotes if q.cue_i >= 0 and q.speaker}
-    return list(actions(cx.doc, cx.doc_id, cx.clauses, quotes_by_cue=by_cue, fallback="next_entity"))
+    return _actions(cx.reading, "next_entity")
 
 
-def _clause_pass(cx: RelationContext) -> list[Relation]:
+def _speech_about_pass(cx: RelationStep) -> list[Relation]:
+    """"X said Y must return Z": X made a statement about Y (CAMEO 01), Y's own act being a reported relation."""
+    rd = cx.reading
+    return list(speech_about(rd.doc, rd.doc_id, rd.clauses, quoted=rd.quoted))
+
+
+def _event_noun_pass(cx: RelationStep) -> list[Relation]:
+    """An event noun links its owner and object ("Trump's arrest of Maduro", "talks with Peru")."""
+    rd = cx.reading
+    return list(event_relations(rd.doc, rd.doc_id, rd.clauses, quoted=rd.quoted))
+
+
+def _speech_pass(cx: RelationStep) -> list[Relation]:
+    """Speech to and from outlets: "according to Reuters"."""
+    rd = cx.reading
+    return list(quote_relations(rd.doc, rd.doc_id, rd.clauses, rd.quotes))
+
+
+def _clause_pass(cx: RelationStep) -> list[Relation]:
     """Where neither the parse nor the next word gives a verb a target: every entity of its clause.
 
     The fallback over the clause's entity sequence: long wire sentences with
     appositions and inserted phrases put the object far from the verb or
     attach it to the wrong word ("shelled in March rebel strongholds in the
     Darvan hills region"). It reads only long sentences, where the small
-    model's parse breaks (:data:`nlp.relations.links.LONG_SENTENCE`); on the
-    development articles it raises pooled relation F1 from 0.692 to 0.750.
+    model's parse breaks (:data:`nlp.relations.links.LONG_SENTENCE`), and
+    links only pairs no pass before it linked in that sentence ("announced
+    sanctions on Russia").
     """
-    by_cue = {q.cue_i: (q.speaker, q.text) for q in cx.quotes if q.cue_i >= 0 and q.speaker}
-    linked = {frozenset((r.source, r.target)) | {("sent", ev.start)} for r in cx.found for ev in r.evidence}
-    # a fallback only where no other pass linked the pair in that sentence ("announced sanctions on Russia")
-    return [r for r in actions(cx.doc, cx.doc_id, cx.clauses, quotes_by_cue=by_cue, fallback="clause")
+    linked = {frozenset((r.source, r.target)) | {("sent", ev.start)}
+              for r in cx.found if r.kind != "cooccurrence" for ev in r.evidence}
+    return [r for r in _actions(cx.reading, "clause")
             if frozenset((r.source, r.target)) | {("sent", r.evidence[0].start)} not in linked]
 
 
-def _speech_about_pass(cx: RelationContext) -> list[Relation]:
-    """"X said Y must return Z": X made a statement about Y (CAMEO 01), Y's own act being a reported relation."""
-    return list(speech_about(cx.doc, cx.doc_id, cx.clauses))
-
-
-def _event_noun_pass(cx: RelationContext) -> list[Relation]:
-    """An event noun links its owner and object ("Trump's arrest of Maduro", "talks with Peru")."""
-    return list(event_relations(cx.doc, cx.doc_id, cx.clauses))
-
-
-def _speech_pass(cx: RelationContext) -> list[Relation]:
-    """Speech to and from outlets: "told Reuters", "the Global Times quoted Ceolin"."""
-    return list(quote_relations(cx.doc, cx.doc_id, cx.clauses, cx.quotes))
-
-
-#: the relation step, in order; each pass returns relation records, verb-based ones get their quote's words
+#: the relation step, in order; each pass returns relation records, and speech links get their quote's words
 RELATION_PASSES: tuple[Pass, ...] = (
     Pass("cooccurrence", _cooccurrence_pass, "entities named in one sentence or paragraph"),
     Pass("verbs", _verb_pass, "doer -verb-> target through the clause reader"),
@@ -115,71 +116,23 @@ RELATION_PASSES: tuple[Pass, ...] = (
     Pass("clause_entities", _clause_pass, "a verb still without target: every entity of its clause not yet linked"),
 )
 
-
-def _quote_pass(doc: Doc, doc_id: str, clauses: Clauses) -> list[Quote]:
-    """Who said what: every direct and indirect quote, its speaker, cue, addressee and names."""
-    return quote_records(doc, doc_id, clauses)
-
-
-#: the quote step: records of who said what (``Extraction.quotes``), beside the relations
-QUOTE_PASSES: tuple[Pass, ...] = (
-    Pass("quotes", _quote_pass, "direct and indirect quotes with their speakers"),
-)
-
-
-def document_quotes(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity], *,
-                    clauses: Clauses | None = None, skip: frozenset[str] = frozenset()) -> list[Quote]:
-    """The quote records of one document (:mod:`nlp.relations.quotes`).
-
-    >>> from nlp.run.model import load_model
-    >>> doc = load_model()("“We will not sign,” Angela Merkel said.")
-    >>> entities, index = extract_entities(doc, "d")
-    >>> [(q.speaker, q.kind, q.text) for q in document_quotes(doc, "d", index, entities)]
-    [('person:angela-merkel', 'direct', 'We will not sign')]
-    """
-    clauses = clauses or Clauses(Actors(doc, index, entities))
-    return [q for p in QUOTE_PASSES if p.name not in skip for q in p.run(doc, doc_id, clauses)]
-
-
-def document_relations(doc: Doc, doc_id: str, index: MentionIndex, entities: Sequence[Entity], *,
-                       window: str = "sentence", clauses: Clauses | None = None,
-                       skip: frozenset[str] = frozenset()) -> list[Relation]:
-    """Co-occurrences, verb actions, event-noun actions and quotes of one document.
-
-    >>> from nlp.run.model import load_model
-    >>> doc = load_model()("Chile and Peru held talks.")
-    >>> entities, index = extract_entities(doc, "d")
-    >>> sorted((r.kind, r.verb, r.symmetric) for r in document_relations(doc, "d", index, entities))
-    [('action', 'talk', True), ('cooccurrence', '', True)]
-    """
-    clauses = clauses or Clauses(Actors(doc, index, entities))
-    quotes = find_quotes(doc, clauses)
-    clauses.quoted = [(q.start, q.end, q.speaker) for q in quotes]  # events inside a quote are its speaker's report
-    cx = RelationContext(doc, doc_id, index, clauses, quotes, window)
-    plain: list[Relation] = []
-    worded: list[Relation] = []
-    for p in RELATION_PASSES:
-        if p.name not in skip:
-            (plain if p.name == "cooccurrence" else worded).extend(p.run(cx))
-            cx.found = worded
-    return [*plain, *with_quote_text(worded, cx.quotes)]
-
-
-def steps() -> dict[str, tuple[Pass, ...]]:
-    """Every step's passes, in order: ``{"entities": (...), "quotes": (...), "relations": (...)}``.
-
-    >>> names = pass_names()
-    >>> len(names) == len(set(names)), "roles" in names, "verbs" in names
-    (True, True, True)
-    """
-    from nlp.entities.sieve import ENTITY_PASSES
-
-    return {"entities": ENTITY_PASSES, "quotes": QUOTE_PASSES, "relations": RELATION_PASSES}
+#: every step's passes and rules, in the order they run; ``skip=`` takes any of their names
+STEPS: dict[str, tuple[Pass, ...]] = {
+    "entities": ENTITY_PASSES,
+    "quotes": QUOTE_PASSES,
+    "speakers": SPEAKER_RULES + CONTINUATION_RULES,
+    "relations": RELATION_PASSES,
+}
 
 
 def pass_names() -> list[str]:
-    """The names of every pass of every step, in order: what ``skip=`` accepts."""
-    return [p.name for passes in steps().values() for p in passes]
+    """The names of every pass and rule of every step, in order: what ``skip=`` accepts.
+
+    >>> names = pass_names()
+    >>> len(names) == len(set(names)), "roles" in names, "verbs" in names, "he_or_she" in names
+    (True, True, True, True)
+    """
+    return [p.name for passes in STEPS.values() for p in passes]
 
 
 def check_skip(skip: Iterable[str]) -> frozenset[str]:
@@ -193,22 +146,56 @@ def check_skip(skip: Iterable[str]) -> frozenset[str]:
     return check_names(skip, pass_names())
 
 
+def read_document(doc: Doc, doc_id: str, *, window: str = "sentence", skip: frozenset[str] = frozenset()) -> Reading:
+    """The entity and quote steps of one document: its :class:`~nlp.relations.reading.Reading`."""
+    entities, index = extract_entities(doc, doc_id, skip=skip)
+    return reading_of(doc, doc_id, entities, index, window=window, skip=skip)
+
+
+def reading_of(doc: Doc, doc_id: str, entities: Sequence[Entity], index: MentionIndex, *, window: str = "sentence",
+               skip: frozenset[str] = frozenset()) -> Reading:
+    """The reading of a document whose entities are known: actors, clauses and the quote step.
+
+    >>> import spacy
+    >>> reading_of(spacy.blank("en")("Lima."), "d", [], MentionIndex(), window="page")
+    Traceback (most recent call last):
+    ...
+    ValueError: window must be one of sentence, paragraph, not 'page'
+    """
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
+    clauses = Clauses(Actors(doc, index, entities))
+    quotes = read_quotes(doc, doc_id, clauses, skip=skip)
+    return Reading(doc, doc_id, tuple(entities), index, clauses, quotes, window)
+
+
+def document_relations(reading: Reading, *, skip: frozenset[str] = frozenset()) -> list[Relation]:
+    """The relation step: every pass of :data:`RELATION_PASSES` on one reading, in order.
+
+    >>> from nlp.run.model import load_model
+    >>> rd = read_document(load_model()("Chile and Peru held talks."), "d")
+    >>> sorted((r.kind, r.verb, r.symmetric) for r in document_relations(rd))
+    [('action', 'talk', True), ('cooccurrence', '', True)]
+    """
+    found: list[Relation] = []
+    for p in RELATION_PASSES:
+        if p.name not in skip:
+            found.extend(p.run(RelationStep(reading, tuple(found))))
+    return with_quote_text(found, reading.quotes)
+
+
 def extract(doc: Doc, document: Document, *, window: str = "sentence", skip: Iterable[str] = frozenset()) -> Extraction:
-    """Entities and relations of one parsed document, as plain records.
+    """Entities, relations and quotes of one parsed document, as plain records.
 
     ``window`` is where co-occurrence is counted: ``"sentence"`` or ``"paragraph"``;
     ``skip`` names passes to switch off (:func:`pass_names`), for measurement.
     """
-    if window not in WINDOWS:
-        raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
     skip = check_skip(skip)
-    entities, index = extract_entities(doc, document.id, skip=skip)
-    clauses = Clauses(Actors(doc, index, entities))  # one reading of the clauses for relations and quotes
-    relations = document_relations(doc, document.id, index, entities, window=window, clauses=clauses, skip=skip)
-    quotes = document_quotes(doc, document.id, index, entities, clauses=clauses, skip=skip)
+    reading = read_document(doc, document.id, window=window, skip=skip)
+    relations = document_relations(reading, skip=skip)
     meta = tuple((k, getattr(document, k)) for k in ("title", "date", "url", "source") if getattr(document, k))
     meta += wire_meta(document.text, has_date=bool(document.date))
-    return Extraction(document.id, tuple(entities), tuple(relations), meta, count_words(doc), tuple(quotes))
+    return Extraction(document.id, reading.entities, tuple(relations), meta, count_words(doc), reading.quotes.records)
 
 
 def count_words(doc: Doc) -> int:

@@ -150,9 +150,6 @@ class Clauses:
     def __init__(self, actors: Actors) -> None:
         self.actors = actors
         self._subjects: dict[int, tuple[Actor, ...]] = {}
-        self.quoted = []
-        #: every verb's (token, lexicon row, takes places, targets), read once (links.verb_clauses)
-        self.verb_rows: list | None = None
 
     def phrase(self, tok: Token) -> list[Actor]:
         """The actors of a noun phrase head and its conjuncts.
@@ -454,22 +451,13 @@ class Clauses:
             return []
         return []
 
-    @property
-    def quoted(self) -> list[tuple[int, int, str]]:
-        """(start char, end char, speaker key) of the document's direct quotes, set once they are found;
-        :attr:`quoted_ranges` holds them for look-up by offset."""
-        return self._quoted
-
-    @quoted.setter
-    def quoted(self, quotes: list[tuple[int, int, str]]) -> None:
-        self._quoted = quotes
-        self.quoted_ranges = Ranges(quotes)
-
-    def reporter(self, tok: Token) -> tuple[bool, str]:
+    def reporter(self, tok: Token, quoted: Ranges | None = None) -> tuple[bool, str]:
         """Whether the event of ``tok`` is told inside someone's speech, and whose ("" unknown).
 
         "Merkel said Russia must return Crimea": return is Merkel's report; so
-        is every event inside a direct quote (its speaker's). A verb of speech
+        is every event inside a direct quote (its speaker's): ``quoted`` holds
+        the direct quotes by character, with their speakers
+        (:attr:`nlp.relations.quotes.QuoteReading.quoted`). A verb of speech
         itself is not reported ("Lula said" is Lula's own act).
 
         >>> import spacy
@@ -484,7 +472,7 @@ class Clauses:
         >>> cl.reporter(doc[3]), cl.reporter(doc[1])
         ((True, 'person:lula'), (False, ''))
         """
-        inside = self.quoted_ranges.first(tok.idx, False)
+        inside = quoted.first(tok.idx, False) if quoted is not None else False
         if inside is not False:
             return True, inside
         cur = tok

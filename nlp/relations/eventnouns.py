@@ -37,7 +37,7 @@ from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.records import Relation
 from nlp.relations.links import make_relation
 from nlp.relations.verbs import VerbClass, lookup, takes_places
-from nlp.scan import sent_of, where
+from nlp.scan import Ranges, sent_of, where
 
 #: prepositions that introduce the target of an event noun
 ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "into", "upon", "for"})
@@ -54,7 +54,7 @@ def _pobjs(tok: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
             for g in c.children if g.dep_ == "pobj"]
 
 
-def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
+def event_relations(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges | None = None) -> Iterator[Relation]:
     """Relations whose link is an event noun of the lexicon."""
     np = clauses.phrase
     for i in where(doc, "POS", {"NOUN"}):
@@ -97,7 +97,7 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relatio
         negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
         modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""
         sent = sent_of(tok)
-        reported = clauses.reporter(governor if governor is not None else tok)
+        reported = clauses.reporter(governor if governor is not None else tok, quoted)
         if targets:
             for s in doers:
                 for t in targets:

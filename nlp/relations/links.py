@@ -34,7 +34,7 @@ from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.mentions import MentionIndex
 from nlp.records import Evidence, Relation
 from nlp.relations.verbs import OTHER, VerbClass, lookup, takes_places, unknown_verb
-from nlp.scan import child_deps, children_with, sent_of, text_of, where
+from nlp.scan import Ranges, child_deps, children_with, sent_of, text_of, where
 
 #: co-occurrence windows
 WINDOWS = ("sentence", "paragraph")
@@ -184,33 +184,37 @@ LONG_SENTENCE = 30
 FALLBACKS = ("next_entity", "clause")
 
 
-def verb_clauses(doc: Doc, clauses: Clauses) -> list[tuple[Token, VerbClass, bool, list[Actor]]]:
+#: a lexicon verb of a document: (verb, lexicon row, whether it takes places, its targets by the parse)
+VerbClause = tuple[Token, VerbClass, bool, list[Actor]]
+
+
+def verb_clauses(doc: Doc, clauses: Clauses) -> list[VerbClause]:
     """(verb, lexicon row, whether it takes places, its targets) of every verb of the document.
 
-    Read once per document and kept with ``clauses``: the verb pass and its two
-    fallbacks all start from the same verbs and the same parse targets, and a
-    long document has a great many tokens that are no verb at all.
+    Read once per document (:attr:`nlp.relations.reading.Reading.verbs`): the verb
+    pass and its two fallbacks all start from the same verbs and the same parse
+    targets, and a long document has a great many tokens that are no verb at all.
     """
-    cached = clauses.verb_rows
-    if cached is None:
-        cached = []
-        for i in where(doc, "POS", {"VERB"}):
-            tok = doc[i]
-            row = verb_entry(tok)
-            if row is not None:
-                places = takes_places(row) or clauses.deployment(tok)
-                cached.append((tok, row, places, clauses.who([a for a, _ in clauses.targets(tok)], places=places)))
-        clauses.verb_rows = cached
-    return cached
+    out = []
+    for i in where(doc, "POS", {"VERB"}):
+        tok = doc[i]
+        row = verb_entry(tok)
+        if row is not None:
+            places = takes_places(row) or clauses.deployment(tok)
+            out.append((tok, row, places, clauses.who([a for a, _ in clauses.targets(tok)], places=places)))
+    return out
 
 
-def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
-            quotes_by_cue: dict[int, tuple[str, str]] | None = None, fallback: str = "") -> Iterator[Relation]:
+def actions(doc: Doc, doc_id: str, clauses: Clauses, *, verbs: Sequence[VerbClause] | None = None,
+            quotes_by_cue: dict[int, tuple[str, str]] | None = None, quoted: Ranges | None = None,
+            fallback: str = "") -> Iterator[Relation]:
     """Verb clauses whose doer and target are both actors.
 
-    ``quotes_by_cue`` maps a speech verb's token index to (speaker key, quote
-    text) found by :mod:`nlp.relations.quotes`: the speaker there beats the parse, and
-    the quote text goes into the evidence.
+    ``verbs`` are the document's :func:`verb_clauses`, read once. ``quotes_by_cue``
+    maps a speech verb's token index to (speaker key, quote text) of the quote
+    it introduces (:class:`nlp.relations.quotes.QuoteReading`): the speaker there
+    beats the parse, and the quote text goes into the evidence; ``quoted`` holds
+    the direct quotes, whose events are their speaker's report.
 
     With a ``fallback``, only the verbs whose parse gives no target are read:
     ``"next_entity"`` takes the entity right after the verb
@@ -222,7 +226,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
     if fallback and fallback not in FALLBACKS:
         raise ValueError(f"fallback must be one of {', '.join(FALLBACKS)}, not {fallback!r}")
     quotes_by_cue = quotes_by_cue or {}
-    for tok, row, places, targets in verb_clauses(doc, clauses):
+    for tok, row, places, targets in (verbs if verbs is not None else verb_clauses(doc, clauses)):
         subjects: Sequence[Actor] = clauses.subjects(tok)
         speaker, text = quotes_by_cue.get(tok.i, ("", ""))
         if speaker:
@@ -245,7 +249,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
             if not targets:
                 continue
         negated, modality = clauses.negated(tok), clauses.modality(tok)
-        reported = clauses.reporter(tok)
+        reported = clauses.reporter(tok, quoted)
         sent = sent_of(tok)
         if targets:
             for s in subjects:
@@ -261,7 +265,7 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *,
                                         negated=negated, modality=modality, reported=reported)
 
 
-def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
+def speech_about(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges | None = None) -> Iterator[Relation]:
     """"Chile said Ruiz was preparing for war": the speaker -say-> whom the reported clause is about.
 
     The subject of the clause a verb of speech or another verbal act
@@ -283,12 +287,12 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses) -> Iterator[Relation]:
         speakers = [a for a in clauses.who(clauses.subjects(tok)) if clauses.actors.type_of(a.key) != "outlet"]
         if not speakers:
             continue
-        reported = clauses.reporter(tok)
+        reported = clauses.reporter(tok, quoted)
         # "its president, Ursula von der Leyen, said the Commission will ...": who the speaker's own phrase names
         own_side = {a.key for c in children_with(tok, ("nsubj", "nsubjpass"))
                     for t in c.subtree if t.i != c.i for a in clauses.actors.of(t)}
         for clause in _content_clauses(tok):
-            if clause.idx in clauses.quoted_ranges:
+            if quoted is not None and clause.idx in quoted:
                 continue  # a direct quote is the speaker's words (a quote record), not a statement about its subject
             # whom the clause is about: its subject, else whose act its subject (or, after "be", its predicate) is
             about = clauses.who(clauses.subjects(clause) or [

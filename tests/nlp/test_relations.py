@@ -11,7 +11,7 @@ import re
 import pytest
 
 from nlp.mentions import MentionIndex
-from nlp.extract import document_relations
+from nlp.extract import document_relations, reading_of
 from nlp.records import Entity, Relation
 
 _TYPES = {"person": "person", "country": "country", "outlet": "outlet", "org": "organization", "place": "place"}
@@ -71,9 +71,10 @@ def analyse(nlp, text: str, names: dict[str, str] | None = None):
     return doc, index, entities
 
 
-def relations_of(nlp, text: str, *, window: str = "sentence") -> list[Relation]:
+def relations_of(nlp, text: str, *, window: str = "sentence", skip: frozenset[str] = frozenset()) -> list[Relation]:
     doc, index, entities = analyse(nlp, text)
-    return [r for r in document_relations(doc, "d1", index, entities, window=window) if r.kind != "cooccurrence"]
+    reading = reading_of(doc, "d1", entities, index, window=window, skip=skip)
+    return [r for r in document_relations(reading, skip=skip) if r.kind != "cooccurrence"]
 
 
 def triples(nlp, text: str) -> set[tuple[str, str, str, str, str]]:
@@ -258,7 +259,8 @@ def test_relations_evidence_is_the_sentence_with_offsets(nlp, text):
 def test_relations_cooccurrence_window(nlp, window, expected):
     text = "Peru met Chile. Germany stayed away.\n\nIran waited."
     doc, index, entities = analyse(nlp, text)
-    rels = [r for r in document_relations(doc, "d1", index, entities, window=window) if r.kind == "cooccurrence"]
+    rels = [r for r in document_relations(reading_of(doc, "d1", entities, index, window=window))
+            if r.kind == "cooccurrence"]
     assert {(r.source, r.target) for r in rels} == expected
     assert all(r.symmetric and len(r.evidence) == 1 for r in rels)
 
@@ -267,7 +269,7 @@ def test_relations_cooccurrence_window(nlp, window, expected):
 def test_relations_unknown_window_is_refused(nlp, window):
     doc, index, entities = analyse(nlp, "Peru met Chile.")
     with pytest.raises(ValueError, match="sentence, paragraph"):
-        document_relations(doc, "d1", index, entities, window=window)
+        document_relations(reading_of(doc, "d1", entities, index, window=window))
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,0 +1,54 @@
+"""One reading of a document: what every relation pass receives.
+
+A :class:`Reading` is built once per document by :func:`nlp.extract.extract`
+after the entity and quote steps: the parse, the entities and their
+mention index, the actors and clauses read from them, and the quote
+reading. The relation passes read it (through a :class:`RelationStep`, which adds
+what the passes before found) and write nothing into it; the verbs of the
+document are read once, when a pass first asks for them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from nlp.mentions import MentionIndex
+from nlp.records import Entity, Relation
+from nlp.relations.clauses import Clauses
+from nlp.relations.links import VerbClause, verb_clauses
+from nlp.relations.quotes import QuoteReading
+from nlp.scan import Ranges
+
+
+@dataclass(eq=False)
+class Reading:
+    """One document, read once: parse, entities, mention index, clauses, quotes."""
+
+    doc: Doc
+    doc_id: str
+    entities: tuple[Entity, ...]
+    index: MentionIndex
+    clauses: Clauses
+    quotes: QuoteReading = field(default_factory=QuoteReading)
+    #: where co-occurrence is counted: "sentence" or "paragraph"
+    window: str = "sentence"
+
+    @cached_property
+    def verbs(self) -> list[VerbClause]:
+        """Every lexicon verb of the document with its parse targets (:func:`~nlp.relations.links.verb_clauses`)."""
+        return verb_clauses(self.doc, self.clauses)
+
+    @cached_property
+    def quoted(self) -> Ranges:
+        """The direct quotes by character, with their speakers (:attr:`QuoteReading.quoted`)."""
+        return self.quotes.quoted
+
+
+@dataclass(frozen=True)
+class RelationStep:
+    """What a relation pass receives: the document's reading and the links the passes before it found."""
+
+    reading: Reading
+    found: tuple[Relation, ...] = ()

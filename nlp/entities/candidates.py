@@ -106,12 +106,25 @@ class EntityContext:
     references: list[tuple[int, int, str]] = field(default_factory=list)
 
     def final(self) -> list[Candidate]:
-        """The candidates that become mentions: not dropped, typed and keyed."""
+        """The candidates that become mentions: not dropped, typed and keyed.
+
+        >>> import spacy
+        >>> kept = Candidate(0, 1, "PERSON", "Lopes", 0, "person", "person:lopes")
+        >>> cx = EntityContext(spacy.blank("en")("Lopes said"), [kept, Candidate(1, 2, "ORG", "said", 1)])
+        >>> [c.text for c in cx.final()]
+        ['Lopes']
+        """
         return [c for c in self.cands if not c.dropped and c.type and c.key]
 
 
 def trim_name(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """The name inside an entity: no "the", possessive, parenthesis, honorific or title."""
+    """The name inside an entity: no "the", possessive, parenthesis, honorific or title.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> trim_name(nlp("the Reuters ("), 0, 3, "ORG"), trim_name(nlp("Mr. Ana Lopes"), 0, 3, "PERSON")
+    ((1, 2), (1, 3))
+    """
     while end > start and doc[end - 1].text in _TRIM_END:
         end -= 1
     while start < end and (doc[start].lower_ in TRIM_START or doc[start].lower_ in HONORIFICS):
@@ -156,12 +169,23 @@ def model_candidates(doc: Doc) -> list[Candidate]:
 
 
 def owner_of(at: dict[int, Candidate], span: tuple[int, int]) -> Candidate | None:
-    """The candidate that covers any token of ``span``."""
+    """The candidate that covers any token of ``span``.
+
+    >>> c = Candidate(2, 4, "PERSON", "Ana Lopes", 2)
+    >>> owner_of({2: c, 3: c}, (3, 5)) is c, owner_of({2: c, 3: c}, (0, 2))
+    (True, None)
+    """
     return next((at[i] for i in range(*span) if i in at), None)
 
 
 def replace_overlapping(cands: list[Candidate], new: Candidate) -> None:
-    """Put ``new`` in place of every candidate that overlaps it."""
+    """Put ``new`` in place of every candidate that overlaps it.
+
+    >>> cands = [Candidate(0, 2, "GPE", "LIMA Peru", 0)]
+    >>> replace_overlapping(cands, Candidate(0, 1, "GPE", "Lima", 0))
+    >>> [(c.text, c.dropped) for c in cands]
+    [('LIMA Peru', True), ('Lima', False)]
+    """
     for c in cands:
         if c.start < new.end and new.start < c.end:
             c.dropped = True

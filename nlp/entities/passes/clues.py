@@ -24,12 +24,22 @@ SPEECH_VERBS = frozenset({"say", "tell", "insist", "add", "argue", "warn", "clai
                           "suggest", "acknowledge", "complain", "reply", "ask", "urge", "want"})
 #: verbs whose object is a person ("advised Kowalski")
 ADVICE_VERBS = frozenset({"advise", "urge", "tell", "ask", "warn", "persuade"})
+#: dependency labels of a subject, active or passive
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: dependency labels of a direct object
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 
 
 def speaks(span: Span) -> bool:
-    """The name is the subject of a speech verb or the object of advice."""
+    """The name is the subject of a speech verb or the object of advice.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Lopes", "said", "so"], heads=[1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "advmod"], lemmas=["Lopes", "say", "so"])
+    >>> speaks(doc[0:1]), speaks(doc[2:3])
+    (True, False)
+    """
     root = span.root
     head = root.head
     if root.dep_ in SUBJ_DEPS and head.lemma_ in SPEECH_VERBS:
@@ -42,7 +52,13 @@ _VIEW_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE", "organizat
 
 
 def entity_view(doc: Doc, cands: list[Candidate]) -> EntityView:
-    """Entities as corrected so far, plus the model's dates and numbers."""
+    """Entities as corrected so far, plus the model's dates and numbers.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ana Lopes said")
+    >>> entity_view(doc, [Candidate(0, 2, "GPE", "Ana Lopes", 0, "person", "person:ana-lopes")]).label_at(1)
+    'PERSON'
+    """
     spans = [(c.start, c.end, "NORP" if c.label == "NORP" and c.type == "country" else _VIEW_LABELS[c.type])
              for c in cands if not c.dropped and c.type]
     spans += [e for e in model_ents(doc) if e[2] not in LABELS]
@@ -50,7 +66,15 @@ def entity_view(doc: Doc, cands: list[Candidate]) -> EntityView:
 
 
 def looks_like_name(doc: Doc, c: Candidate) -> bool:
-    """Two to five capitalised proper nouns (and "de", "van" ...) that no other source knows."""
+    """Two to five capitalised proper nouns (and "de", "van" ...) that no other source knows.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ana", "de", "Lopes"], pos=["PROPN", "ADP", "PROPN"])
+    >>> full, one = Candidate(0, 3, "ORG", "Ana de Lopes", 0), Candidate(2, 3, "ORG", "Lopes", 2)
+    >>> looks_like_name(doc, full), looks_like_name(doc, one)
+    (True, False)
+    """
     toks = [t for t in doc[c.start:c.end] if t.lower_ not in NAME_PARTICLES]
     return c.end - c.start >= 2 and 1 <= len(toks) <= 5 and all(t.pos_ == "PROPN" and t.is_title for t in toks) \
         and not lexicons.has_org_head(c.text) and not is_known_place(c.text)
@@ -72,6 +96,13 @@ def as_location(doc: Doc, c: Candidate) -> bool:
 
     "in Prague", "flew to Cairo", "the capital Dushanbe", "Tripoli-based":
     a location; "Ottawa said", "Moscow's decision": the government.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["met", "in", "Prague"], heads=[0, 0, 1],
+    ...           deps=["ROOT", "prep", "pobj"])
+    >>> as_location(doc, Candidate(2, 3, "GPE", "Prague", 2))
+    True
     """
     root = doc[c.start:c.end].root
     head = root.head
@@ -87,7 +118,13 @@ def as_location(doc: Doc, c: Candidate) -> bool:
 
 
 def token_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Tokens covering characters ``start:end``, or None."""
+    """Tokens covering characters ``start:end``, or None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("LIMA, Peru (Reuters)")
+    >>> token_span(doc, 6, 10), token_span(doc, 2, 4)
+    ((2, 3), (0, 1))
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     return (span.start, span.end) if span is not None and len(span) else None
 
@@ -104,7 +141,13 @@ def read_case(text: str) -> str:
 
 
 def breaks_line(doc: Doc, i: int) -> bool:
-    """Token ``i`` ends a line (a line break in its trailing space or the space token after it)."""
+    """Token ``i`` ends a line (a line break in its trailing space or the space token after it).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Stoke 4\\nLeeds 3")
+    >>> breaks_line(doc, 1), breaks_line(doc, 0)
+    (True, False)
+    """
     if i < 0:
         return False
     return "\n" in doc[i].whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text

@@ -21,7 +21,12 @@ from nlp.scan import text_of
 
 
 def type_from_words(c: Candidate) -> None:
-    """Type a name from its words and the model's label alone."""
+    """Type a name from its words and the model's label alone.
+
+    >>> c = Candidate(0, 1, "GPE", "Peru", 0)
+    >>> type_from_words(c); c.type, c.key
+    ('country', 'country:PE')
+    """
     if c.type == "outlet":
         return
     outlet = lexicons.outlet_name(c.text)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from nlp.entities.sieve import clean_surface, extract_entities
+from nlp.entities.candidates import clean_surface
+from nlp.entities.sieve import extract_entities
 from nlp.mentions import MentionIndex, slug
 
 
@@ -471,14 +472,15 @@ def test_entities_professions_are_roles_of_persons(nlp, text, key, role):
 
 @pytest.mark.model
 def test_companies_by_legal_form_and_context(nlp):
-    from nlp.entities.sieve import _Candidate, _companies
+    from nlp.entities.candidates import Candidate, EntityContext
+    from nlp.entities.passes.organisations import companies
     doc = nlp("Brandor S.A. said on Monday its profit rose. Brandor stock closed higher. Shares of Velmont fell.")
     first, second = [t.i for t in doc if t.text == "Brandor"]
     velmont = next(t.i for t in doc if t.text == "Velmont")
-    cands = [_Candidate(first, first + 2, "PERSON", "Brandor S.A.", first, "person", "person:brandor-s-a"),
-             _Candidate(second, second + 1, "PERSON", "Brandor", second, "person", "person:brandor"),
-             _Candidate(velmont, velmont + 1, "PERSON", "Velmont", velmont, "person", "person:velmont")]
-    _companies(doc, cands)
+    cands = [Candidate(first, first + 2, "PERSON", "Brandor S.A.", first, "person", "person:brandor-s-a"),
+             Candidate(second, second + 1, "PERSON", "Brandor", second, "person", "person:brandor"),
+             Candidate(velmont, velmont + 1, "PERSON", "Velmont", velmont, "person", "person:velmont")]
+    companies(EntityContext(doc, cands))
     assert [c.type for c in cands] == ["organization"] * 3
     assert cands[0].key == cands[1].key == "org:brandor-s-a"      # the short form joins its company
 
@@ -486,12 +488,13 @@ def test_companies_by_legal_form_and_context(nlp):
 @pytest.mark.model
 def test_companies_leave_a_person_with_a_role_alone(nlp):
     from nlp.entities.roles import Role
-    from nlp.entities.sieve import _Candidate, _companies
+    from nlp.entities.candidates import Candidate, EntityContext
+    from nlp.entities.passes.organisations import companies
     doc = nlp("Shares of Marlow fell, said minister Marlow.")
     i = next(t.i for t in doc if t.text == "Marlow")
-    c = _Candidate(i, i + 1, "PERSON", "Marlow", i, "person", "person:marlow")
+    c = Candidate(i, i + 1, "PERSON", "Marlow", i, "person", "person:marlow")
     c.roles = [Role("minister", "official", i + 4, i + 5)]
-    _companies(doc, [c])
+    companies(EntityContext(doc, [c]))
     assert c.type == "person"
 
 

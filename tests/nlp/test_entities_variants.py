@@ -72,7 +72,7 @@ def test_definite_role_noun_is_its_one_holder(nlp, text, doer):
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from nlp.entities.sieve import _gaps, _one_letter_apart  # noqa: E402
+from nlp.entities.passes.people import _gaps, _one_letter_apart  # noqa: E402
 
 
 @given(st.text("abnrsHN", min_size=1, max_size=8), st.text("abnrsHN", min_size=1, max_size=8))

@@ -184,12 +184,13 @@ def test_entities_sports_capital_table_names_teams(nlp):
 
 @pytest.mark.model
 def test_entities_sports_results_row_names_players(nlp):
-    from nlp.entities.sieve import _Candidate, _sports_teams
+    from nlp.entities.candidates import Candidate, EntityContext
+    from nlp.entities.passes.sports import sports_teams
     text = "SOCCER - A WIN.\n\nLONDON 1997-06-01\n\nScorers:\nRomania - Dorin Petrescu (31st), Ion Marin (75th)\n"
     doc = nlp(text)
     start = next(t.i for t in doc if t.text == "Dorin")
-    cands = [_Candidate(start, start + 2, "ORG", "Dorin Petrescu", start, "organization", "org:dorin-petrescu")]
-    _sports_teams(doc, cands)
+    cands = [Candidate(start, start + 2, "ORG", "Dorin Petrescu", start, "organization", "org:dorin-petrescu")]
+    sports_teams(EntityContext(doc, cands))
     assert (cands[0].type, cands[0].key) == ("person", "person:dorin-petrescu")
 
 
@@ -202,11 +203,12 @@ def test_entities_sports_roles_are_no_office(nlp):
 
 @pytest.mark.model
 def test_entities_sports_lineup_names_untagged_players(nlp):
-    from nlp.entities.sieve import _Candidate, _sports_players
+    from nlp.entities.candidates import EntityContext
+    from nlp.entities.passes.sports import sports_players
     text = "RUGBY UNION - TEAMS.\n\nLONDON 1997-06-01\n\nWales - 15 - Gareth Pryce, 14 - Owain Prydderch, 13 - Bayern Munich\n"
     doc = nlp(text)
     cands: list = []
-    _sports_players(doc, cands)
+    sports_players(EntityContext(doc, cands))
     labels = {c.text for c in cands}
     assert {"Gareth Pryce", "Owain Prydderch"} <= labels and "Bayern Munich" not in labels
     assert all(c.type == "person" and not c.linked for c in cands)
@@ -228,8 +230,9 @@ def test_entities_sports_table_rows_name_teams(nlp):
 
 @pytest.mark.model
 def test_entities_table_rows_outside_sports_name_no_team(nlp):
-    from nlp.entities.sieve import _table_teams
+    from nlp.entities.candidates import EntityContext
+    from nlp.entities.passes.sports import table_teams
     text = "MARKETS - STOCKS RISE.\n\nOSLO 1997-06-01\n\nStocks rose on Friday.\nBrakefield 4 3 1 0 10\n"
     cands: list = []
-    _table_teams(nlp(text), cands)
+    table_teams(EntityContext(nlp(text), cands))
     assert cands == []

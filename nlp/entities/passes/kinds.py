@@ -1,0 +1,142 @@
+"""Entity passes that decide what kind of thing a name is: country, outlet, organisation, person, place.
+
+The first pass types every name from its words and the model's label
+alone; later ones correct that from the document: a region the gazetteer
+lists is a place, a capital used as a location is the city, and one name
+written alike twice in a story is one entity of one type.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from nlp import lexicons
+from nlp.entities import countries
+from nlp.entities.candidates import Candidate, EntityContext, clean_surface
+from nlp.entities.names import NameIndex
+from nlp.entities.passes.clues import as_location, read_case, speaks
+from nlp.entities.places import is_known_place, phoenix_places
+from nlp.entities.wire import read_wire
+from nlp.mentions import slug
+from nlp.scan import text_of
+
+
+def type_from_words(c: Candidate) -> None:
+    """Type a name from its words and the model's label alone.
+
+    >>> c = Candidate(0, 1, "GPE", "Peru", 0)
+    >>> type_from_words(c); c.type, c.key
+    ('country', 'country:PE')
+    """
+    if c.type == "outlet":
+        return
+    outlet = lexicons.outlet_name(c.text)
+    hit = countries.lookup(c.text)
+    if outlet:
+        c.type, c.key = "outlet", f"outlet:{slug(outlet)}"
+    elif hit and c.label != "PERSON":
+        c.type, c.key = "country", f"country:{hit.code}"
+    elif c.label == "ORG" and lexicons.has_outlet_head(c.text):
+        words = c.text.split()
+        bare = next((lexicons.outlet_name(" ".join(words[:n])) for n in range(len(words) - 1, 0, -1)
+                     if words[n].islower() and lexicons.outlet_name(" ".join(words[:n]))), None)
+        # "Interfax news agency" is Interfax; "WAFA news agency", "Lusaka Times" are names of their own
+        c.type, c.key = "outlet", f"outlet:{slug(bare or c.text)}"
+    elif c.label != "PERSON" and lexicons.has_org_head(c.text):
+        c.type, c.key = "organization", f"org:{slug(c.text)}"
+    elif c.label == "NORP":
+        c.type = ""                              # "Conservative", "Muslim": a group, not a node
+    elif c.label == "PERSON":
+        c.type, c.key = "person", f"person:{slug(c.text)}"
+    elif c.label == "ORG":
+        c.type, c.key = "organization", f"org:{slug(c.text)}"
+    else:
+        c.type, c.key = "place", f"place:{slug(c.text)}"
+
+
+def first_type(cx: EntityContext) -> None:
+    """Type every name from its words and the model's label alone (see :func:`type_from_words`); an outlet
+    written with its kind ("Interfax news agency") is mentioned by its name alone."""
+    doc, cands = cx.doc, cx.cands
+    for c in cands:
+        type_from_words(c)
+        if c.type == "outlet" and c.end - c.start > 1 and doc[c.end - 1].is_lower:
+            end = c.end
+            while end > c.start + 1 and doc[end - 1].is_lower:
+                end -= 1                          # "Interfax news agency": the mention is the name, "Interfax"
+            bare = lexicons.outlet_name(doc[c.start:end].text)
+            if bare and c.key == f"outlet:{slug(bare)}":
+                c.end, c.text = end, clean_surface(doc[c.start:end].text)
+
+
+def gazetteer_places(cx: EntityContext) -> None:
+    """A name the model called a person or an organisation that the country dictionary lists as a
+    region or city of a country is a place ("Chechnya", "the West Bank", "Grozny"), unless the document
+    makes it a person: it speaks, or it is a word of a full-named person's name."""
+    doc, cands = cx.doc, cx.cands
+    table = phoenix_places()
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    names = NameIndex(full)                      # built once: each look-up costs the same
+    full_words = {w for name in full for w in name.split()}
+    for c in cands:
+        if c.dropped or c.type not in ("person", "organization") or c.label not in ("PERSON", "ORG", "GPE", "LOC"):
+            continue
+        if countries.normalize(c.text) not in table or countries.lookup(c.text):
+            continue
+        if c.type == "person" and (speaks(doc[c.start:c.end]) or names.match(c.text)
+                                   or c.text in full_words):
+            continue
+        c.type, c.key = "place", f"place:{slug(c.text)}"
+
+
+def capital_places(cx: EntityContext) -> None:
+    """A capital used as a location is the city, a place node of its own ("in Prague", "flew to Cairo");
+    used for who acts or speaks it stays its country ("Ottawa said"). The decision is each mention's."""
+    doc, cands = cx.doc, cx.cands
+    for c in cands:
+        if c.dropped or c.type != "country" or not c.linked:
+            continue
+        hit = countries.lookup(c.text)
+        if hit is None or hit.via != "capital" or not as_location(doc, c):
+            continue
+        c.type, c.key = "place", f"place:{slug(read_case(c.text))}"
+
+
+#: key prefix of each type a name can take in one story
+_PREFIX = {"person": "person", "organization": "org", "place": "place"}
+
+
+def one_type_per_name(cx: EntityContext) -> None:
+    """One name written the same way twice in a story is one entity of one type ("Velaro" a place in one
+    sentence and an "organisation" in the next): the type most mentions have wins, a place the gazetteer
+    knows and a person who speaks or holds a role counting double. A one-word "person" who never speaks,
+    holds no role and is no one's family name, named mostly as a location ("fled from Velaro"), is a place.
+    A sports story is left alone: there a town is both the team and the venue."""
+    doc, cands = cx.doc, cx.cands
+    if read_wire(text_of(doc)).is_sports():
+        return
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if not c.dropped and c.type in _PREFIX and c.key.startswith(f"{_PREFIX[c.type]}:{slug(c.text)}"):
+            groups[lexicons.fold(c.text)].append(c)
+    full = [c.text for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped]
+    names = NameIndex(full)                      # built once: each look-up costs the same
+    for group in groups.values():
+        if {c.type for c in group} == {"person"} and len(group[0].text.split()) == 1 \
+                and not any(c.roles or speaks(doc[c.start:c.end]) for c in group) \
+                and not names.match(group[0].text) \
+                and sum(as_location(doc, c) for c in group) * 2 > len(group):
+            for c in group:                   # "took Velaro ... fled from Velaro": where things happen, no one
+                c.type, c.key = "place", f"place:{slug(c.text)}"
+            continue
+        if len({c.type for c in group}) < 2:
+            continue
+        votes: dict[str, int] = defaultdict(int)
+        for c in group:
+            strong = c.type == "place" and is_known_place(c.text) \
+                or c.type == "person" and (c.roles or speaks(doc[c.start:c.end]))
+            votes[c.type] += 2 if strong else 1
+        best = max(votes.values())
+        winner = next(t for t in ("place", "organization", "person") if votes.get(t) == best)
+        key = f"{_PREFIX[winner]}:{slug(group[0].text)}"
+        for c in group:
+            c.type, c.key = winner, key

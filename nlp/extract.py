@@ -125,6 +125,11 @@ STEPS: dict[str, tuple[Pass, ...]] = {
 }
 
 
+def steps() -> dict[str, tuple[Pass, ...]]:
+    """Every step's passes, in order (a copy of :data:`STEPS`)."""
+    return dict(STEPS)
+
+
 def pass_names() -> list[str]:
     """The names of every pass and rule of every step, in order: what ``skip=`` accepts.
 

@@ -209,14 +209,6 @@ def inside_reported(q: QuoteStep) -> None:
                 _take(d, outer)
 
 
-def doer_of_clause(q: QuoteStep) -> None:
-    """A phrase quoted by the doer of the clause it stands in ("Dagbladet called it “the greatest
-    gift”", "Reuters listed topics including “the jailing of ...”"): that doer."""
-    for d in q.direct:
-        if not d.speaker and d.tokens[1] > d.tokens[0]:
-            d.speaker = _governing_doer(q.doc, d, q.clauses)
-
-
 #: punctuation that names a speaker beside a quote: "Lula: “...”", "“...” — Lula"
 _DASHES = frozenset({"—", "–", "-", "--"})
 
@@ -237,6 +229,14 @@ def named_by_punctuation(q: QuoteStep) -> None:
         after = hi + 1  # the closing mark, then the dash, then the name
         if after + 1 < len(doc) and doc[hi].text in ('"', "”") and doc[after].text in _DASHES:
             d.speaker = index.key_of(doc[after + 1].i) or ""
+
+
+def doer_of_clause(q: QuoteStep) -> None:
+    """A phrase quoted by the doer of the clause it stands in ("Dagbladet called it “the greatest
+    gift”", "Reuters listed topics including “the jailing of ...”"): that doer."""
+    for d in q.direct:
+        if not d.speaker and d.tokens[1] > d.tokens[0]:
+            d.speaker = _governing_doer(q.doc, d, q.clauses)
 
 
 def headline_sources(q: QuoteStep) -> None:

@@ -1,7 +1,8 @@
 """The graph as one self-contained HTML file: no request to any host.
 
 pyvis makes the vis-network node and edge dicts, styled by
-:mod:`graph.style` (colours, shapes, sizes, the legend); our template
+:mod:`graph.style` (colours, shapes, sizes, the legend and each edge's
+relation phrase, which the page carries in its data); our template
 (``templates/graph.html`` with ``graph.js`` and ``graph.css``) inlines
 pyvis's bundled copy of vis-network instead of pointing at a CDN, and adds a
 legend, search, filters and a side panel with the evidence.
@@ -44,7 +45,7 @@ from graph.atomic import atomic_write
 from graph.layout import communities, label_box, story_layout
 from graph.prune import story_rank
 from graph.quotes import page_quotes
-from graph.style import (KIND_STYLE, POLARITY_COLOR, TYPE_STYLE, edge_look, legend, node_label, node_look,
+from graph.style import (KIND_STYLE, POLARITY_COLOR, TYPE_STYLE, edge_look, edge_phrase, legend, node_label, node_look,
                          node_size)
 
 # above this many nodes edges are straight and hidden while dragging or zooming
@@ -252,7 +253,8 @@ def page_positions(G: nx.MultiDiGraph, ranked: list | None = None) -> dict[Any, 
 
 
 def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """Everything the page draws: pyvis node and edge dicts, options, legend,
+    """Everything the page draws: pyvis node and edge dicts (each edge with
+    its relation ``phrase``, :func:`graph.style.edge_phrase`), options, legend,
     first-look filters and view, documents and the evidence sentences, as
     plain JSON-ready data.
 
@@ -267,6 +269,8 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     >>> d = vis_data(G)
     >>> [n["shape"] for n in d["nodes"]], d["edges"][0]["dashes"], d["sentences"][d["edges"][0]["evidence"][0]["s"]]
     (['triangleDown', 'square'], [6, 6], 'Oslo, Norway.')
+    >>> d["edges"][0]["phrase"]
+    'Oslo — named with — Norway'
     """
     return {k: list(v) if isinstance(v, Iterator) else v for k, v in page_parts(G)}
 
@@ -320,7 +324,7 @@ def page_parts(G: nx.MultiDiGraph) -> Iterator[tuple[str, Any]]:
                         evidence=[{**{k: e.get(k) for k in ("doc", "start", "end", "quote") if k in e},
                                    "s": table.ref(e.get("sentence"))}
                                   for e in evidence[:MAX_EVIDENCE_IN_PAGE]],
-                        evidence_total=len(evidence))
+                        evidence_total=len(evidence), phrase=edge_phrase(G, u, v, a))
             if not look["directed"]:
                 edge.options["arrows"] = ""
             yield edge.options

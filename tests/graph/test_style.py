@@ -68,11 +68,12 @@ def test_style_relation_phrase_starts_and_ends_with_the_two_names(source, target
 
 
 @pytest.mark.parametrize("name", ["Meng Wanzhou", HOSTILE])
-def test_style_pyvis_and_notebook_say_the_same_phrase(name):
+def test_style_page_pyvis_and_notebook_say_the_same_phrase(name):
     G = story_graph(name)
     expected = {(u, v, a["kind"], a["verb"]): edge_phrase(G, u, v, a) for u, v, a in G.edges(data=True)}
     assert expected[("org:police", "person:meng", "action", "arrest")] == f"Canadian police — arrest → {name}"
 
+    page = {(e["from"], e["to"], e["kind"], e["verb"]): e["phrase"] for e in vis_data(G)["edges"]}
     pyvis = {}
     for e, (u, v, a) in zip(to_pyvis(G).edges, G.edges(data=True)):
         head = html.unescape(e["title"]).split("\n")[0]
@@ -81,7 +82,7 @@ def test_style_pyvis_and_notebook_say_the_same_phrase(name):
     notebook = {(u, v, G.edges[u, v, k]["kind"], G.edges[u, v, k]["verb"]): row["relation"]
                 for u, v, k in G.edges(keys=True) for row in edge_evidence(G, u, v, k)}
     ranked = {r["edge"]: r["relation"] for r in top_relations(G, 100)}
-    assert pyvis == notebook == expected
+    assert page == pyvis == notebook == expected
     assert all(ranked[(u, v, k)] == expected[(u, v, a["kind"], a["verb"])]
                for u, v, k, a in G.edges(keys=True, data=True) if a["kind"] != "cooccurrence")
 

@@ -7,6 +7,11 @@ template may put a title into ``innerHTML``). On a graph past the first
 look (``graph.html.FIRST_LOOK_NODES``) nodes carry the page's positions and
 physics is off, as on the page.
 
+The HTML the network writes opens offline: vis-network is inlined
+(``cdn_resources="in_line"``) and pyvis's template is read without the
+Bootstrap stylesheet and script it would otherwise fetch from a CDN (the
+template only uses Bootstrap for the frame of its optional menus).
+
 Example
 -------
 >>> import networkx as nx
@@ -18,11 +23,30 @@ Example
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
+import jinja2
 import networkx as nx
 
 from graph.style import edge_look, edge_tooltip, node_label, node_look, node_tooltip
+
+#: the Bootstrap ``<link>`` and ``<script>`` pyvis's template loads from a CDN
+_BOOTSTRAP = re.compile(r"<link\b[^>]*bootstrap[^>]*>|<script\b[^>]*bootstrap[^>]*>\s*</script>", re.IGNORECASE)
+
+
+class OfflineTemplates(jinja2.FileSystemLoader):
+    """pyvis's templates with every Bootstrap element taken out.
+
+    >>> import jinja2, pyvis, pathlib
+    >>> env = jinja2.Environment(loader=OfflineTemplates(pathlib.Path(pyvis.__file__).parent / "templates"))
+    >>> "bootstrap" in env.loader.get_source(env, "template.html")[0]
+    False
+    """
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _BOOTSTRAP.sub("", source), filename, uptodate
 
 
 def to_pyvis(G: nx.MultiDiGraph, *, height: str = "750px", width: str = "100%", notebook: bool = False,
@@ -30,7 +54,9 @@ def to_pyvis(G: nx.MultiDiGraph, *, height: str = "750px", width: str = "100%", 
     """A ``pyvis.network.Network`` of ``G``, drawn as the page draws it.
 
     ``cdn_resources="in_line"`` (the default) puts vis-network inside the
-    HTML pyvis writes, so it opens with no network; other arguments go to
+    HTML pyvis writes, and Bootstrap is left out, so ``net.write_html(...)``
+    opens with no network request ("remote" and "local" load vis-network
+    from a CDN, as pyvis does); other arguments go to
     ``pyvis.network.Network``. Customise it as any pyvis network
     (``net.toggle_physics(True)``, ``net.show_buttons()``) and write it with
     ``net.write_html("g.html")``.
@@ -53,6 +79,9 @@ def to_pyvis(G: nx.MultiDiGraph, *, height: str = "750px", width: str = "100%", 
 
     net = Network(height=height, width=width, directed=True, notebook=notebook, cdn_resources=cdn_resources,
                   **network_options)
+    net.templateEnv = jinja2.Environment(loader=OfflineTemplates(net.template_dir))
+    if net.template is not None:  # notebook=True read the template already
+        net.template = net.templateEnv.get_template(net.path)
     placed = G.number_of_nodes() > FIRST_LOOK_NODES
     pos = page_positions(G) if placed else {}
     # built directly: pyvis's add_node and add_edge look every id up in a list

@@ -83,3 +83,15 @@ def test_to_pyvis_big_graph_gets_the_page_positions_and_no_physics(n):
     assert all("x" in node and "y" in node for node in net.nodes)
     assert net.options.physics.enabled is False
 
+
+@pytest.mark.parametrize("notebook", [False, True])
+def test_to_pyvis_html_loads_nothing_from_the_network(tmp_path, notebook):
+    from tests.graph.pagetags import parsed
+
+    net = to_pyvis(small_graph(), notebook=notebook)
+    net.write_html(str(tmp_path / "pyvis.html"), notebook=notebook)
+    text = (tmp_path / "pyvis.html").read_text(encoding="utf-8")
+    fetched = [(tag, value) for tag, attrs in parsed(text).tags for name, value in attrs.items()
+               if name in ("src", "href") and value and value.strip().lower().startswith(("http:", "https:", "//"))]
+    assert fetched == []
+    assert "bootstrap" not in text.lower() and "new vis.Network" in text

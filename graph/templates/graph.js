@@ -81,9 +81,10 @@
       nodeShown(byId.get(e.from)) && nodeShown(byId.get(e.to));
   }
   // each edge's phrase ("A \u2014 verb \u2192 B") comes from Python
-  // (graph/style.py relation_phrase); tooltips are written here, as
-  // graph/style.py node_tooltip and edge_tooltip write them for pyvis, and not
-  // carried in the data: plain text, shown by vis-network as text
+  // (graph/style.py relation_phrase); tooltips are written here, only for
+  // what is drawn, in the lines graph/style.py node_tooltip and edge_tooltip
+  // write for pyvis (tests/browser/test_graph_page_style.py holds them
+  // equal): plain text, shown by vis-network as text
   function nodeTitle(n) {
     var lines = [n.label + " (" + n.ntype + ")"];
     if (n.roles.length) lines.push("roles: " + n.roles.slice(0, 5).join("; "));

@@ -281,23 +281,20 @@ def add_viz(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
     >>> H = G.copy(); add_viz(G, H); H.nodes["country:PE"]["viz"]["color"]["b"]
     180
     """
-    from graph.html import (COOCCURRENCE_COLOR, KIND_STYLE, OTHER_TYPE_STYLE, POLARITY_COLOR, TYPE_STYLE,
-                            edge_width, node_size, page_positions)
+    from graph.html import page_positions
+    from graph.style import edge_look, node_look
 
     pos = page_positions(G)
     for n, a in G.nodes(data=True):
-        colour, shape, _ = TYPE_STYLE.get(str(a.get("type", "")), OTHER_TYPE_STYLE)
+        look = node_look(a)
         x, y = pos.get(n, (0.0, 0.0))
         # Gephi's y axis points up, the page's down
-        H.nodes[xml_safe(n)]["viz"] = {"color": _rgb(colour), "size": node_size(int(a.get("count", 0) or 0)),
-                             "position": {"x": x, "y": -y, "z": 0.0}, "shape": GEXF_SHAPES.get(shape, "disc")}
+        H.nodes[xml_safe(n)]["viz"] = {"color": _rgb(look["color"]), "size": look["size"],
+                             "position": {"x": x, "y": -y, "z": 0.0}, "shape": GEXF_SHAPES.get(look["shape"], "disc")}
     for u, v, k, a in G.edges(keys=True, data=True):
-        kind = str(a.get("kind", ""))
-        colour = COOCCURRENCE_COLOR if kind == "cooccurrence" else POLARITY_COLOR.get(str(a.get("polarity", "")),
-                                                                                        POLARITY_COLOR["neutral"])
-        line = KIND_STYLE.get(kind, (False, "solid", ""))[1]
-        H.edges[xml_safe(u), xml_safe(v), xml_safe(k)]["viz"] = {"color": _rgb(colour), "thickness": edge_width(kind, int(a.get("weight", 1) or 1)),
-                                   "shape": GEXF_LINES.get(line, "solid")}
+        look = edge_look(a)
+        H.edges[xml_safe(u), xml_safe(v), xml_safe(k)]["viz"] = {"color": _rgb(look["color"]), "thickness": look["width"],
+                                   "shape": GEXF_LINES.get(look["line"], "solid")}
 
 
 def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:

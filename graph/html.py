@@ -1,6 +1,8 @@
 """The graph as one self-contained HTML file: no request to any host.
 
-pyvis makes the vis-network node and edge dicts; our template
+pyvis makes the vis-network node and edge dicts, styled by
+:mod:`graph.style` (colours, shapes, sizes, the legend and each edge's
+relation phrase, which the page carries in its data); our template
 (``templates/graph.html`` with ``graph.js`` and ``graph.css``) inlines
 pyvis's bundled copy of vis-network instead of pointing at a CDN, and adds a
 legend, search, filters and a side panel with the evidence.
@@ -24,7 +26,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import math
 import os
 import secrets
 from collections.abc import Iterator
@@ -44,25 +45,9 @@ from graph.atomic import atomic_write
 from graph.layout import communities, label_box, story_layout
 from graph.prune import story_rank
 from graph.quotes import page_quotes
+from graph.style import (KIND_STYLE, POLARITY_COLOR, TYPE_STYLE, edge_look, edge_phrase, legend, node_label, node_look,
+                         node_size)
 
-# node type -> (colour, vis-network shape, legend symbol)
-TYPE_STYLE: dict[str, tuple[str, str, str]] = {
-    "official": ("#d62728", "star", "\u2605"),
-    "person": ("#ff7f0e", "dot", "\u25cf"),
-    "country": ("#1f77b4", "square", "\u25a0"),
-    "outlet": ("#2ca02c", "diamond", "\u25c6"),
-    "organization": ("#9467bd", "triangle", "\u25b2"),
-    "place": ("#8c564b", "triangleDown", "\u25bc"),
-}
-OTHER_TYPE_STYLE = ("#999999", "dot", "\u25cf")
-POLARITY_COLOR: dict[str, str] = {"cooperation": "#2ca02c", "conflict": "#d62728", "neutral": "#5b6f8a"}
-COOCCURRENCE_COLOR = "#b8b8b8"
-# edge kind -> (vis-network dashes, CSS border style for the legend, meaning)
-KIND_STYLE: dict[str, tuple[Any, str, str]] = {
-    "action": (False, "solid", "did something to"),
-    "quote": ([2, 4], "dotted", "spoke to / quoted"),
-    "cooccurrence": ([6, 6], "dashed", "named together in a sentence or paragraph"),
-}
 # above this many nodes edges are straight and hidden while dragging or zooming
 LARGE_GRAPH_NODES = 400
 #: above this many nodes the page opens on the entities that carry the story
@@ -70,22 +55,14 @@ LARGE_GRAPH_NODES = 400
 #: (graph.layout.story_layout) with no physics in the browser; the others
 #: are one search or one "show neighbours" away
 FIRST_LOOK_NODES = 150
-#: palette for colouring by community (largest first); smaller communities are grey
-COMMUNITY_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-                    "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939")
 #: schemes a document's url may have to be drawn as a link; any other
 #: (javascript:, data:, file:, ...) is dropped
 LINK_SCHEMES = ("http", "https")
-
-
-
 #: evidence sentences per link carried into the page; a link seen in
 #: thousands of sentences keeps them all in the exports, and the side panel
 #: says how many more the JSON holds (a 1M-word corpus gave a 104 MB page
 #: with every sentence inlined)
 MAX_EVIDENCE_IN_PAGE = 100
-
-
 # above this many edges, co-occurrence edges are hidden at first (one tick shows them)
 COOCCURRENCE_FIRST_LOOK_EDGES = 2000
 
@@ -113,65 +90,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
     return str(value)
-
-
-def node_size(count: int) -> float:
-    """Node radius in pixels, growing with the log of the mention count.
-
-    >>> node_size(1) < node_size(10) < node_size(100) <= 50
-    True
-    """
-    return round(min(8.0 + 5.0 * math.log1p(max(count, 0)), 50.0), 2)
-
-
-def edge_width(kind: str, weight: int) -> float:
-    """Line width: grows with the log of the weight; co-occurrence stays thin.
-
-    >>> edge_width("action", 1), edge_width("action", 8) > edge_width("action", 2)
-    (1.5, True)
-    >>> edge_width("cooccurrence", 50) <= 2.5
-    True
-    """
-    grow = math.log(max(weight, 1))
-    if kind == "cooccurrence":
-        return round(min(0.6 + 0.4 * grow, 2.5), 2)
-    return round(min(1.5 + 1.5 * grow, 10.0), 2)
-
-
-def relation_phrase(source: str, target: str, attrs: dict[str, Any]) -> str:
-    """An edge written as a sentence: ``"A — verb → B"``.
-
-    >>> relation_phrase("Olaf Scholz", "Emmanuel Macron", {"kind": "action", "verb": "invite"})
-    'Olaf Scholz — invite → Emmanuel Macron'
-    >>> relation_phrase("Lima", "Quito", {"kind": "action", "verb": "sanction", "modality": "could", "negated": True})
-    'Lima — could not sanction → Quito'
-    >>> relation_phrase("Rome", "Paris", {"kind": "cooccurrence", "verb": ""})
-    'Rome — named with — Paris'
-    """
-    if attrs.get("kind") == "cooccurrence" or not attrs.get("verb"):
-        return f"{source} — named with — {target}"
-    verb = " ".join(x for x in (str(attrs.get("modality") or ""), "not" if attrs.get("negated") else "",
-                                str(attrs["verb"])) if x)
-    arrow = "—" if attrs.get("symmetric") else "→"
-    return f"{source} — {verb} {arrow} {target}"
-
-
-def _node_tooltip(attrs: dict[str, Any]) -> str:
-    lines = [f"{attrs.get('label', '')} ({attrs.get('type', '')})"]
-    if attrs.get("roles"):
-        lines.append("roles: " + "; ".join(map(str, attrs["roles"][:5])))
-    if attrs.get("aliases"):
-        lines.append("also: " + "; ".join(map(str, attrs["aliases"][:8])))
-    lines.append(f"{attrs.get('count', 0)} mention(s) in {len(attrs.get('docs') or [])} document(s)")
-    lines.append("click for relations and evidence")
-    return "\n".join(lines)
-
-
-def _edge_tooltip(phrase: str, attrs: dict[str, Any]) -> str:
-    head = f"{phrase}  [{attrs.get('kind', '')}{', ' + attrs['polarity'] if attrs.get('polarity') else ''}, ×{attrs.get('weight', 1)}]"
-    ev = [f"[{e.get('doc', '')}] {' '.join(str(e.get('sentence', '')).split())[:240]}"
-          for e in (attrs.get("evidence") or [])[:2]]
-    return "\n".join([head, *ev])
 
 
 def first_view(G: nx.MultiDiGraph, ranked: list | None = None) -> list | None:
@@ -335,7 +253,8 @@ def page_positions(G: nx.MultiDiGraph, ranked: list | None = None) -> dict[Any, 
 
 
 def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """Everything the page draws: pyvis node and edge dicts, options, legend,
+    """Everything the page draws: pyvis node and edge dicts (each edge with
+    its relation ``phrase``, :func:`graph.style.edge_phrase`), options, legend,
     first-look filters and view, documents and the evidence sentences, as
     plain JSON-ready data.
 
@@ -350,6 +269,8 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     >>> d = vis_data(G)
     >>> [n["shape"] for n in d["nodes"]], d["edges"][0]["dashes"], d["sentences"][d["edges"][0]["evidence"][0]["s"]]
     (['triangleDown', 'square'], [6, 6], 'Oslo, Norway.')
+    >>> d["edges"][0]["phrase"]
+    'Oslo — named with — Norway'
     """
     return {k: list(v) if isinstance(v, Iterator) else v for k, v in page_parts(G)}
 
@@ -369,11 +290,10 @@ def page_parts(G: nx.MultiDiGraph) -> Iterator[tuple[str, Any]]:
 
     def nodes() -> Iterator[dict[str, Any]]:
         for n, a in G.nodes(data=True):
-            ntype = str(a.get("type", "") or "")
-            color, shape, _ = TYPE_STYLE.get(ntype, OTHER_TYPE_STYLE)
+            look = node_look(a)
             count = int(a.get("count", 0) or 0)
-            label = str(a.get("label", n))
-            node = Node(str(n), shape, label=label, color=color, size=node_size(count), ntype=ntype,
+            node = Node(str(n), look["shape"], label=node_label(G, n), color=look["color"], size=look["size"],
+                        ntype=str(a.get("type", "") or ""),
                         aliases=[str(x) for x in a.get("aliases") or []], roles=[str(x) for x in a.get("roles") or []],
                         count=count, docs=[str(x) for x in a.get("docs") or []],
                         dates=[str(x) for x in a.get("dates") or []],
@@ -388,48 +308,34 @@ def page_parts(G: nx.MultiDiGraph) -> Iterator[tuple[str, Any]]:
     def edges() -> Iterator[dict[str, Any]]:
         ordered = sorted(G.edges(data=True), key=lambda e: DRAW_ORDER.get(str(e[2].get("kind", "")), 3))
         for i, (u, v, a) in enumerate(ordered):
-            kind = str(a.get("kind", "") or "")
-            weight = int(a.get("weight", 1) or 1)
-            cooc = kind == "cooccurrence"
-            directed = not cooc and not a.get("symmetric")
-            color = COOCCURRENCE_COLOR if cooc else POLARITY_COLOR.get(str(a.get("polarity", "")), POLARITY_COLOR["neutral"])
+            look = edge_look(a)
+            color = look["color"]
             evidence = a.get("evidence") or []
             docs = a.get("docs") or list(dict.fromkeys(str(e.get("doc", "")) for e in evidence))
-            edge = Edge(str(u), str(v), directed=directed, id=i,
-                        color={"color": color, "highlight": color, "hover": color, "opacity": 0.55 if cooc else 0.95},
-                        width=edge_width(kind, weight), dashes=KIND_STYLE.get(kind, (False,))[0],
-                        kind=kind, verb=str(a.get("verb", "") or ""), polarity=str(a.get("polarity", "") or ""),
+            edge = Edge(str(u), str(v), directed=look["directed"], id=i,
+                        color={"color": color, "highlight": color, "hover": color, "opacity": look["opacity"]},
+                        width=look["width"], dashes=look["dashes"],
+                        kind=str(a.get("kind", "") or ""), verb=str(a.get("verb", "") or ""),
+                        polarity=str(a.get("polarity", "") or ""),
                         category=str(a.get("category", "") or ""), negated=bool(a.get("negated")),
                         modality=str(a.get("modality", "") or ""),
-                        symmetric=bool(a.get("symmetric")), weight=weight,
+                        symmetric=bool(a.get("symmetric")), weight=int(a.get("weight", 1) or 1),
                         docs=[str(d) for d in docs], dates=[str(d) for d in a.get("dates") or []],
                         evidence=[{**{k: e.get(k) for k in ("doc", "start", "end", "quote") if k in e},
                                    "s": table.ref(e.get("sentence"))}
                                   for e in evidence[:MAX_EVIDENCE_IN_PAGE]],
-                        evidence_total=len(evidence))
-            if not directed:
+                        evidence_total=len(evidence), phrase=edge_phrase(G, u, v, a))
+            if not look["directed"]:
                 edge.options["arrows"] = ""
             yield edge.options
 
     yield "nodes", nodes()
     yield "edges", edges()
     yield "sentences", table.sentences
-    legend = {
-        "types": {t: {"color": c, "symbol": s} for t, (c, _, s) in TYPE_STYLE.items()},
-        "kinds": {k: {"line": css, "meaning": m} for k, (_, css, m) in KIND_STYLE.items()},
-        "polarities": POLARITY_COLOR,
-        "communities": list(COMMUNITY_COLORS),
-    }
     look = first_look(G, view)
-    for t in look["types"]:
-        if t not in legend["types"]:
-            legend["types"][t] = {"color": OTHER_TYPE_STYLE[0], "symbol": OTHER_TYPE_STYLE[2]}
-    for k in look["kinds"]:
-        if k not in legend["kinds"]:
-            legend["kinds"][k] = {"line": "solid", "meaning": "other relation"}
     look["view"] = [str(n) for n in view] if view is not None else None
     yield "options", vis_options(G)
-    yield "legend", legend
+    yield "legend", legend(look["types"], look["kinds"])
     yield "defaults", look
     yield "graph", {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list)) and k != "quotes"}
     yield "documents", documents_list(G)

@@ -6,7 +6,8 @@ graph's scripts (which is why pyvis's ``notebook=True`` output is blank in
 VS Code and Colab). It works in JupyterLab, classic Notebook and VS Code.
 :func:`top_entities`, :func:`top_relations`, :func:`edge_evidence` and :func:`quotes` return
 :class:`Table` objects that show as HTML tables (every cell escaped) and
-hold their rows as plain dicts.
+hold their rows as plain dicts; a relation reads as on the page and in
+pyvis (:func:`graph.style.edge_phrase`).
 
 Example
 -------
@@ -26,9 +27,10 @@ from typing import Any
 import networkx as nx
 
 from graph.atomic import atomic_write
-from graph.html import relation_phrase, render_html
+from graph.html import render_html
 from graph.prune import drawn, most_connected
 from graph.quotes import cue_phrase
+from graph.style import edge_phrase
 
 
 class GraphView:
@@ -130,7 +132,7 @@ def top_relations(G: nx.MultiDiGraph, n: int = 10, *, kinds: Sequence[str] = ("a
     """
     edges = [(u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True) if a.get("kind") in kinds]
     edges.sort(key=lambda e: (-int(e[3].get("weight", 1) or 1), str(e[0]), str(e[1]), str(e[2])))
-    rows = [{"relation": relation_phrase(str(G.nodes[u].get("label", u)), str(G.nodes[v].get("label", v)), a),
+    rows = [{"relation": edge_phrase(G, u, v, a),
              "kind": a.get("kind", ""), "polarity": a.get("polarity", ""), "weight": a.get("weight", 1),
              "edge": (u, v, k)} for u, v, k, a in edges[:n]]
     return Table(rows)
@@ -151,7 +153,7 @@ def edge_evidence(G: nx.MultiDiGraph, source: Hashable, target: Hashable, key: H
     rows = []
     for k in keys:
         a = G.edges[source, target, k]
-        phrase = relation_phrase(str(G.nodes[source].get("label", source)), str(G.nodes[target].get("label", target)), a)
+        phrase = edge_phrase(G, source, target, a)
         for ev in a.get("evidence") or []:
             rows.append({"relation": phrase, "doc": ev.get("doc", ""), "sentence": " ".join(str(ev.get("sentence", "")).split())})
     return Table(rows)

@@ -1,10 +1,16 @@
 """The graph as a pyvis ``Network``, for readers who customise with pyvis.
 
-:func:`to_pyvis` gives the page's colours, shapes, sizes and line styles,
-and plain-text tooltips with every piece of article text HTML-escaped
-(pyvis's own template may put a title into ``innerHTML``). On a graph past
-the first look (``graph.html.FIRST_LOOK_NODES``) nodes carry the page's
-positions and physics is off, as on the page.
+:func:`to_pyvis` gives the page's colours, shapes, sizes and line styles
+and the page's tooltips and relation phrases (all from :mod:`graph.style`),
+as plain text with every piece of article text HTML-escaped (pyvis's own
+template may put a title into ``innerHTML``). On a graph past the first
+look (``graph.html.FIRST_LOOK_NODES``) nodes carry the page's positions and
+physics is off, as on the page.
+
+The HTML the network writes opens offline: vis-network is inlined
+(``cdn_resources="in_line"``) and pyvis's template is read without the
+Bootstrap stylesheet and script it would otherwise fetch from a CDN (the
+template only uses Bootstrap for the frame of its optional menus).
 
 Example
 -------
@@ -17,9 +23,30 @@ Example
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
+import jinja2
 import networkx as nx
+
+from graph.style import edge_look, edge_tooltip, node_label, node_look, node_tooltip
+
+#: the Bootstrap ``<link>`` and ``<script>`` pyvis's template loads from a CDN
+_BOOTSTRAP = re.compile(r"<link\b[^>]*bootstrap[^>]*>|<script\b[^>]*bootstrap[^>]*>\s*</script>", re.IGNORECASE)
+
+
+class OfflineTemplates(jinja2.FileSystemLoader):
+    """pyvis's templates with every Bootstrap element taken out.
+
+    >>> import jinja2, pyvis, pathlib
+    >>> env = jinja2.Environment(loader=OfflineTemplates(pathlib.Path(pyvis.__file__).parent / "templates"))
+    >>> "bootstrap" in env.loader.get_source(env, "template.html")[0]
+    False
+    """
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _BOOTSTRAP.sub("", source), filename, uptodate
 
 
 def to_pyvis(G: nx.MultiDiGraph, *, height: str = "750px", width: str = "100%", notebook: bool = False,
@@ -27,7 +54,9 @@ def to_pyvis(G: nx.MultiDiGraph, *, height: str = "750px", width: str = "100%", 
     """A ``pyvis.network.Network`` of ``G``, drawn as the page draws it.
 
     ``cdn_resources="in_line"`` (the default) puts vis-network inside the
-    HTML pyvis writes, so it opens with no network; other arguments go to
+    HTML pyvis writes, and Bootstrap is left out, so ``net.write_html(...)``
+    opens with no network request ("remote" and "local" load vis-network
+    from a CDN, as pyvis does); other arguments go to
     ``pyvis.network.Network``. Customise it as any pyvis network
     (``net.toggle_physics(True)``, ``net.show_buttons()``) and write it with
     ``net.write_html("g.html")``.
@@ -39,38 +68,36 @@ def to_pyvis(G: nx.MultiDiGraph, *, height: str = "750px", width: str = "100%", 
     >>> net = to_pyvis(G)
     >>> [n["shape"] for n in net.nodes], net.edges[0]["dashes"], net.edges[0]["arrows"]
     (['triangleDown', 'square'], [6, 6], '')
+    >>> net.edges[0]["title"].splitlines()[0]
+    'Lima — named with — Peru  [cooccurrence, ×2]'
     """
     from pyvis.edge import Edge
     from pyvis.network import Network
     from pyvis.node import Node
 
-    from graph.html import (COOCCURRENCE_COLOR, FIRST_LOOK_NODES, KIND_STYLE, OTHER_TYPE_STYLE, POLARITY_COLOR,
-                            TYPE_STYLE, _edge_tooltip, _node_tooltip, edge_width, node_size, page_positions,
-                            relation_phrase)
+    from graph.html import FIRST_LOOK_NODES, page_positions
 
     net = Network(height=height, width=width, directed=True, notebook=notebook, cdn_resources=cdn_resources,
                   **network_options)
+    net.templateEnv = jinja2.Environment(loader=OfflineTemplates(net.template_dir))
+    if net.template is not None:  # notebook=True read the template already
+        net.template = net.templateEnv.get_template(net.path)
     placed = G.number_of_nodes() > FIRST_LOOK_NODES
     pos = page_positions(G) if placed else {}
     # built directly: pyvis's add_node and add_edge look every id up in a list
-    for n, a in G.nodes(data=True):
-        colour, shape, _ = TYPE_STYLE.get(str(a.get("type", "")), OTHER_TYPE_STYLE)
+    for n in G.nodes:
+        look = node_look(G.nodes[n])
         extra = {"x": pos[n][0], "y": pos[n][1]} if n in pos else {}
-        node = Node(str(n), shape, label=str(a.get("label", n)), color=colour,
-                    size=node_size(int(a.get("count", 0) or 0)), title=html.escape(_node_tooltip(a)),
-                    font_color=False, **extra)
+        node = Node(str(n), look["shape"], label=node_label(G, n), color=look["color"], size=look["size"],
+                    title=html.escape(node_tooltip(G, n)), font_color=False, **extra)
         net.nodes.append(node.options)
         net.node_ids.append(str(n))
         net.node_map[str(n)] = node.options
     for u, v, a in G.edges(data=True):
-        kind = str(a.get("kind", "") or "")
-        cooc = kind == "cooccurrence"
-        directed = not cooc and not a.get("symmetric")
-        colour = COOCCURRENCE_COLOR if cooc else POLARITY_COLOR.get(str(a.get("polarity", "")), POLARITY_COLOR["neutral"])
-        phrase = relation_phrase(str(G.nodes[u].get("label", u)), str(G.nodes[v].get("label", v)), a)
-        edge = Edge(str(u), str(v), directed, color=colour, width=edge_width(kind, int(a.get("weight", 1) or 1)),
-                    dashes=KIND_STYLE.get(kind, (False,))[0], title=html.escape(_edge_tooltip(phrase, a)))
-        if not directed:
+        look = edge_look(a)
+        edge = Edge(str(u), str(v), look["directed"], color=look["color"], width=look["width"],
+                    dashes=look["dashes"], title=html.escape(edge_tooltip(G, u, v, a)))
+        if not look["directed"]:
             edge.options["arrows"] = ""
         net.edges.append(edge.options)
     if placed:

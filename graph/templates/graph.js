@@ -80,13 +80,11 @@
       (!scoped() || (docsIn(e.docs || []) && datesIn(e.dates || []))) &&
       nodeShown(byId.get(e.from)) && nodeShown(byId.get(e.to));
   }
-  // tooltips and phrases are written here, not carried in the data: plain
-  // text, shown by vis-network as text
-  function phraseText(e) {
-    if (e.kind === "cooccurrence" || !e.verb) return label(e.from) + " \u2014 named with \u2014 " + label(e.to);
-    var verb = [e.modality, e.negated ? "not" : "", e.verb].filter(Boolean).join(" ");
-    return label(e.from) + " \u2014 " + verb + (e.symmetric ? " \u2014 " : " \u2192 ") + label(e.to);
-  }
+  // each edge's phrase ("A \u2014 verb \u2192 B") comes from Python
+  // (graph/style.py relation_phrase); tooltips are written here, only for
+  // what is drawn, in the lines graph/style.py node_tooltip and edge_tooltip
+  // write for pyvis (tests/browser/test_graph_page_style.py holds them
+  // equal): plain text, shown by vis-network as text
   function nodeTitle(n) {
     var lines = [n.label + " (" + n.ntype + ")"];
     if (n.roles.length) lines.push("roles: " + n.roles.slice(0, 5).join("; "));
@@ -102,7 +100,6 @@
     });
     return lines.join("\n");
   }
-  data.edges.forEach(function (e) { if (e.phrase === undefined) e.phrase = phraseText(e); });
   function visNode(n) { if (n.title === undefined) n.title = nodeTitle(n); return n; }
   function visEdge(e) { if (e.title === undefined) e.title = edgeTitle(e); return e; }
 
@@ -633,16 +630,18 @@
     s.addEventListener("click", function () { highlight(id, true); showNode(id); });
     return s;
   }
+  // the edge's phrase with its two names clickable: the phrase starts with
+  // the source's label and ends with the target's (graph/style.py)
   function phrase(e) {
-    var p = el("div", "phrase");
-    p.appendChild(nameLink(e.from));
-    if (e.kind === "cooccurrence" || !e.verb) {
-      p.appendChild(document.createTextNode(" \u2014 named with \u2014 "));
+    var p = el("div", "phrase"), text = String(e.phrase), head = label(e.from), tail = label(e.to);
+    if (text.length >= head.length + tail.length && text.slice(0, head.length) === head &&
+        text.slice(text.length - tail.length) === tail) {
+      p.appendChild(nameLink(e.from));
+      p.appendChild(document.createTextNode(text.slice(head.length, text.length - tail.length)));
+      p.appendChild(nameLink(e.to));
     } else {
-      var verb = [e.modality, e.negated ? "not" : "", e.verb].filter(Boolean).join(" ");
-      p.appendChild(document.createTextNode(" \u2014 " + verb + (e.symmetric ? " \u2014 " : " \u2192 ")));
+      p.appendChild(document.createTextNode(text));
     }
-    p.appendChild(nameLink(e.to));
     var tag = [e.kind === "cooccurrence" ? "co-occurrence" : e.kind];
     if (e.polarity) tag.push(e.polarity + (e.category && e.category !== e.polarity ? " (" + e.category + ")" : ""));
     tag.push("\u00d7" + e.weight);

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.html import TYPE_STYLE
+from graph.style import TYPE_STYLE
 from tests.browser.conftest import CENTRE_ON, DRAWN, close, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]

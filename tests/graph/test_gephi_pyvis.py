@@ -10,8 +10,8 @@ import pytest
 
 from graph import to_pyvis
 from graph.export import read_gexf, write_gexf
-from graph.html import (COOCCURRENCE_COLOR, FIRST_LOOK_NODES, POLARITY_COLOR, TYPE_STYLE, edge_width, node_size,
-                        page_positions)
+from graph.html import FIRST_LOOK_NODES, page_positions
+from graph.style import COOCCURRENCE_COLOR, POLARITY_COLOR, TYPE_STYLE, edge_width, node_size
 
 HOSTILE = '<img src=x onerror="alert(1)">'
 
@@ -82,3 +82,16 @@ def test_to_pyvis_big_graph_gets_the_page_positions_and_no_physics(n):
     net = to_pyvis(G)
     assert all("x" in node and "y" in node for node in net.nodes)
     assert net.options.physics.enabled is False
+
+
+@pytest.mark.parametrize("notebook", [False, True])
+def test_to_pyvis_html_loads_nothing_from_the_network(tmp_path, notebook):
+    from tests.graph.pagetags import parsed
+
+    net = to_pyvis(small_graph(), notebook=notebook)
+    net.write_html(str(tmp_path / "pyvis.html"), notebook=notebook)
+    text = (tmp_path / "pyvis.html").read_text(encoding="utf-8")
+    fetched = [(tag, value) for tag, attrs in parsed(text).tags for name, value in attrs.items()
+               if name in ("src", "href") and value and value.strip().lower().startswith(("http:", "https:", "//"))]
+    assert fetched == []
+    assert "bootstrap" not in text.lower() and "new vis.Network" in text

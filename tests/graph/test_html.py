@@ -7,8 +7,9 @@ import re
 import networkx as nx
 import pytest
 
-from graph.html import (COOCCURRENCE_FIRST_LOOK_EDGES, FIRST_LOOK_NODES, KIND_STYLE, LARGE_GRAPH_NODES, POLARITY_COLOR, TYPE_STYLE,
-                        csp_hash, edge_width, node_size, relation_phrase, render_html, vis_data)
+from graph.html import (COOCCURRENCE_FIRST_LOOK_EDGES, FIRST_LOOK_NODES, LARGE_GRAPH_NODES, csp_hash, render_html,
+                        vis_data)
+from graph.style import KIND_STYLE, POLARITY_COLOR, TYPE_STYLE
 from tests.graph.pagetags import parsed
 
 PAYLOADS = [
@@ -86,13 +87,6 @@ def test_html_node_colour_and_shape_follow_type(ntype):
     assert node["ntype"] == ntype
 
 
-@pytest.mark.parametrize("small, large", [(1, 10), (10, 100), (100, 1000)])
-def test_html_node_size_grows_with_the_log_of_mentions(small, large):
-    assert node_size(small) < node_size(large)
-    # log scale: ten times the mentions adds about as much each time, never ten times the size
-    assert node_size(large) - node_size(small) == pytest.approx(node_size(10) - node_size(1), rel=0.5)
-
-
 @pytest.mark.parametrize("kind, symmetric, arrows, dashed", [
     ("action", False, "to", False),
     ("action", True, "", False),
@@ -108,22 +102,6 @@ def test_html_edge_look_follows_kind(kind, symmetric, arrows, dashed):
     assert bool(edge["dashes"]) is dashed and edge["dashes"] == KIND_STYLE[kind][0]
     expected = "#b8b8b8" if kind == "cooccurrence" else POLARITY_COLOR["conflict"]
     assert edge["color"]["color"] == expected
-
-
-@pytest.mark.parametrize("kind", ["action", "quote", "cooccurrence"])
-def test_html_edge_width_grows_with_weight_and_cooccurrence_stays_thin(kind):
-    assert edge_width(kind, 1) < edge_width(kind, 5) < edge_width(kind, 50)
-    assert edge_width("cooccurrence", 50) < edge_width("action", 2)
-
-
-@pytest.mark.parametrize("attrs, phrase", [
-    ({"kind": "action", "verb": "sanction"}, "Peru — sanction → Chile"),
-    ({"kind": "action", "verb": "meet", "symmetric": True}, "Peru — meet — Chile"),
-    ({"kind": "quote", "verb": "tell", "negated": True}, "Peru — not tell → Chile"),
-    ({"kind": "cooccurrence", "verb": ""}, "Peru — named with — Chile"),
-])
-def test_html_relation_phrase_reads_as_a_sentence(attrs, phrase):
-    assert relation_phrase("Peru", "Chile", attrs) == phrase
 
 
 @pytest.mark.parametrize("n_nodes, physics, positioned", [

@@ -3,6 +3,6 @@
 :mod:`nlp.entities.sieve` runs the ordered passes listed in
 ``nlp.entities.sieve.ENTITY_PASSES``; the modules beside it each hold one
 kind of knowledge those passes use (countries, outlets, names, roles, spans,
-abbreviations, places). :mod:`nlp.entities.resolve` merges the entities of
+abbreviations, places). :mod:`newsgraph.merge` merges the entities of
 all documents into the graph's nodes.
 """

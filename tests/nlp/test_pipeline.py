@@ -6,7 +6,7 @@ import pytest
 from nlp.run.longdoc import split_text
 from nlp.run.pipeline import extract_documents, run_chunks, size_chunks
 from nlp.records import Document, Extraction
-from nlp.api import graph_of
+from newsgraph.api import graph_of
 
 pytestmark = pytest.mark.model
 

@@ -71,9 +71,10 @@ def analyse(nlp, text: str, names: dict[str, str] | None = None):
     return doc, index, entities
 
 
-def relations_of(nlp, text: str, *, window: str = "sentence") -> list[Relation]:
+def relations_of(nlp, text: str, *, window: str = "sentence", skip: frozenset[str] = frozenset()) -> list[Relation]:
     doc, index, entities = analyse(nlp, text)
-    return [r for r in document_relations(doc, "d1", index, entities, window=window) if r.kind != "cooccurrence"]
+    return [r for r in document_relations(doc, "d1", index, entities, window=window, skip=skip)
+            if r.kind != "cooccurrence"]
 
 
 def triples(nlp, text: str) -> set[tuple[str, str, str, str, str]]:

@@ -36,7 +36,7 @@ bench-page: $(STAMP)
 screenshot: $(STAMP)
 	$(BIN)/python bench/screenshot.py
 
-## make dev: the development articles' per-article and pooled table; ABLATE=1 also switches off each pass in turn
+## make dev: the development articles' per-article and pooled table; ABLATE=1 also switches off each pass in turn (build --skip-passes NAME)
 dev: $(STAMP)
 	$(BIN)/python bench/dev.py $(if $(ABLATE),--ablate) $(if $(ONLY),--only $(ONLY))
 

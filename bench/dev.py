@@ -7,7 +7,9 @@
 The development texts are not in the repository (their licence allows
 research use, not redistribution): ``shared/devdata/README.md`` beside the
 clone says how to rebuild them into ``/tmp/newsgraph-dev/articles``.
-Passes are switched off with ``NEWSGRAPH_SKIP_PASSES`` (see :mod:`nlp.passes`).
+A pass is switched off with the build option ``--skip-passes NAME``, handed
+to every build through ``dev_report.sh TEXTS -- EXTRA BUILD ARGS`` (the pass
+names: ``nlp.extract.pass_names()``).
 """
 from __future__ import annotations
 
@@ -46,8 +48,13 @@ def pooled(text: str) -> dict[str, float]:
 
 
 def run_report(skip: str = "") -> str:
-    env = dict(os.environ, NEWSGRAPH_SKIP_PASSES=skip)
-    out = subprocess.run(["bash", str(REPORT), str(TEXTS)], cwd=ROOT, env=env, capture_output=True, text=True)
+    """The report of every development article built with the passes ``skip`` (comma-separated) off.
+
+    The option is always given, even empty, so a ``NEWSGRAPH_SKIP_PASSES``
+    left in the environment cannot switch a pass off unseen.
+    """
+    out = subprocess.run(["bash", str(REPORT), str(TEXTS), "--", "--skip-passes", skip], cwd=ROOT,
+                         capture_output=True, text=True)
     if out.returncode:
         sys.exit(f"dev: {REPORT} failed: {out.stderr.strip()}")
     return out.stdout
@@ -68,14 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     print(base_text, end="")
     if not args.ablate:
         return 0
-    from nlp.passes import all_passes
+    from nlp.extract import steps
 
     base = pooled(base_text)
     only = {n for n in args.only.split(",") if n}
     cols = ("ent", "rp", "rr", "rf", "qr", "qa")
     print(f"\n{'pass off':<24}" + "".join(f"{c:>8}" for c in ("ent_F1", "rel_P", "rel_R", "rel_F1", "quote_R", "spk_acc")))
     print(f"{'(none)':<24}" + "".join(f"{base[c]:>8.3f}" for c in cols))
-    for step, passes in all_passes().items():
+    for step, passes in steps().items():
         for p in passes:
             if only and p.name not in only:
                 continue

@@ -173,7 +173,7 @@ class _Timed:
 
 def measure_newsgraph(corpus: Path, processes: int) -> dict:
     """newsgraph as the CLI runs it: read, extract (no cache), merge, graph, HTML and JSON."""
-    import nlp.api as api
+    import newsgraph.api as api
     import nlp.run.pipeline as pipeline
     from graph.export import write_json
     from graph.html import write_html
@@ -278,7 +278,7 @@ def measure_merge(people: int) -> dict:
     import gc
     import random
 
-    from nlp.entities.resolve import merge
+    from newsgraph.merge import merge
     from nlp.records import Entity, Extraction, Mention
 
     rng = random.Random(people)

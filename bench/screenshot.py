@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
-    subprocess.run([sys.executable, "-m", "nlp.cli", "build", str(ROOT / "seeds"), "-o", str(work / "graph.html"),
+    subprocess.run([sys.executable, "-m", "newsgraph", "build", str(ROOT / "seeds"), "-o", str(work / "graph.html"),
                     "--no-cache", "--quiet"], check=True, cwd=ROOT)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)

@@ -24,7 +24,7 @@ ARTICLES = [
 
 
 def _run(args: list[str], *, stdin: str | None = None, stderr=subprocess.PIPE, timeout: int = 300):
-    return subprocess.run([sys.executable, "-m", "nlp.cli", "build", *args], input=stdin, stdout=subprocess.PIPE,
+    return subprocess.run([sys.executable, "-m", "newsgraph", "build", *args], input=stdin, stdout=subprocess.PIPE,
                           stderr=stderr, text=True, cwd=ROOT, timeout=timeout)
 
 
@@ -87,7 +87,7 @@ def test_cli_inputs_standard_input(tmp_path, stdin, expected_docs):
 def _run_on_terminal(args: list[str]) -> tuple[int, str]:
     """Run the CLI with standard error on a pseudo-terminal; return its status and what it showed."""
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "nlp.cli", "build", *args], stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "build", *args], stdout=subprocess.DEVNULL,
                             stderr=slave, cwd=ROOT)
     os.close(slave)
     chunks = []

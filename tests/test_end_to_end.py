@@ -17,7 +17,7 @@ pytestmark = pytest.mark.model
 def seed_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seed")
     proc = subprocess.run(
-        [sys.executable, "-m", "nlp.cli", "build", str(SEEDS), "-o", str(out / "graph.html"),
+        [sys.executable, "-m", "newsgraph", "build", str(SEEDS), "-o", str(out / "graph.html"),
          "--json", str(out / "graph.json"), "--graphml", str(out / "g.graphml"),
          "--gexf", str(out / "g.gexf"), "--csv", str(out / "csv")],
         capture_output=True, text=True, cwd=ROOT, timeout=300,
@@ -68,7 +68,7 @@ def test_end_to_end_cli_exit_status_when_inputs_are_skipped(tmp_path):
     good.write_text("Reuters reported that France and Germany met in Berlin.", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 in Paris.".encode("latin-1"))
-    proc = subprocess.run([sys.executable, "-m", "nlp.cli", "build", str(tmp_path), str(tmp_path / "missing.txt"),
+    proc = subprocess.run([sys.executable, "-m", "newsgraph", "build", str(tmp_path), str(tmp_path / "missing.txt"),
                            "-o", str(tmp_path / "o.html")], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 1
     assert "empty.txt" in proc.stderr and "latin.txt" in proc.stderr and "missing.txt" in proc.stderr
@@ -76,7 +76,7 @@ def test_end_to_end_cli_exit_status_when_inputs_are_skipped(tmp_path):
 
 
 def test_end_to_end_cli_nothing_readable_exits_2(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "nlp.cli", "build", str(tmp_path / "nope.txt"),
+    proc = subprocess.run([sys.executable, "-m", "newsgraph", "build", str(tmp_path / "nope.txt"),
                            "-o", str(tmp_path / "o.html")], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 2
     assert "nope.txt" in proc.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from graph import atomic
-from nlp import cli
+from newsgraph import cli
 from nlp.reading import errors, reader
 from tests.graph.test_atomic import FailingFile
 

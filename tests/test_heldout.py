@@ -53,7 +53,7 @@ def heldout_scores(tmp_path_factory) -> dict[str, dict]:
         assert gold.is_file(), f"{txt.name} has no gold file {gold.name} beside it"
         graph = out / f"{txt.stem}.json"
         proc = subprocess.run(
-            [sys.executable, "-m", "nlp.cli", "build", str(txt), "-o", str(out / f"{txt.stem}.html"),
+            [sys.executable, "-m", "newsgraph", "build", str(txt), "-o", str(out / f"{txt.stem}.html"),
              "--json", str(graph), "--no-cache", "--quiet"],
             capture_output=True, text=True, cwd=ROOT, timeout=300,
         )

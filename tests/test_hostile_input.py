@@ -26,7 +26,7 @@ import pytest
 
 from graph import atomic
 from graph.export import read_gexf, read_graphml, write_csv, write_gexf, write_graphml
-from nlp import cli
+from newsgraph import cli
 from nlp.reading import errors, reader
 from nlp.reading.reader import UniqueIds, read_inputs
 from tests.conftest import ROOT
@@ -254,7 +254,7 @@ SLOW_WRITER = textwrap.dedent("""
     import sys, time
     import graph.export
     from graph.atomic import atomic_write
-    from nlp import cli
+    from newsgraph import cli
 
     def slow_json(G, path):  # a big graph being written: slow enough to be stopped halfway
         with atomic_write(path) as fh:
@@ -303,7 +303,7 @@ def test_hostile_sigterm_mid_parse_with_two_processes_stops_quietly(tmp_path, gr
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"id": f"d{i}", "text": (GOOD + " " + SECOND + " ") * 20}) + "\n"
                             for i in range(200)), encoding="utf-8")
-    child = subprocess.Popen([sys.executable, "-m", "nlp.cli", "build", str(feed), "--processes", "2", "--no-cache",
+    child = subprocess.Popen([sys.executable, "-m", "newsgraph", "build", str(feed), "--processes", "2", "--no-cache",
                               "-o", str(tmp_path / "g.html")], cwd=ROOT, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
@@ -588,7 +588,7 @@ def test_hostile_output_naming_a_folder_fails_before_parsing(tmp_path, capsys, m
 
 def test_hostile_an_internal_error_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
     # a bug anywhere in a build (here: the page writer) must not print a traceback
-    from nlp import cli
+    from newsgraph import cli
 
     (tmp_path / "a.txt").write_text("Peru and Chile held talks.\n", encoding="utf-8")
 

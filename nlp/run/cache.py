@@ -5,7 +5,10 @@ A rerun over a corpus parses only the documents it has not seen: each
 the document (id, text and metadata), the spaCy model's name and version,
 and the extractor version. The extractor version includes a hash of every
 source and data file of ``nlp/``, so changing the code or a lexicon
-invalidates the cache by itself. Records are stored as JSON, never pickled:
+invalidates the cache by itself, and the options that change an extraction
+(the co-occurrence window, the passes switched off), so an extraction made
+with a pass off is never reused with it on. This module is the one place the
+key is made (:func:`extractor_version`, :func:`document_key`). Records are stored as JSON, never pickled:
 opening a cache file cannot run code.
 
 Cross-document merging is not cached: it always runs over every record.
@@ -74,15 +77,24 @@ def source_hash(root: str | os.PathLike | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def extractor_version(root: str | os.PathLike | None = None, *, skip: frozenset[str] = frozenset()) -> str:
-    """``EXTRACTOR_VERSION`` of ``nlp.extract`` plus the hash of the ``nlp/`` files.
+def extractor_version(root: str | os.PathLike | None = None, *, window: str = "sentence",
+                      skip: Iterable[str] = frozenset()) -> str:
+    """``EXTRACTOR_VERSION`` of ``nlp.extract``, the hash of the ``nlp/`` files, and the options.
+
+    The default options (sentence window, every pass on) add nothing, so
+    the version starts with the default's: a cache opened with options
+    still prunes the entries of older code.
 
     >>> from nlp.extract import EXTRACTOR_VERSION
     >>> extractor_version().startswith(EXTRACTOR_VERSION + "+")
     True
+    >>> extractor_version(window="paragraph", skip={"verbs", "roles"})[len(extractor_version()):]
+    '+window=paragraph-skip:roles,verbs'
     """
     from nlp.extract import EXTRACTOR_VERSION
-    suffix = "-skip:" + ",".join(sorted(skip)) if skip else ""
+
+    suffix = "" if window == "sentence" else f"+window={window}"
+    suffix += "-skip:" + ",".join(sorted(skip)) if skip else ""
     return f"{EXTRACTOR_VERSION}+{source_hash(str(root) if root is not None else None)}{suffix}"
 
 
@@ -165,8 +177,8 @@ class ExtractionCache:
     """Extractions on disk, keyed by document, model and extractor version.
 
     ``hits`` and ``misses`` count lookups since the cache was opened. When it
-    is opened with the current extractor version (the default, or that
-    version with a suffix for an option such as ``+window=paragraph``),
+    is opened with the current extractor version (made from ``window`` and
+    ``skip`` by :func:`extractor_version`; ``extractor`` replaces it, for tests),
     entries made by other versions of the code can never be hit again and are
     deleted (``pruned`` counts them), so the file does not grow with every
     change to ``nlp/``; entries of other models are kept. A damaged row
@@ -177,10 +189,13 @@ class ExtractionCache:
     a device) raises :class:`NotACache` before anything is written to it.
     """
 
-    def __init__(self, path: str | os.PathLike, *, model: str, extractor: str | None = None) -> None:
+    def __init__(self, path: str | os.PathLike, *, model: str, window: str = "sentence",
+                 skip: Iterable[str] = frozenset(), extractor: str | None = None) -> None:
         self.path = Path(path)
         self.model = model
-        self.extractor = extractor if extractor is not None else extractor_version()
+        #: the options the cached extractions were made with: a run must use the same ones
+        self.window, self.skip = window, frozenset(skip)
+        self.extractor = extractor if extractor is not None else extractor_version(window=window, skip=self.skip)
         self.hits = 0
         self.misses = 0
         self.pruned = 0
@@ -206,6 +221,20 @@ class ExtractionCache:
 
     def key(self, document: Document) -> str:
         return document_key(document, self.model, self.extractor)
+
+    def check_options(self, window: str, skip: Iterable[str]) -> None:
+        """``ValueError`` unless a run with ``window`` and ``skip`` is what this cache was opened for.
+
+        >>> import tempfile, pathlib
+        >>> with ExtractionCache(pathlib.Path(tempfile.mkdtemp()) / "c.sqlite", model="m") as cache:
+        ...     cache.check_options("sentence", {"roles"})
+        Traceback (most recent call last):
+        ...
+        ValueError: the cache was opened for window 'sentence' and passes off [], not 'sentence' and ['roles']
+        """
+        if (window, frozenset(skip)) != (self.window, self.skip):
+            raise ValueError(f"the cache was opened for window {self.window!r} and passes off {sorted(self.skip)}, "
+                             f"not {window!r} and {sorted(skip)}")
 
     def get_many(self, documents: Sequence[Document]) -> dict[int, Extraction]:
         """The cached extractions of ``documents``, by position in the list.

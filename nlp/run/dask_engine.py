@@ -6,6 +6,8 @@ partition of misses to a worker as a future; the worker loads the model once
 returns plain :class:`~nlp.records.Extraction` records. Results come back in
 input order, at most a few partitions per worker in flight, and are merged
 on the client exactly as with the local engine, so the graph is the same.
+A long document goes out as its sections, cached one by one, as with the
+local engine (:func:`nlp.run.longdoc.in_sections`).
 
 Example
 -------
@@ -21,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
+from nlp.extract import check_skip
+from nlp.run.longdoc import in_sections, part_limit
 from nlp.run.model import default_model_name, load_model, model_id
 from nlp.run.pipeline import ProgressHook, extract_batch, run_chunks
 from nlp.records import Document, Extraction
@@ -38,8 +42,8 @@ class ModelMismatch(RuntimeError):
     """A worker has another version of the model than the client."""
 
 
-def extract_partition(documents: list[Document], model: str,
-                      window: str = "sentence") -> tuple[str, list[Extraction]]:
+def extract_partition(documents: list[Document], model: str, window: str = "sentence",
+                      skip: frozenset[str] = frozenset()) -> tuple[str, list[Extraction]]:
     """Run on a worker: the model's id and the extractions of one partition.
 
     >>> from nlp.records import Document
@@ -48,7 +52,7 @@ def extract_partition(documents: list[Document], model: str,
     ['a']
     """
     nlp = load_model(model)
-    return model_id(nlp), extract_batch(documents, nlp, window=window)
+    return model_id(nlp), extract_batch(documents, nlp, window=window, skip=skip)
 
 
 class _Checked:
@@ -69,17 +73,23 @@ def extract_documents_dask(documents: Iterable[Document], *, model: str | None =
                            scheduler: str | None = None, client: Client | None = None,
                            n_workers: int = 1, cache: ExtractionCache | None = None,
                            progress: ProgressHook | None = None,
-                           partition_size: int = PARTITION_SIZE, window: str = "sentence") -> Iterator[Extraction]:
+                           partition_size: int = PARTITION_SIZE, window: str = "sentence",
+                           skip: Iterable[str] = frozenset()) -> Iterator[Extraction]:
     """Yield one Extraction per document, in order, extracted on a Dask cluster.
 
     Uses ``client`` if given, else connects to ``scheduler`` (an address such
     as ``tcp://10.0.0.5:8786``), else starts a LocalCluster of ``n_workers``
-    single-threaded worker processes for the length of the run.
+    single-threaded worker processes for the length of the run. ``window``
+    and ``skip`` are those of :func:`nlp.run.pipeline.extract_documents`.
     """
     from distributed import Client, LocalCluster
 
+    skip = check_skip(skip)
+    if cache is not None:
+        cache.check_options(window, skip)
     model = model or default_model_name()
-    expected = model_id(load_model(model))
+    nlp = load_model(model)
+    expected = model_id(nlp)
     with ExitStack() as stack:
         if client is None:
             if scheduler:
@@ -90,10 +100,10 @@ def extract_documents_dask(documents: Iterable[Document], *, model: str | None =
                 client = stack.enter_context(Client(cluster))
         slots = max(1, sum(client.nthreads().values()))
 
-        extra = {} if window == "sentence" else {"window": window}
+        extra = {**({} if window == "sentence" else {"window": window}), **({"skip": skip} if skip else {})}
 
         def submit(docs: list[Document]) -> _Checked:
             return _Checked(client.submit(extract_partition, docs, model, pure=False, **extra), expected)
 
-        yield from run_chunks(documents, submit, cache=cache, progress=progress,
-                              chunk_size=partition_size, in_flight=2 * slots)
+        yield from in_sections(documents, part_limit(nlp), lambda sections: run_chunks(
+            sections, submit, cache=cache, progress=progress, chunk_size=partition_size, in_flight=2 * slots))

@@ -7,14 +7,18 @@ GB), and a Doc of millions of tokens, with everything extraction builds over
 it, does not fit either (3 MB parsed as one Doc: 950 MB; 30 MB would be ten
 times that). So a document longer than :data:`PART_CHARS` is cut into
 sections at paragraph breaks (else line breaks, sentence ends, spaces:
-:func:`~nlp.run.pipeline.split_text`), each section is parsed and extracted
-alone and dropped, and the records are joined into the document's one
+:func:`split_text`), each section is parsed and extracted alone and
+dropped, and the records are joined into the document's one
 :class:`~nlp.records.Extraction`, every offset shifted to the whole text.
+
+This is the one long-document path: both engines (local processes and Dask)
+hand their stream to :func:`in_sections`, so a long document is cut, parsed,
+cached (section by section) and joined the same way whichever runs it.
 
 Memory is then one section's Doc plus the records. What a section cannot see
 is another section: a short name ("Lopes") in one section and the full name
 in an earlier one are joined by the cross-document merge
-(:mod:`nlp.entities.resolve`), as for two articles; a pronoun at a section's
+(:mod:`newsgraph.merge`), as for two articles; a pronoun at a section's
 start does not reach back across the cut.
 
 Example
@@ -27,8 +31,9 @@ True
 """
 from __future__ import annotations
 
+import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
@@ -42,6 +47,40 @@ from nlp.records import Document, Entity, Extraction
 PART_CHARS = 50_000
 #: record fields that hold a character offset into the document text
 OFFSET_FIELDS = frozenset({"start", "end"})
+#: cut points for a long text, best first: paragraph, line, sentence end, any space
+_CUTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into parts of at most ``limit`` characters that join back to it.
+
+    Each cut falls after whitespace: a paragraph break if there is one in the
+    second half of the window, else a line break, a sentence end, any space,
+    and only failing all of these in the middle of a word.
+
+    >>> split_text("One two. Three four. Five.", 12)
+    ['One two. ', 'Three four. ', 'Five.']
+    >>> "".join(split_text("a" * 25, 10)) == "a" * 25
+    True
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > limit // 2]
+            if ends:
+                cut = ends[-1]
+                break
+        if not cut:
+            cut = max((m.end() for m in _CUTS[-1].finditer(window)), default=limit)
+        parts.append(text[start:start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
 
 
 def part_limit(nlp: Language) -> int:
@@ -138,27 +177,6 @@ def join_sections(document: Document, sections: list[tuple[int, Extraction]]) ->
                    words=words, **{k: tuple(v) for k, v in extra.items()})
 
 
-def extract_long(nlp: Language, document: Document, *, window: str = "sentence") -> Extraction:
-    """Extract a document longer than :func:`part_limit` section by section (see the module's doc).
-
-    >>> import spacy
-    >>> blank = spacy.blank("en"); _ = blank.add_pipe("sentencizer"); blank.max_length = 20
-    >>> ex = extract_long(blank, Document("d", "Rome is old.\\n\\nOslo is cold.\\n\\nLima is warm."))
-    >>> ex.doc, ex.words
-    ('d', 9)
-    """
-    from nlp.extract import extract
-    from nlp.run.pipeline import split_text
-
-    sections: list[tuple[int, Extraction]] = []
-    offset = 0
-    for part in split_text(document.text, part_limit(nlp)):
-        if part.strip():
-            sections.append((offset, extract(nlp(part), replace(document, text=part), window=window)))
-        offset += len(part)
-    return join_sections(document, sections)
-
-
 class Sections:
     """Long documents as their sections on the way in, and their sections' extractions joined on the way out.
 
@@ -166,7 +184,8 @@ class Sections:
     any other: parsed in batches, shared among worker processes and cached
     one by one (a rerun after an edit in one part of a long text parses that
     section only). The stream must keep the order of the documents, as
-    :func:`~nlp.run.pipeline.run_chunks` does.
+    :func:`~nlp.run.pipeline.run_chunks` does. :func:`in_sections` is the
+    usual way in.
 
     >>> sections = Sections(limit=12)
     >>> docs = list(sections.split([Document("a", "One two. Three four."), Document("b", "Short.")]))
@@ -182,8 +201,6 @@ class Sections:
         self._pending: deque[tuple[Document, list[int] | None]] = deque()
 
     def split(self, documents: Iterable[Document]) -> Iterator[Document]:
-        from nlp.run.pipeline import split_text
-
         for d in documents:
             if len(d.text) <= self.limit:
                 self._pending.append((d, None))
@@ -206,3 +223,20 @@ class Sections:
                 yield first
             else:
                 yield join_sections(document, [(offsets[0], first), *((o, next(stream)) for o in offsets[1:])])
+
+
+def in_sections(documents: Iterable[Document], limit: int,
+                extract_stream: Callable[[Iterable[Document]], Iterable[Extraction]]) -> Iterator[Extraction]:
+    """One Extraction per document, in order, from an engine's ``extract_stream`` that sees only sections.
+
+    ``extract_stream`` takes documents of at most ``limit`` characters and
+    yields their extractions in order (through the cache, worker processes or
+    a Dask cluster); each longer document reaches it as its sections, and
+    their extractions come back joined.
+
+    >>> fake = lambda docs: (Extraction(d.id, words=len(d.text.split())) for d in docs)
+    >>> [(e.doc, e.words) for e in in_sections([Document("a", "One two. Three four."), Document("b", "Hi.")], 12, fake)]
+    [('a', 4), ('b', 1)]
+    """
+    sections = Sections(limit)
+    yield from sections.join(extract_stream(sections.split(documents)))

@@ -4,9 +4,9 @@ Only plain records stay in memory: each ``Doc`` is turned into an
 :class:`~nlp.records.Extraction` as soon as it is parsed and then dropped, and
 documents are read one chunk at a time, so memory stays flat however long the
 corpus is. Documents already in an :class:`~nlp.run.cache.ExtractionCache` are not
-parsed again. A document longer than ``nlp.max_length`` is parsed in parts cut
-at paragraph or sentence whitespace and joined with ``Doc.from_docs``, so its
-character offsets are those of the whole text.
+parsed again. A long document goes through as its sections
+(:func:`nlp.run.longdoc.in_sections`, the path the Dask engine takes too), so
+its character offsets are those of the whole text.
 
 With ``n_process > 1`` each worker process parses *and* extracts a chunk and
 sends back records. spaCy's own ``n_process`` sends whole Docs back to the
@@ -27,7 +27,6 @@ import functools
 import multiprocessing
 import multiprocessing.pool
 import os
-import re
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -35,9 +34,9 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from nlp.extract import extract
+from nlp.extract import check_skip, extract
+from nlp.run.longdoc import in_sections, part_limit
 from nlp.run.model import load_model
 from nlp.records import Document, Extraction
 
@@ -57,8 +56,6 @@ WORKER_CHUNK_DOCS = 256
 #: batch, its speed does not (8 news articles of ~900 words: 330 MB peak, the same
 #: words/s as 32 articles at 650 MB)
 BATCH_CHARS = 40_000
-#: cut points for a long text, best first: paragraph, line, sentence end, any space
-_CUTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
 #: called once per finished document, in input order, with the document and its extraction
 ProgressHook = Callable[[Document, Extraction], None]
@@ -77,53 +74,6 @@ def default_processes() -> int:
     return max(1, min(4, cores))
 
 
-def split_text(text: str, limit: int) -> list[str]:
-    """Cut ``text`` into parts of at most ``limit`` characters that join back to it.
-
-    Each cut falls after whitespace: a paragraph break if there is one in the
-    second half of the window, else a line break, a sentence end, any space,
-    and only failing all of these in the middle of a word.
-
-    >>> split_text("One two. Three four. Five.", 12)
-    ['One two. ', 'Three four. ', 'Five.']
-    >>> "".join(split_text("a" * 25, 10)) == "a" * 25
-    True
-    """
-    if limit < 1:
-        raise ValueError("limit must be positive")
-    parts: list[str] = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start:start + limit]
-        cut = 0
-        for pattern in _CUTS:
-            ends = [m.end() for m in pattern.finditer(window) if m.end() > limit // 2]
-            if ends:
-                cut = ends[-1]
-                break
-        if not cut:
-            cut = max((m.end() for m in _CUTS[-1].finditer(window)), default=limit)
-        parts.append(text[start:start + cut])
-        start += cut
-    parts.append(text[start:])
-    return parts
-
-
-def parse_long(nlp: Language, text: str) -> Doc:
-    """One Doc for a text longer than ``nlp.max_length``, offsets unchanged.
-
-    >>> import spacy
-    >>> blank = spacy.blank("en"); blank.max_length = 10
-    >>> doc = parse_long(blank, "Paris is big. Rome is old.")
-    >>> doc.text == "Paris is big. Rome is old.", doc[4].idx
-    (True, 14)
-    """
-    parts = split_text(text, nlp.max_length)
-    doc = Doc.from_docs(list(nlp.pipe(parts, batch_size=1)), ensure_whitespace=False)
-    assert doc.text == text, "parts must join back to the text"
-    return doc
-
-
 def batch_size_for(texts: list[str]) -> int:
     """Documents per ``nlp.pipe`` batch: about ``BATCH_CHARS`` characters, 1 to 256 documents.
 
@@ -136,37 +86,33 @@ def batch_size_for(texts: list[str]) -> int:
     return max(1, min(256, int(BATCH_CHARS // max(mean, 1))))
 
 
-def extract_batch(documents: list[Document], nlp: Language, *, window: str = "sentence") -> list[Extraction]:
+def extract_batch(documents: list[Document], nlp: Language, *, window: str = "sentence",
+                  skip: frozenset[str] = frozenset()) -> list[Extraction]:
     """Parse and extract a list of documents with ``nlp.pipe``, in order.
 
-    ``window`` is where co-occurrence is counted (``nlp.extract.extract``).
+    ``window`` is where co-occurrence is counted and ``skip`` the passes
+    switched off (``nlp.extract.extract``). Each document must fit one parse
+    (``nlp.max_length``): the engines hand over long documents as their
+    sections (:func:`nlp.run.longdoc.in_sections`).
 
     >>> from nlp.records import Document
     >>> [e.doc for e in extract_batch([Document("a", "Reuters visited Paris.")], load_model())]
     ['a']
     """
-    return list(iter_extractions(documents, nlp, window=window))
+    return list(iter_extractions(documents, nlp, window=window, skip=skip))
 
 
-def iter_extractions(documents: list[Document], nlp: Language, *, window: str = "sentence") -> Iterator[Extraction]:
+def iter_extractions(documents: list[Document], nlp: Language, *, window: str = "sentence",
+                     skip: frozenset[str] = frozenset()) -> Iterator[Extraction]:
     """:func:`extract_batch` one document at a time, as each comes out of ``nlp.pipe``.
 
     >>> from nlp.records import Document
     >>> [e.doc for e in iter_extractions([Document("a", "Oslo."), Document("b", "Lima.")], load_model())]
     ['a', 'b']
     """
-    from nlp.run.longdoc import extract_long, part_limit  # long documents: in sections, memory bounded
-
-    limit = part_limit(nlp)
-    short = [(d.text, i) for i, d in enumerate(documents) if len(d.text) <= limit]
-    following = 0  # index of the next document to yield
-    for doc, i in nlp.pipe(short, as_tuples=True, batch_size=batch_size_for([t for t, _ in short])):
-        for long in documents[following:i]:  # the long ones before it, in order
-            yield extract_long(nlp, long, window=window)
-        yield extract(doc, documents[i], window=window)
-        following = i + 1
-    for long in documents[following:]:
-        yield extract_long(nlp, long, window=window)
+    texts = [(d.text, d) for d in documents]
+    for doc, document in nlp.pipe(texts, as_tuples=True, batch_size=batch_size_for([d.text for d in documents])):
+        yield extract(doc, document, window=window, skip=skip)
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -242,9 +188,10 @@ def _worker_init(nlp: Language | None, path: str | None) -> None:
     _WORKER_NLP = nlp if nlp is not None else load_model(path)
 
 
-def _worker_extract(documents: list[Document], window: str = "sentence") -> list[Extraction]:
+def _worker_extract(documents: list[Document], window: str = "sentence",
+                    skip: frozenset[str] = frozenset()) -> list[Extraction]:
     assert _WORKER_NLP is not None
-    return extract_batch(documents, _WORKER_NLP, window=window)
+    return extract_batch(documents, _WORKER_NLP, window=window, skip=skip)
 
 
 #: a text that makes extraction load every lexicon it reads lazily (roles, outlets, verbs, countries, places)
@@ -364,23 +311,28 @@ def run_chunks(documents: Iterable[Document], submit: BatchRunner, *, cache: Ext
 def extract_documents(documents: Iterable[Document], nlp: Language | None = None, *,
                       n_process: int = 1, cache: ExtractionCache | None = None,
                       progress: ProgressHook | None = None,
-                      chunk_size: int = CHUNK_SIZE, window: str = "sentence") -> Iterator[Extraction]:
+                      chunk_size: int = CHUNK_SIZE, window: str = "sentence",
+                      skip: Iterable[str] = frozenset()) -> Iterator[Extraction]:
     """Parse documents in batches and yield one Extraction per document, in order.
 
     ``n_process`` worker processes parse and extract in parallel; ``cache``
     skips documents extracted before; ``progress`` is called per document;
-    ``window`` (``sentence`` or ``paragraph``) is where co-occurrence is counted.
+    ``window`` (``sentence`` or ``paragraph``) is where co-occurrence is counted;
+    ``skip`` names passes to switch off (``nlp.extract.pass_names``; an
+    unknown name raises ``ValueError`` before anything is parsed). A cache
+    must have been opened with the same ``window`` and ``skip``.
 
     >>> from nlp.records import Document
     >>> [e.words for e in extract_documents([Document("d", "France met Germany.")])]
     [3]
     """
+    skip = check_skip(skip)
+    if cache is not None:
+        cache.check_options(window, skip)
     nlp = nlp or load_model()
-    from nlp.run.longdoc import Sections, part_limit  # a long document goes through as its sections
-
-    sections = Sections(part_limit(nlp))
-    yield from sections.join(_extract_stream(sections.split(documents), nlp, n_process=n_process, cache=cache,
-                                             progress=progress, chunk_size=chunk_size, window=window))
+    yield from in_sections(documents, part_limit(nlp), lambda sections: _extract_stream(
+        sections, nlp, n_process=n_process, cache=cache, progress=progress, chunk_size=chunk_size,
+        window=window, skip=skip))
     release_free_memory()  # the parser's working memory is free now: the merge and the graph come next
 
 
@@ -413,7 +365,7 @@ def _malloc_trim():
 
 def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: int,
                     cache: ExtractionCache | None, progress: ProgressHook | None, chunk_size: int,
-                    window: str) -> Iterator[Extraction]:
+                    window: str, skip: frozenset[str]) -> Iterator[Extraction]:
     """:func:`extract_documents` once long documents are cut into sections."""
     documents = iter(documents)
     if n_process > 1:  # worth starting processes only for more than one worker's share
@@ -427,7 +379,7 @@ def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: 
             pool = _pool(nlp, n_process)
 
             def submit(docs: list[Document]) -> _Pending:
-                return _Pending(pool.apply_async(_worker_extract, (docs, window)))
+                return _Pending(pool.apply_async(_worker_extract, (docs, window, skip)))
 
             try:
                 yield from run_chunks(documents, submit, cache=cache, progress=progress,
@@ -438,5 +390,5 @@ def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: 
                 pool.join()
             return
     # in this process a chunk is extracted lazily, so progress moves with each document
-    yield from run_chunks(documents, lambda docs: iter_extractions(docs, nlp, window=window), cache=cache,
+    yield from run_chunks(documents, lambda docs: iter_extractions(docs, nlp, window=window, skip=skip), cache=cache,
                           progress=progress, chunk_size=chunk_size, in_flight=1)

@@ -70,7 +70,7 @@ def close(opened: Opened) -> None:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "nlp.cli", "build", *args, "--no-cache", "--quiet"],
+    proc = subprocess.run([sys.executable, "-m", "newsgraph", "build", *args, "--no-cache", "--quiet"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr
     return proc

@@ -113,7 +113,7 @@ ARTICLE = ("Reuters reported that Germany and France met in Berlin. Germany and 
 @pytest.mark.parametrize("max_nodes", [2])
 def test_prune_cli_prunes_the_page_and_keeps_the_exports_whole(tmp_path, max_nodes):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "nlp.cli", "build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.html"),
+    proc = subprocess.run([sys.executable, "-m", "newsgraph", "build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.html"),
                            "--json", str(tmp_path / "g.json"), "--max-nodes", str(max_nodes), "--no-cache", "--quiet"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
@@ -130,7 +130,7 @@ def test_prune_cli_prunes_the_page_and_keeps_the_exports_whole(tmp_path, max_nod
 @pytest.mark.parametrize("flag", ["--max-nodes=0", "--min-weight=0"])
 def test_prune_cli_refuses_zero(tmp_path, flag):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "nlp.cli", "build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.html"),
+    proc = subprocess.run([sys.executable, "-m", "newsgraph", "build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.html"),
                            flag, "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 2 and flag.split("=")[0] in proc.stderr
     assert not (tmp_path / "g.html").exists()

@@ -132,7 +132,7 @@ def _tree(root) -> set[str]:
 @pytest.mark.model
 def test_security_document_ids_and_titles_never_become_paths(tmp_path, monkeypatch, nlp):
     """JSONL ids and titles that look like paths are only ever data: no file is written where they point."""
-    from nlp import cli
+    from newsgraph import cli
 
     work = tmp_path / "a" / "b" / "work"
     work.mkdir(parents=True)

@@ -10,7 +10,7 @@ from nlp.run.cache import ExtractionCache, default_cache_path, extractor_version
 from nlp.run.model import model_id
 from nlp.run.pipeline import extract_documents
 from nlp.records import Document
-from nlp.api import graph_of
+from newsgraph.api import graph_of
 
 pytestmark = pytest.mark.model
 

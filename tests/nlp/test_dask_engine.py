@@ -11,7 +11,7 @@ from nlp.run.dask_engine import ModelMismatch, extract_documents_dask  # noqa: E
 from nlp.run.model import model_id  # noqa: E402
 from nlp.run.pipeline import extract_documents  # noqa: E402
 from nlp.records import Document  # noqa: E402
-from nlp.api import graph_of  # noqa: E402
+from newsgraph.api import graph_of  # noqa: E402
 
 pytestmark = pytest.mark.model
 

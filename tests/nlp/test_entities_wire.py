@@ -153,7 +153,7 @@ def test_entities_sports_home_nation_is_a_country(nlp):
 
 @pytest.mark.model
 def test_wire_parts_are_document_metadata(nlp):
-    from nlp.api import graph_of
+    from newsgraph.api import graph_of
     text = "PERU VOTES.\n\nCarlos Ruiz\n\nLIMA 1997-05-02\n\nPeru voted on Sunday.\n"
     doc = nlp(text)
     G = graph_of([extract(doc, Document("d1", text))])

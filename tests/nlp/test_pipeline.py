@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.run.pipeline import extract_documents, parse_long, run_chunks, size_chunks, split_text
+from nlp.run.longdoc import split_text
+from nlp.run.pipeline import extract_documents, run_chunks, size_chunks
 from nlp.records import Document, Extraction
-from nlp.api import graph_of
+from newsgraph.api import graph_of
 
 pytestmark = pytest.mark.model
 
@@ -53,8 +54,6 @@ def test_pipeline_long_document_offsets_slice_the_original_text(nlp, monkeypatch
     text = _long_text(30)
     assert len(text) > 3 * max_length
     monkeypatch.setattr(nlp, "max_length", max_length)
-    doc = parse_long(nlp, text)
-    assert doc.text == text
     [ex] = extract_documents([Document("long", text)], nlp)
     mentions = [m for e in ex.entities for m in e.mentions]
     assert mentions and max(m.start for m in mentions) > 2 * max_length

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from graph.build import build_graph
-from nlp.entities.resolve import merge_with_quotes
+from newsgraph.merge import merge_with_quotes
 from nlp.records import Entity, Extraction, Mention, Quote
 from nlp.run.cache import ExtractionCache
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from nlp.api import build
-from nlp.cli import main
+from newsgraph.api import build
+from newsgraph.cli import main
 
 TEXT = "Peru met Chile. Germany stayed away.\n\nIran waited."
 

@@ -3,6 +3,7 @@
     newsgraph build [INPUT ...] [-o OUT.html] [--json OUT.json] [--graphml OUT.graphml]
                     [--gexf OUT.gexf] [--csv DIR] [--model NAME] [--processes N]
                     [--engine local|dask] [--scheduler ADDRESS] [--window sentence|paragraph] [--quiet]
+                    [--skip-passes NAMES]  (a development switch)
 
 Exit status: 0 every input processed; 1 some inputs skipped (each named on
 standard error) but a graph was written; 2 usage error or nothing processed.
@@ -16,12 +17,15 @@ import signal
 import sqlite3
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from nlp import __version__
 from nlp.reading.chars import shown
 
 EXIT_OK, EXIT_SKIPPED, EXIT_FAILED = 0, 1, 2
+#: read when ``--skip-passes`` is not given, for scripts written before the option
+SKIP_ENV = "NEWSGRAPH_SKIP_PASSES"
 
 
 def _default_seeds() -> str:
@@ -69,6 +73,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--corrections", metavar="FILE",
                    help="fixes applied when documents are merged (.toml or .csv, one a line: merge, rename, type, role, drop)")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    b.add_argument("--skip-passes", metavar="NAMES",
+                   help="development switch: extraction passes to switch off, comma-separated, to measure what "
+                        f"each is worth (make dev ABLATE=1); default: ${SKIP_ENV}, else none")
     return p
 
 
@@ -190,102 +197,27 @@ def _collision(outputs: list[tuple[str, str]], inputs: list[str], cache: str | N
     return None
 
 
+class UsageError(Exception):
+    """A problem with the options or the outputs, found before the long work: one line, exit status 2."""
+
+
 def build_command(args: argparse.Namespace) -> int:
-    from graph.atomic import check_writable
-    from graph.export import write_csv, write_gexf, write_graphml, write_json
-    from graph.html import write_html
-    from graph.prune import drawn
-    from nlp.reading.errors import Note, Skip, summary
-    from nlp.run.cache import default_cache_path
+    """``newsgraph build``: check the options and outputs, extract, merge, write; the exit status."""
+    from nlp.reading.errors import summary
     from nlp.run.model import ModelError, load_model, model_id
-    from nlp.run.pipeline import extract_documents
-    from nlp.reading.reader import read_inputs
-    from nlp.records import Document
-    from nlp.api import graph_of
+    from newsgraph.api import graph_of
 
-    processes = _processes(args.processes, args.quiet)
-    if isinstance(processes, str):
-        print(f"newsgraph: {processes}", file=sys.stderr)
-        return EXIT_FAILED
-    args.processes = processes
-    if (args.max_nodes is not None and args.max_nodes < 1) or args.min_weight < 1:
-        print("newsgraph: --max-nodes and --min-weight must be 1 or more", file=sys.stderr)
-        return EXIT_FAILED
-    if args.scheduler and args.engine != "dask":
-        print("newsgraph: --scheduler needs --engine dask", file=sys.stderr)
-        return EXIT_FAILED
-    if args.engine == "dask":
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            print("newsgraph: --engine dask needs dask.distributed: pip install 'newsgraph[dask]'", file=sys.stderr)
-            return EXIT_FAILED
-        problem = _scheduler_problem(args.scheduler) if args.scheduler is not None else None
-        if problem:
-            print(f"newsgraph: {problem}", file=sys.stderr)
-            return EXIT_FAILED
-    if args.encoding:
-        try:
-            codecs.lookup(args.encoding)
-        except LookupError:
-            print(f"newsgraph: unknown encoding {args.encoding!r} given with --encoding", file=sys.stderr)
-            return EXIT_FAILED
-    fixes = None
-    if args.corrections:
-        from graph.corrections import CorrectionsError, read_corrections
-        try:
-            fixes = read_corrections(args.corrections)
-        except CorrectionsError as exc:
-            print(f"newsgraph: {exc}", file=sys.stderr)
-            return EXIT_FAILED
-    # every output, checked before the long work: a folder that cannot be written fails now
-    def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
-        write_html(drawn(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
-
-    named = [("-o", args.output, write_page), ("--json", args.json, write_json),
-             ("--graphml", args.graphml, write_graphml), ("--gexf", args.gexf, write_gexf),
-             ("--csv", args.csv, write_csv)]
-    for flag, path, _ in named:
-        if path is not None and not path.strip():
-            print(f"newsgraph: {flag} needs a file name, not an empty one", file=sys.stderr)
-            return EXIT_FAILED
-    outputs = [(path, writer) for _, path, writer in named if path]
-    clash = _collision([(flag, path) for flag, path, _ in named if path], args.inputs or [_default_seeds()],
-                       None if args.no_cache else (args.cache or str(default_cache_path(args.output))))
-    if clash:
-        print(f"newsgraph: {clash}", file=sys.stderr)
-        return EXIT_FAILED
-    for flag, path, _ in named:
-        for _, file in (_files_written(flag, path) if path else []):
-            try:
-                for part in check_writable(file):
-                    _say(args.quiet, f"newsgraph: removed {shown(str(part))}, left by a run that was killed")
-            except OSError as exc:
-                print(f"newsgraph: cannot write {shown(str(exc.filename or file))}: {exc.strerror or exc}",
-                      file=sys.stderr)
-                return EXIT_FAILED
     try:
+        _check_options(args)
+        skip = _passes_off(args)
+        fixes = _read_fixes(args.corrections)
+        outputs = _outputs(args)
         nlp = load_model(args.model)
-    except ModelError as exc:
+    except (UsageError, ModelError) as exc:
         print(f"newsgraph: {exc}", file=sys.stderr)
         return EXIT_FAILED
-
-    skipped: list[Skip] = []
-    counted = {"docs": 0}
-
-    def note(n: Note) -> None:
-        _say(args.quiet, str(n))
-
-    def documents():
-        for rec in read_inputs(args.inputs or [_default_seeds()], encoding=args.encoding, notify=note):
-            if isinstance(rec, Skip):
-                skipped.append(rec)
-                print(str(rec), file=sys.stderr)
-            else:
-                counted["docs"] += 1
-                yield rec
-
-    extractions, cache = _extract(args, nlp, documents())
+    skipped: list = []
+    extractions, cache = _extract(args, nlp, _documents(args, skipped), skip)
     if extractions is None:
         return EXIT_FAILED
     if not extractions:
@@ -295,15 +227,136 @@ def build_command(args: argparse.Namespace) -> int:
     G = graph_of(extractions, model=model_id(nlp), corrections=fixes)
     done = len(extractions)
     del extractions                              # the graph holds what the outputs need: free the records first
-    if cache is not None:
-        dropped = f"; {cache.dropped} damaged entries dropped and parsed again" if cache.dropped else ""
-        _say(args.quiet, shown(f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew"
-                               f"{dropped}"))
-        if cache.error is not None:
-            print(shown(f"newsgraph: cache {cache.path} failed during the run and was left aside: {cache.error}"),
-                  file=sys.stderr)
-    # each output is written whole or not at all (graph.atomic); one that fails leaves its
-    # previous file as it was, is named with the reason, and the others are still written
+    _report_cache(cache, args.quiet)
+    failed = _write_outputs(G, outputs, args.quiet)
+    _say(args.quiet, summary(done, skipped))
+    if failed:
+        return EXIT_FAILED
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Raise :class:`UsageError` for an option that cannot work; settle ``args.processes``."""
+    processes = _processes(args.processes, args.quiet)
+    if isinstance(processes, str):
+        raise UsageError(processes)
+    args.processes = processes
+    if (args.max_nodes is not None and args.max_nodes < 1) or args.min_weight < 1:
+        raise UsageError("--max-nodes and --min-weight must be 1 or more")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if args.engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise UsageError("--engine dask needs dask.distributed: pip install 'newsgraph[dask]'") from None
+        problem = _scheduler_problem(args.scheduler) if args.scheduler is not None else None
+        if problem:
+            raise UsageError(problem)
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {args.encoding!r} given with --encoding") from None
+
+
+def _passes_off(args: argparse.Namespace) -> frozenset[str]:
+    """The passes ``--skip-passes`` (else ``NEWSGRAPH_SKIP_PASSES``) switches off, checked by name.
+
+    >>> _passes_off(argparse.Namespace(skip_passes="rolez"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    newsgraph.cli.UsageError: --skip-passes: unknown pass name 'rolez'; the passes are: first_type, ...
+    """
+    from nlp.extract import check_skip
+    from nlp.passes import parse_names
+
+    given = args.skip_passes if args.skip_passes is not None else os.environ.get(SKIP_ENV, "")
+    try:
+        return check_skip(parse_names(given))
+    except ValueError as exc:
+        raise UsageError(f"{'--skip-passes' if args.skip_passes is not None else SKIP_ENV}: {exc}") from None
+
+
+def _read_fixes(path: str | None) -> list | None:
+    """The fixes of ``--corrections``, or None; :class:`UsageError` for a file that cannot be read."""
+    if not path:
+        return None
+    from newsgraph.corrections import CorrectionsError, read_corrections
+
+    try:
+        return read_corrections(path)
+    except CorrectionsError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, Callable]]:
+    """``(path, writer)`` of every output asked for, each checked before the long work.
+
+    A folder that cannot be written, an output that would overwrite an input,
+    another output or the cache: :class:`UsageError`, before any parsing.
+    """
+    from graph.atomic import check_writable
+    from graph.export import write_csv, write_gexf, write_graphml, write_json
+    from graph.html import write_html
+    from graph.prune import drawn
+    from nlp.run.cache import default_cache_path
+
+    def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
+        write_html(drawn(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
+
+    named = [("-o", args.output, write_page), ("--json", args.json, write_json),
+             ("--graphml", args.graphml, write_graphml), ("--gexf", args.gexf, write_gexf),
+             ("--csv", args.csv, write_csv)]
+    for flag, path, _ in named:
+        if path is not None and not path.strip():
+            raise UsageError(f"{flag} needs a file name, not an empty one")
+    clash = _collision([(flag, path) for flag, path, _ in named if path], args.inputs or [_default_seeds()],
+                       None if args.no_cache else (args.cache or str(default_cache_path(args.output))))
+    if clash:
+        raise UsageError(clash)
+    for flag, path, _ in named:
+        for _, file in (_files_written(flag, path) if path else []):
+            try:
+                for part in check_writable(file):
+                    _say(args.quiet, f"newsgraph: removed {shown(str(part))}, left by a run that was killed")
+            except OSError as exc:
+                raise UsageError(f"cannot write {shown(str(exc.filename or file))}: {exc.strerror or exc}") from None
+    return [(path, writer) for _, path, writer in named if path]
+
+
+def _documents(args: argparse.Namespace, skipped: list) -> Iterator:
+    """The documents of the inputs, as read; each input skipped is named on standard error and kept in ``skipped``."""
+    from nlp.reading.errors import Skip
+    from nlp.reading.reader import read_inputs
+
+    for rec in read_inputs(args.inputs or [_default_seeds()], encoding=args.encoding,
+                           notify=lambda n: _say(args.quiet, str(n))):
+        if isinstance(rec, Skip):
+            skipped.append(rec)
+            print(str(rec), file=sys.stderr)
+        else:
+            yield rec
+
+
+def _report_cache(cache, quiet: bool) -> None:
+    """What the cache gave, and a failure of it during the run."""
+    if cache is None:
+        return
+    dropped = f"; {cache.dropped} damaged entries dropped and parsed again" if cache.dropped else ""
+    _say(quiet, shown(f"cache {cache.path}: {cache.hits} documents reused, {cache.misses} parsed anew{dropped}"))
+    if cache.error is not None:
+        print(shown(f"newsgraph: cache {cache.path} failed during the run and was left aside: {cache.error}"),
+              file=sys.stderr)
+
+
+def _write_outputs(G, outputs: list[tuple[str, Callable]], quiet: bool) -> list[str]:
+    """Write each output; the paths that failed.
+
+    Each output is written whole or not at all (graph.atomic); one that fails
+    leaves its previous file as it was, is named with the reason, and the
+    others are still written.
+    """
     failed = []
     for path, writer in outputs:
         try:
@@ -316,33 +369,34 @@ def build_command(args: argparse.Namespace) -> int:
             print(shown(f"newsgraph: cannot write {path}: {exc.strerror or exc}{where}{kept}"), file=sys.stderr)
     written = [path for path, _ in outputs if path not in failed]
     if written:
-        _say(args.quiet, shown(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {', '.join(written)}"))
-    _say(args.quiet, summary(done, skipped))
-    if failed:
-        return EXIT_FAILED
-    return EXIT_SKIPPED if skipped else EXIT_OK
+        _say(quiet, shown(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {', '.join(written)}"))
+    return failed
 
 
-def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, object]:
+def _open_cache(args: argparse.Namespace, nlp, skip: frozenset[str]):
+    """The extraction cache asked for (keyed by model, window and passes off: nlp.run.cache), or None."""
+    from nlp.run.cache import ExtractionCache, default_cache_path
+    from nlp.run.model import model_id
+
+    if args.no_cache:
+        return None
+    path = args.cache or default_cache_path(args.output)
+    try:
+        return ExtractionCache(path, model=model_id(nlp), window=args.window, skip=skip)
+    except (OSError, sqlite3.Error) as exc:
+        print(shown(f"newsgraph: cache {path} not used: {exc}"), file=sys.stderr)
+        return None
+
+
+def _extract(args: argparse.Namespace, nlp, documents, skip: frozenset[str]) -> tuple[list | None, object]:
     """Every document's Extraction, in order, with the engine, cache and progress asked for.
 
     None (after saying why) when the Dask scheduler cannot be reached.
     """
-    from nlp.run.cache import ExtractionCache, default_cache_path, extractor_version
-    from nlp.run.model import model_id
     from nlp.run.pipeline import extract_documents
     from nlp.run.progress import Progress, input_size, wants_progress
 
-    cache = None
-    if not args.no_cache:
-        try:
-            # the co-occurrence window changes the extraction, so it is part of the cache key
-            extractor = extractor_version() + ("" if args.window == "sentence" else f"+window={args.window}")
-            cache = ExtractionCache(args.cache or default_cache_path(args.output), model=model_id(nlp),
-                                    extractor=extractor)
-        except (OSError, sqlite3.Error) as exc:
-            print(shown(f"newsgraph: cache {args.cache or default_cache_path(args.output)} not used: {exc}"),
-                  file=sys.stderr)
+    cache = _open_cache(args, nlp, skip)
     show = wants_progress(args.quiet)
     with Progress(input_size(args.inputs or [_default_seeds()]) if show else None, enabled=show) as progress:
         if args.engine == "dask":
@@ -350,10 +404,10 @@ def _extract(args: argparse.Namespace, nlp, documents) -> tuple[list | None, obj
 
             stream = extract_documents_dask(documents, model=args.model, scheduler=args.scheduler,
                                             n_workers=args.processes, cache=cache, progress=progress,
-                                            window=args.window)
+                                            window=args.window, skip=skip)
         else:
             stream = extract_documents(documents, nlp, n_process=args.processes, cache=cache, progress=progress,
-                                       window=args.window)
+                                       window=args.window, skip=skip)
         try:
             extractions = list(stream)
         except (OSError, TimeoutError) as exc:

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from graph.corrections import CorrectionsError, Fix, apply_corrections, parse_csv, parse_toml, read_corrections
-from nlp.api import graph_of
+from newsgraph.corrections import CorrectionsError, Fix, apply_corrections, parse_csv, parse_toml, read_corrections
+from newsgraph.api import graph_of
 from nlp.records import Entity, Evidence, Extraction, Mention, Relation
 from tests.conftest import ROOT
 
@@ -136,7 +136,7 @@ ARTICLE = "Lucia Ferro met Peru's president in Lima. Ferro praised Peru. Reuters
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "nlp.cli", "build", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "newsgraph", "build", *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=300)
 
 

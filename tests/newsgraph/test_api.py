@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from nlp.api import build
+from newsgraph.api import build
 
 pytestmark = pytest.mark.model
 

@@ -1,10 +1,10 @@
-"""One node per entity across documents (nlp/entities/resolve.py)."""
+"""One node per entity across documents (newsgraph/merge.py)."""
 from __future__ import annotations
 
 import pytest
 
 from nlp.records import Entity, Evidence, Extraction, Mention, Relation
-from nlp.entities.resolve import merge
+from newsgraph.merge import merge
 
 
 def _ent(doc, key, label, typ, aliases=(), roles=(), affiliation=""):

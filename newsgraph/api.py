@@ -1,5 +1,9 @@
 """The Python API for notebooks and scripts: texts or paths in, graph out.
 
+It sits above ``nlp/`` (text to records) and ``graph/`` (records to views):
+documents are extracted, merged across documents (:mod:`newsgraph.merge`),
+corrected (:mod:`newsgraph.corrections`) and drawn as one graph.
+
 Example
 -------
 >>> G = build(["Reuters reported that France and Germany met in Berlin."])
@@ -17,14 +21,15 @@ from pathlib import Path
 import networkx as nx
 
 from graph.build import build_graph
-from graph.corrections import Fix, apply_corrections, read_corrections
+from newsgraph.corrections import Fix, apply_corrections, read_corrections
+from newsgraph.merge import merge_with_quotes, remap_quote
+from nlp.extract import check_skip
 from nlp.run.model import load_model, model_id
 from nlp.run.pipeline import extract_documents
 from nlp.reading.reader import SUFFIXES, read_inputs
 from nlp.reading.chars import has_surrogates, without_surrogates
 from nlp.reading.errors import Skip
 from nlp.records import Document, Extraction
-from nlp.entities.resolve import merge_with_quotes, remap_quote
 
 
 def _is_path(item: object) -> bool:
@@ -80,18 +85,27 @@ def _without_surrogates(doc: Document) -> Document:
 
 
 def build(items: Iterable[str | Path | Document], *, model: str | None = None,
-          window: str = "sentence", corrections: str | os.PathLike | list[Fix] | None = None) -> nx.MultiDiGraph:
+          window: str = "sentence", corrections: str | os.PathLike | list[Fix] | None = None,
+          skip: Iterable[str] = ()) -> nx.MultiDiGraph:
     """Build the graph of texts, file or folder paths, or Documents.
 
     ``window`` is where entities count as named together: ``"sentence"`` or ``"paragraph"``.
     ``corrections`` is a corrections file (``.toml`` or ``.csv``, see
-    :mod:`graph.corrections`) or a list of its fixes, applied when the
-    documents are merged.
+    :mod:`newsgraph.corrections`) or a list of its fixes, applied when the
+    documents are merged. ``skip`` names extraction passes to switch off, for
+    measurement (``nlp.extract.pass_names()``); an unknown name raises
+    ``ValueError`` listing the valid ones, before anything is read.
+
+    >>> build(["Peru voted."], skip=["rolez"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown pass name 'rolez'; the passes are: first_type, ...
     """
+    skip = check_skip(skip)
     fixes = read_corrections(corrections) if isinstance(corrections, (str, os.PathLike)) else corrections
     docs, _ = documents_from(items)
     nlp = load_model(model)
-    return graph_of(extract_documents(docs, nlp, window=window), model=model_id(nlp), corrections=fixes)
+    return graph_of(extract_documents(docs, nlp, window=window, skip=skip), model=model_id(nlp), corrections=fixes)
 
 
 def graph_of(extractions: Iterable[Extraction], *, corrections: list[Fix] | None = None,
@@ -100,7 +114,7 @@ def graph_of(extractions: Iterable[Extraction], *, corrections: list[Fix] | None
 
     ``documents``, ``words`` and ``documents_meta`` graph attributes come from
     the extractions; ``graph_attrs`` adds others (``model=...``).
-    ``corrections`` (fixes of :mod:`graph.corrections`) are applied after the
+    ``corrections`` (fixes of :mod:`newsgraph.corrections`) are applied after the
     merge, so cached extractions stay valid; each applied fix is listed in
     the graph attribute ``corrections``, and a fix that matches no entity is
     named on standard error.

@@ -25,7 +25,11 @@ processes included), and one run prints:
   documents' 1- and 2-process runs, about a minute each, run three times
   and their ratios take the fastest run of each (every run is printed);
 
-and which of issue 14's targets the figures meet.
+- real wire copy: the development split's 216 stories (when
+  ``/tmp/newsgraph-dev/testa.jsonl`` has been rebuilt, ``shared/devdata/README.md``)
+  repeated ten times, paired against raw spaCy, and with 1 and 2 processes;
+
+and which of issue 14's and issue 20's targets the figures meet.
 
 Usage: ``python bench/run.py [--quick] [--processes N] [--points 10000,100000,1000000] [--long WORDS]``.
 Wall times on a shared machine are noisy; CPU times are disturbed less, and paired CPU times least.
@@ -53,6 +57,11 @@ POINTS, LONG_WORDS, LONG_EACH = (10_000, 100_000, 1_000_000), 240_000, 20_000
 #: times the long documents' 1- and n-process runs are made (each ratio takes the fastest of each)
 LONG_REPEAT = 3
 QUICK_POINTS, QUICK_LONG_WORDS, QUICK_LONG_EACH = (10_000, 30_000, 100_000), 60_000, 10_000
+#: real wire copy: the development split's stories (shared/devdata/README.md rebuilds them), repeated
+DEV_SPLIT = Path(os.environ.get("NEWSGRAPH_DEV_SPLIT", "/tmp/newsgraph-dev/testa.jsonl"))
+DEV_REPEAT, QUICK_DEV_REPEAT = 10, 2
+#: issue 20's targets on it: 1 process / raw spaCy by CPU (paired), n processes / 1 by wall time
+TARGET_DEV_RAW, TARGET_DEV_TWO = 0.95, 1.8
 #: distinct people in the merge measurement
 MERGE_PEOPLE = (12_500, 25_000, 50_000)
 #: issue 14's targets
@@ -71,6 +80,16 @@ def write_corpus(name: str, docs: list[dict]) -> tuple[Path, int, int]:
                    encoding="utf-8")
     tmp.replace(path)
     return path, len(docs), sum(d["words"] for d in docs)
+
+
+def dev_corpus(repeat: int) -> tuple[Path, int, int] | None:
+    """``bench/corpus/dev-split.jsonl``: the development split's stories ``repeat`` times, or None
+    when the split has not been rebuilt here (its text is not in the repository)."""
+    if not DEV_SPLIT.is_file():
+        return None
+    stories = [json.loads(line) for line in DEV_SPLIT.open(encoding="utf-8") if line.strip()]
+    return write_corpus("dev-split", [{"id": f"{d['id']}-{k}", "text": d["text"], "words": len(d["text"].split())}
+                                      for k in range(repeat) for d in stories])
 
 
 # -- one measurement, in its own process ---------------------------------------------
@@ -352,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     corpora = {w: write_corpus(f"news-{w}", archive.articles(w)) for w in points}
     corpora["long"] = write_corpus(f"long-{long_words}", archive.long_documents(long_words, each=long_each))
+    dev = dev_corpus(QUICK_DEV_REPEAT if args.quick else DEV_REPEAT)
+    if dev is not None:
+        corpora["dev"] = dev
     big = points[-1]
     print(f"corpus: {corpora[big][1]:,} stories, {corpora[big][2]:,} words; {corpora['long'][1]:,} long "
           f"documents, {corpora['long'][2]:,} words; generated in {time.perf_counter() - t:.0f} s -> "
@@ -364,11 +386,12 @@ def main(argv: list[str] | None = None) -> int:
     plan = [("raw", big, 1), ("raw", big, n), *[("newsgraph", w, 1) for w in points], ("newsgraph", big, n),
             *[("raw", "long", 1), ("raw", "long", n)] * LONG_REPEAT,
             *[("newsgraph", "long", 1), ("newsgraph", "long", n)] * LONG_REPEAT,
-            ("paired", big, 1), ("paired", "long", 1)]
+            ("paired", big, 1), ("paired", "long", 1),
+            *([("paired", "dev", 1), ("newsgraph", "dev", 1), ("newsgraph", "dev", n)] if dev is not None else [])]
     runs: dict[tuple, list[dict]] = {}
     for kind, w, procs in plan:
         t = time.perf_counter()
-        label = "long documents" if w == "long" else f"{w:,} words"
+        label = {"long": "long documents", "dev": "development split"}.get(w) or f"{w:,} words"
         print(f"  {kind} {label}, {procs} process(es) ...", end="", file=sys.stderr, flush=True)
         runs.setdefault((kind, w, procs), []).append(run_measurement(kind, corpora[w][0], procs))
         print(f" {time.perf_counter() - t:.0f} s", file=sys.stderr)
@@ -485,6 +508,17 @@ def main(argv: list[str] | None = None) -> int:
     m = merges[max(merges)]
     print(f"- merge of {max(merges):,} distinct people: {m['wall']:.2f} s (target < {TARGET_MERGE_S} s: "
           f"{_verdict(m['wall'] < TARGET_MERGE_S)})")
+    if dev is not None:
+        pd = results["paired", "dev", 1]
+        raw_dev = pd["raw_cpu"] / pd["newsgraph_cpu"]
+        two_dev = results["newsgraph", "dev", 1]["stream"] / results["newsgraph", "dev", n]["stream"]
+        print(f"- real wire copy, the development split ({dev[1]:,} stories, {dev[2]:,} words): 1 process / raw "
+              f"spaCy by CPU, paired, {raw_dev:.2f} (issue 20's target >= {TARGET_DEV_RAW}: "
+              f"{_verdict(raw_dev >= TARGET_DEV_RAW)}; {pd['raw_cpu']:.1f} vs {pd['newsgraph_cpu']:.1f} CPU s); "
+              f"{n} processes / 1 by wall time {two_dev:.2f}x (target >= {TARGET_DEV_TWO}x: "
+              f"{_verdict(two_dev >= TARGET_DEV_TWO)})")
+    else:
+        print(f"- real wire copy: {DEV_SPLIT} is not here (shared/devdata/README.md rebuilds it): not measured")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end "
           "(other work on the machine slows wall times most)")
     return 0

@@ -121,3 +121,17 @@ def test_quotes_relations_and_records_name_the_same_speaker(nlp):
                     assert said.get(ev.quote, set()) & {r.source, r.target}, (path.name, r.source, r.verb, r.target, ev.quote)
                     checked += 1
     assert checked >= 5  # the seed and the held-out articles alone quote on several links
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("rules, text", [
+    # "she" is read by the pronoun rule, and by the subject rule through the actors' pronouns
+    ({"he_or_she", "named_subject"}, "“We will win this vote,” Ana Lopes said. “The count was fair and free,” she added."),
+    ({"speaks_for"}, "“We will not sign the deal,” a Mexican Foreign Ministry spokesman said."),
+])
+def test_quotes_speaker_rules_switch_off_by_name(nlp, rules, text):
+    """Each speaker rule is declared and can be switched off (``make dev ABLATE=1``): its quote loses its speaker."""
+    def speakers(skip):
+        return [q.speaker for q in extract(nlp(text), Document("d", text), skip=skip).quotes if q.kind == "direct"]
+    assert "" not in speakers(set())
+    assert speakers(rules)[-1] == ""

@@ -74,6 +74,13 @@ _ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "movem
 _BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
                          "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council",
                          "member"})
+#: nouns by which a story takes up a body it named, "the commission" for "the Truth and Reconciliation
+#: Commission": the one organisation of the story whose name holds that word
+_NAMED_BODY_NOUNS = frozenset({"commission", "committee", "council", "court", "party", "union", "company", "firm",
+                               "group", "bank", "ministry", "agency", "movement", "association", "federation",
+                               "front", "tribunal", "assembly", "parliament", "congress", "board", "authority",
+                               "corporation", "institute", "university", "league", "alliance", "coalition",
+                               "organisation", "organization", "fund", "foundation", "mission", "office"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +141,13 @@ class Actors:
         self.affiliations = {e.key: e.affiliation for e in entities if e.affiliation}
         self.pronouns = Pronouns(doc, index, self.types)
         self._orgs: list[str] | None = None     # the organisations of the document, sorted (read once)
+        #: word of an organisation's name (lower case) -> the organisations whose names hold it
+        self._name_words: dict[str, set[str]] = {}
+        for e in entities:
+            if e.type == "organization":
+                for name in (e.label, *e.aliases):
+                    for w in name.lower().split():
+                        self._name_words.setdefault(w, set()).add(e.key)
         #: what :meth:`of` found for each token position
         self._found: dict[int, tuple[Actor, ...]] = {}
         self.roles: dict[str, str] = {}
@@ -220,17 +234,24 @@ class Actors:
 
     def _body(self, tok: Token) -> str:
         """"Interfax news agency", "the VDP group": the organisation or outlet a body noun is compounded with;
-        "the group", "the company" alone: the story's one organisation, when it names exactly one."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODY_NOUNS:
+        "the commission", "the court" alone: the story's one organisation whose name holds that word
+        ("the Truth and Reconciliation Commission"); "the group", "the company": the story's one
+        organisation, when it names exactly one."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODY_NOUNS | _NAMED_BODY_NOUNS:
             return ""
         named = next((k for c in children_with(tok, ("compound", "nmod")) if (k := self.index.key_of(c.i))
                       and self.types.get(k) in ("organization", "outlet")), "")
-        if named or tok.lemma_.lower() not in _ORGANISATION_NOUNS or tok.tag_ != "NN":
+        if named or tok.tag_ != "NN":
             return named
         kids = list(tok.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
                 or any(c.dep_ in ("compound", "nmod", "amod", "poss") for c in kids):
             return ""                           # "a group", "the rebel group", "Peru's ruling party": not the one named
+        holding = self._name_words.get(tok.lower_, set())
+        if len(holding) == 1:
+            return next(iter(holding))          # "the commission": the story's one "... Commission"
+        if holding or tok.lemma_.lower() not in _ORGANISATION_NOUNS:
+            return ""
         orgs = self._organisations()
         return orgs[0] if len(orgs) == 1 else ""
 

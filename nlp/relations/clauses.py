@@ -144,6 +144,25 @@ def _infinitive(tok: Token) -> bool:
     return any(c.tag_ == "TO" or c.lower_ == "to" for c in children_with(tok, ("aux",)))
 
 
+#: nouns of areas a compound name names ("the Acari region", "the Darvan hills", "Qalandia refugee camp")
+AREA_NOUNS = frozenset({"region", "area", "province", "district", "county", "town", "city", "village", "hill", "valley",
+                        "border", "camp", "port", "island", "coast", "mountain", "river", "strip", "bank", "zone"})
+#: links through which a name only describes another noun ("South Africa's constitution", "French settlers")
+MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
+
+
+def _modifier_name(tok: Token, key: str, index) -> bool:
+    """Whether a name's token only qualifies a common noun: its (first conjunct's) link is a modifier's
+    and its head is no part of the same name."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ == "compound" and (head.lemma_.lower() in AREA_NOUNS or head.lower_ in AREA_NOUNS):
+        return False  # "the Acari region", "the Darvan hills": the name of the area itself
+    return first.dep_ in MODIFIER_DEPS and index.key_of(head.i) != key and head.pos_ == "NOUN"
+
+
 class Clauses:
     """Doers and targets of verbs in one document (results cached per token)."""
 
@@ -408,9 +427,10 @@ class Clauses:
         reported, adverbial clauses) are left out: what remains is what the
         verb's phrases are about, however the parser attached them
         ("General Ruiz's airforce shelled in March rebel strongholds in the
-        Darvan hills region"). A country named by an adjective counts only for a
-        material act ("deported Bolivian workers", not "praised the French
-        wine"), as in :meth:`qualifiers`.
+        Darvan hills region"). A name that only qualifies a common noun (an
+        adjective, a possessive, a compound: "Bolivian workers", "South
+        Africa's constitution") counts only for a material act ("deported
+        Bolivian workers", not "praised the French wine"), as in :meth:`qualifiers`.
         """
         found: dict[str, int] = {}
         stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in SUBJ_DEPS | PASS_SUBJ_DEPS]
@@ -422,7 +442,9 @@ class Clauses:
                 continue
             stack.extend(t.children)
             key = self.actors.index.key_of(t.i)
-            if key and (material or t.dep_ != "amod"):
+            if key and not material and _modifier_name(t, key, self.actors.index):
+                continue  # "hailed South Africa's new constitution", "Dutch and French settlers": a detail of a thing
+            if key:
                 found[key] = min(found.get(key, t.i), t.i)
             elif t.pos_ == "PRON":
                 for a in self.actors.of(t):  # "grabbing hold of his gun": whom "his" stands for

@@ -245,7 +245,10 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *, verbs: Sequence[VerbClau
                     continue  # read by the next-entity fallback; a light verb acts through its noun, "keep importing" through its complement
                 if len(sent_of(tok)) < LONG_SENTENCE:
                     continue  # a short sentence the parser reads well: no object means none
-                targets = clauses.who(clauses.clause_entities(tok, material=acts_on_people(row)), places=places)
+                doers = {s.key for s in subjects}
+                # never one of the clause's own doers ("X and Y ... accepted responsibility": not X -> Y)
+                targets = [t for t in clauses.who(clauses.clause_entities(tok, material=acts_on_people(row)), places=places)
+                           if t.key not in doers]
             if not targets:
                 continue
         negated, modality = clauses.negated(tok), clauses.modality(tok)

@@ -68,6 +68,55 @@ def first_type(cx: EntityContext) -> None:
                 c.end, c.text = end, clean_surface(doc[c.start:end].text)
 
 
+#: tags of a common noun: a capitalised word so tagged opening a sentence is that noun ("Barter has ...")
+_COMMON_TAGS = frozenset({"NN", "NNS"})
+
+
+def _opens_sentence(tok) -> bool:
+    """The first word of a line or of a sentence (not a name after a closing quotation mark: '..." Eitel said')."""
+    if tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return "\n" in prev.text or prev.text in (".", "!", "?", "“", "(") or (prev.is_space and _opens_sentence(prev))
+
+
+def common_nouns(cx: EntityContext) -> None:
+    """A capitalised common noun opening a sentence is no name ("Barter has always been ...", "Aides said").
+
+    A one-word person, organisation or place whose every mention opens a
+    sentence or a line, and that is no word of a longer name of the story, is dropped when the same word is written in lower case
+    elsewhere in the story, or when the tagger reads every mention as a
+    common noun (NN, NNS), not a proper one.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Barter", "grew", ".", "They", "like", "barter", "."],
+    ...           sent_starts=[1, 0, 0, 1, 0, 0, 0], tags=["NN", "VBD", ".", "PRP", "VBP", "NN", "."])
+    >>> cx = EntityContext(doc, [Candidate(0, 1, "PERSON", "Barter", 0, "person", "person:barter")])
+    >>> common_nouns(cx); cx.cands[0].dropped
+    True
+    """
+    doc = cx.doc
+    one_word: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cx.cands:
+        if not c.dropped and c.end - c.start == 1 and c.type in ("person", "organization", "place"):
+            one_word[c.text].append(c)
+    if not one_word:
+        return
+    lowered = {t.text for t in doc if t.is_lower}
+    # a word of a longer name of the story ("Eitel" of "Tono Eitel") is that name, whatever its tag
+    in_names = {w for c in cx.cands if not c.dropped and c.end - c.start > 1 for w in c.text.split()}
+    for text, group in one_word.items():
+        if text in in_names:
+            continue
+        toks = [doc[c.start] for c in group]
+        if not all(_opens_sentence(t) and t.is_title for t in toks):
+            continue  # a word in capitals ("MINSK" of a dateline) says nothing of its kind
+        if text.lower() in lowered or all(t.tag_ in _COMMON_TAGS for t in toks):
+            for c in group:
+                c.dropped = True
+
+
 def gazetteer_places(cx: EntityContext) -> None:
     """A name the model called a person or an organisation that the country dictionary lists as a
     region or city of a country is a place ("Chechnya", "the West Bank", "Grozny"), unless the document

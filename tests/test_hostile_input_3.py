@@ -76,10 +76,18 @@ def _no_parse(monkeypatch) -> None:
 
 
 @contextlib.contextmanager
-def listing_fails(folders: dict[Path, OSError | None]):
+def listing_fails(folders: dict[Path, OSError | None], unreadable: tuple[Path, ...] = ()):
     """``os.scandir`` of each folder named fails: ``None`` removes the folder first (it vanishes while
-    its parent is listed), an ``OSError`` is raised as the kernel raises it for a folder not readable."""
+    its parent is listed), an ``OSError`` is raised as the kernel raises it for a folder not readable;
+    ``os.open`` of each file in ``unreadable`` is refused, as for a file without read permission."""
     real = os.scandir
+    real_open = os.open
+    refused = {os.fspath(f) for f in unreadable}
+
+    def open_(path, flags, *args, **kw):
+        if not isinstance(path, int) and os.fspath(path) in refused:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args, **kw)
 
     def scandir(path="."):
         for folder, exc in folders.items():
@@ -90,11 +98,11 @@ def listing_fails(folders: dict[Path, OSError | None]):
                     raise exc
         return real(path)
 
-    os.scandir = scandir
+    os.scandir, os.open = scandir, open_
     try:
         yield
     finally:
-        os.scandir = real
+        os.scandir, os.open = real, real_open
 
 
 # -- 3. an unclosed <![ in a page or a record -------------------------------------
@@ -391,6 +399,7 @@ BAD_FILES = {
     "latin.txt": "Señora Núñez visited Bogotá.".encode("latin-1"),
     "empty.md": b"",
     "broken-link.txt": None,                                      # a link to nothing
+    "unreadable.txt": GOOD,                                       # no read permission (os.open refused)
 }
 GOOD_FORMS = ["txt", "html", "jsonl", "messy-html"]
 
@@ -430,6 +439,7 @@ def test_bad3_any_mix_keeps_every_good_article_and_exits_1(capsys, good, bad):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "in"
         failing: dict[Path, OSError | None] = {}
+        unreadable = []
         expected_docs, expected_nodes = set(), set()
         for n, (text, form, sub) in enumerate(good):
             doc = _write_good(root / f"s{sub}", n, text, form)
@@ -444,8 +454,10 @@ def test_bad3_any_mix_keeps_every_good_article_and_exits_1(capsys, good, bad):
                     PermissionError(13, "Permission denied", str(folder))
             else:
                 _write_bad(root / f"s{sub}" / f"b{n}", name)
+                if name == "unreadable.txt":
+                    unreadable.append(root / f"s{sub}" / f"b{n}" / name)
         out = Path(tmp) / "out"
-        with listing_fails(failing):
+        with listing_fails(failing, tuple(unreadable)):
             code, lines = run(capsys, root, "-o", out / "g.html", "--json", out / "g.json")
         assert code == cli.EXIT_SKIPPED, lines
         assert _docs(out / "g.json") == expected_docs

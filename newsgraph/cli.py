@@ -3,7 +3,7 @@
     newsgraph build [INPUT ...] [-o OUT.html] [--json OUT.json] [--graphml OUT.graphml]
                     [--gexf OUT.gexf] [--csv DIR] [--model NAME] [--processes N]
                     [--engine local|dask] [--scheduler ADDRESS] [--window sentence|paragraph]
-                    [--cache PATH | --no-cache] [--encoding NAME] [--max-nodes N] [--min-weight W]
+                    [--cache PATH] [--no-cache] [--encoding NAME] [--max-nodes N] [--min-weight W]
                     [--corrections FILE] [--quiet]
                     [--skip-passes NAMES]  (a development switch)
 
@@ -55,9 +55,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--gexf", metavar="OUT.gexf", help="also write GEXF (Gephi)")
     b.add_argument("--csv", metavar="DIR", help="also write DIR/nodes.csv, DIR/edges.csv and DIR/quotes.csv (pandas, spreadsheets, Neo4j import)")
     b.add_argument("--max-nodes", type=int, metavar="N",
-                   help="draw only N entities in the HTML page, those that carry the story: ranked by the "
-                        "actions and quotes they take part in, then by the documents that name them (for very "
-                        "large graphs; the JSON, GraphML, GEXF and CSV exports keep the whole graph)")
+                   help="draw only N entities in the HTML page, those that carry the story: ranked by twice the "
+                        "actions and quotes they take part in plus the documents that name them, ties to the "
+                        "entity linked with more others (graph/prune.py story_rank; for very large graphs; "
+                        "the JSON, GraphML, GEXF and CSV exports keep the whole graph)")
     b.add_argument("--min-weight", type=int, default=1, metavar="W",
                    help="draw only links seen at least W times in the HTML page, and the entities left linked "
                         "(default: 1, all; the exports keep the whole graph)")

@@ -107,7 +107,7 @@ def listing_fails(folders: dict[Path, OSError | None], unreadable: tuple[Path, .
 
 # -- 3. an unclosed <![ in a page or a record -------------------------------------
 
-def test_bad3_unclosed_marked_section_in_a_page_or_a_record_is_read(tmp_path, capsys):
+def test_hostile3_unclosed_marked_section_in_a_page_or_a_record_is_read(tmp_path, capsys):
     src = tmp_path / "in"
     src.mkdir()
     (src / "good.txt").write_text(GOOD, encoding="utf-8")
@@ -123,7 +123,7 @@ def test_bad3_unclosed_marked_section_in_a_page_or_a_record_is_read(tmp_path, ca
     assert {"country:NO", "country:KE", "country:JP", "country:IN"} <= _nodes(out / "g.json")
 
 
-def test_bad3_a_page_the_html_parser_fails_on_is_that_pages_skip(tmp_path, capsys, monkeypatch):
+def test_hostile3_a_page_the_html_parser_fails_on_is_that_pages_skip(tmp_path, capsys, monkeypatch):
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "page.txt").write_text(f"<html><p>{SECOND}</p>", encoding="utf-8")
     (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "r", "text": "<html><p>Oslo</p>"}) + "\n",
@@ -167,7 +167,7 @@ class ScanCounter:
         return method
 
 
-def test_bad3_unfinished_tags_are_scanned_once_not_once_each(monkeypatch):
+def test_hostile3_unfinished_tags_are_scanned_once_not_once_each(monkeypatch):
     scans = ScanCounter(monkeypatch)
     text, _ = html_to_text("<html><body><p>Peru won.</p>" + "<a " * 3000)
     assert text == "Peru won."          # a browser shows nothing of an unfinished tag
@@ -176,7 +176,7 @@ def test_bad3_unfinished_tags_are_scanned_once_not_once_each(monkeypatch):
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=60), st.integers(1, 200))
-def test_bad3_any_mix_of_unfinished_markup_is_read_in_one_pass(monkeypatch, fragments, repeat):
+def test_hostile3_any_mix_of_unfinished_markup_is_read_in_one_pass(monkeypatch, fragments, repeat):
     scans = ScanCounter(monkeypatch)
     page = "<!DOCTYPE html><p>Peru won.</p>" + "".join(fragments) + fragments[-1] * repeat if fragments else ""
     text, _ = html_to_text(page)
@@ -186,13 +186,13 @@ def test_bad3_any_mix_of_unfinished_markup_is_read_in_one_pass(monkeypatch, frag
 
 # -- 7. a 1 MB token like a URL -----------------------------------------------------
 
-def test_bad3_a_long_run_without_spaces_is_one_token(nlp):
+def test_hostile3_a_long_run_without_spaces_is_one_token(nlp):
     url = "Http://X.Example/" + "Ab/" * 10_000   # tagged as one 20,000-token organisation before
     doc = nlp(f"Peru said. {url} today.")
     assert url in [t.text for t in doc] and len(doc) < 10
 
 
-def test_bad3_a_long_span_is_searched_for_a_title_at_its_end_only(blank_nlp, monkeypatch):
+def test_hostile3_a_long_span_is_searched_for_a_title_at_its_end_only(blank_nlp, monkeypatch):
     from spacy.tokens import Doc
 
     from nlp.entities import spans
@@ -210,7 +210,7 @@ def test_bad3_a_long_span_is_searched_for_a_title_at_its_end_only(blank_nlp, mon
 # -- 8, 9. outputs on the corrections file, on quotes.csv ----------------------------
 
 @pytest.mark.parametrize("flag", ["-o", "--json"])
-def test_bad3_an_output_on_the_corrections_file_is_a_usage_error(tmp_path, capsys, monkeypatch, flag):
+def test_hostile3_an_output_on_the_corrections_file_is_a_usage_error(tmp_path, capsys, monkeypatch, flag):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     fixes = tmp_path / "fixes.csv"
     fixes.write_text(FIXES, encoding="utf-8")
@@ -222,7 +222,7 @@ def test_bad3_an_output_on_the_corrections_file_is_a_usage_error(tmp_path, capsy
     assert fixes.read_text(encoding="utf-8") == FIXES
 
 
-def test_bad3_json_on_the_csv_folders_quotes_file_is_a_usage_error(tmp_path, capsys, monkeypatch):
+def test_hostile3_json_on_the_csv_folders_quotes_file_is_a_usage_error(tmp_path, capsys, monkeypatch):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     _no_parse(monkeypatch)
     out = tmp_path / "out"
@@ -232,7 +232,7 @@ def test_bad3_json_on_the_csv_folders_quotes_file_is_a_usage_error(tmp_path, cap
     assert lines[-1] == f"newsgraph: --json and --csv both name {out / 'quotes.csv'}: give each output its own path"
 
 
-def test_bad3_a_folder_named_quotes_csv_is_found_before_parsing(tmp_path, capsys, monkeypatch):
+def test_hostile3_a_folder_named_quotes_csv_is_found_before_parsing(tmp_path, capsys, monkeypatch):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "out" / "quotes.csv").mkdir(parents=True)
     _no_parse(monkeypatch)
@@ -247,7 +247,7 @@ def test_bad3_a_folder_named_quotes_csv_is_found_before_parsing(tmp_path, capsys
     (None, errors.FOLDER_VANISHED),
     (PermissionError(13, "Permission denied"), errors.FOLDER_UNREADABLE.format(detail="Permission denied")),
 ])
-def test_bad3_a_subfolder_not_listed_is_its_own_skip(tmp_path, capsys, failure, reason):
+def test_hostile3_a_subfolder_not_listed_is_its_own_skip(tmp_path, capsys, failure, reason):
     src = tmp_path / "in"
     for i, (text, _) in enumerate(ARTICLES.items()):
         (src / f"s{i}").mkdir(parents=True)
@@ -276,7 +276,7 @@ def test_bad3_a_subfolder_not_listed_is_its_own_skip(tmp_path, capsys, failure, 
     (["Peru voted.", 123], "item 1 is int"),
     ([b"Peru voted."], "item 0 is bytes"),
 ])
-def test_bad3_api_refuses_one_string_and_items_that_are_not_texts(tmp_path, monkeypatch, items, message):
+def test_hostile3_api_refuses_one_string_and_items_that_are_not_texts(tmp_path, monkeypatch, items, message):
     from newsgraph.api import build
 
     monkeypatch.chdir(tmp_path)
@@ -286,7 +286,7 @@ def test_bad3_api_refuses_one_string_and_items_that_are_not_texts(tmp_path, monk
         build(items)
 
 
-def test_bad3_api_empty_text_is_a_skip_not_the_current_folder(tmp_path, monkeypatch):
+def test_hostile3_api_empty_text_is_a_skip_not_the_current_folder(tmp_path, monkeypatch):
     from newsgraph.api import documents_from
 
     monkeypatch.chdir(tmp_path)
@@ -298,7 +298,7 @@ def test_bad3_api_empty_text_is_a_skip_not_the_current_folder(tmp_path, monkeypa
 
 # -- 17, 18. -o a pipe or /dev/null ----------------------------------------------------
 
-def test_bad3_output_to_dev_stdout_on_a_pipe(tmp_path):
+def test_hostile3_output_to_dev_stdout_on_a_pipe(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "newsgraph", "build", str(tmp_path / "a.txt"), "--no-cache",
                            "--processes", "1", "-o", "/dev/stdout"], cwd=ROOT, stdout=subprocess.PIPE,
@@ -308,7 +308,7 @@ def test_bad3_output_to_dev_stdout_on_a_pipe(tmp_path):
     assert b".part" not in proc.stderr
 
 
-def test_bad3_output_to_dev_null_writes_no_cache_beside_it(tmp_path, capsys, monkeypatch):
+def test_hostile3_output_to_dev_null_writes_no_cache_beside_it(tmp_path, capsys, monkeypatch):
     from nlp.run import cache
 
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
@@ -324,7 +324,7 @@ def test_bad3_output_to_dev_null_writes_no_cache_beside_it(tmp_path, capsys, mon
 
 # -- 19. a long output name; a name ending in / ----------------------------------------
 
-def test_bad3_an_output_name_of_250_characters_is_written(tmp_path, capsys):
+def test_hostile3_an_output_name_of_250_characters_is_written(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     name = tmp_path / ("g" * 245 + ".html")
     code, lines = run(capsys, tmp_path / "a.txt", "-o", name, "--json", tmp_path / ("é" * 120 + ".json"))
@@ -335,7 +335,7 @@ def test_bad3_an_output_name_of_250_characters_is_written(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("flag", ["-o", "--json"])
-def test_bad3_an_output_name_ending_in_a_slash_is_a_usage_error(tmp_path, capsys, monkeypatch, flag):
+def test_hostile3_an_output_name_ending_in_a_slash_is_a_usage_error(tmp_path, capsys, monkeypatch, flag):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     _no_parse(monkeypatch)
     args = ["-o", tmp_path / "g.html"] if flag != "-o" else []
@@ -347,7 +347,7 @@ def test_bad3_an_output_name_ending_in_a_slash_is_a_usage_error(tmp_path, capsys
 
 # -- 20. a live writer in another PID namespace ------------------------------------------
 
-def test_bad3_a_part_file_locked_by_a_live_writer_elsewhere_is_kept(tmp_path, capsys):
+def test_hostile3_a_part_file_locked_by_a_live_writer_elsewhere_is_kept(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     live = tmp_path / ".g.html.999999999.x1y2.part"   # its PID means nothing here: another namespace
     live.write_text("half a page")
@@ -361,7 +361,7 @@ def test_bad3_a_part_file_locked_by_a_live_writer_elsewhere_is_kept(tmp_path, ca
     assert live.exists() and not any("removed" in line for line in lines)
 
 
-def test_bad3_a_writer_holds_its_part_file_until_it_is_in_place(tmp_path, monkeypatch):
+def test_hostile3_a_writer_holds_its_part_file_until_it_is_in_place(tmp_path, monkeypatch):
     target = tmp_path / "g.json"
     with atomic.atomic_write(target) as fh:
         fh.write("{}")
@@ -375,7 +375,7 @@ def test_bad3_a_writer_holds_its_part_file_until_it_is_in_place(tmp_path, monkey
 
 # -- 23. an output folder that cannot be written ------------------------------------------
 
-def test_bad3_an_output_folder_not_writable_is_named_not_the_part_file(tmp_path, capsys, monkeypatch):
+def test_hostile3_an_output_folder_not_writable_is_named_not_the_part_file(tmp_path, capsys, monkeypatch):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
@@ -435,7 +435,7 @@ def _write_bad(folder: Path, name: str) -> None:
                      min_size=1, max_size=5),
        bad=st.lists(st.tuples(st.sampled_from([*BAD_FILES, "vanishing-folder", "unreadable-folder"]),
                               st.integers(0, 2)), min_size=1, max_size=5))
-def test_bad3_any_mix_keeps_every_good_article_and_exits_1(capsys, good, bad):
+def test_hostile3_any_mix_keeps_every_good_article_and_exits_1(capsys, good, bad):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "in"
         failing: dict[Path, OSError | None] = {}

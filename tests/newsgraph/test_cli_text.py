@@ -45,10 +45,15 @@ def _help(option: str) -> str:
 def test_cli_text_max_nodes_help_says_how_the_code_ranks():
     from graph import prune
 
-    assert "most connected" not in _help("--max-nodes")
-    assert "actions and quotes" in _help("--max-nodes")
-    assert "actions and quotes first" in " ".join(README.split())
-    assert prune.STORY_KINDS == ("action", "quote")   # what the page's ranking counts
+    import networkx as nx
+
+    said = "twice the actions and quotes they take part in plus the documents that name them"
+    assert "most connected" not in _help("--max-nodes") and said in _help("--max-nodes")
+    assert said in " ".join(README.split())
+    G = nx.MultiDiGraph()       # what the code does: a hub named with three others loses to one action
+    G.add_edges_from([("hub", "a"), ("hub", "b"), ("hub", "c")], kind="cooccurrence")
+    G.add_edge("minister", "rival", kind="action", weight=1)
+    assert prune.story_rank(G, 2) == ["minister", "rival"]
 
 
 def test_cli_text_quiet_help_and_readme_say_skips_are_still_printed():

@@ -149,7 +149,7 @@ def _is_stream(path: str) -> bool:
 
 
 def _files_written(flag: str, path: str) -> list[tuple[str, str]]:
-    """``(flag, file)`` for each file an output option writes (``--csv DIR``: two)."""
+    """``(flag, file)`` for each file an output option writes (``--csv DIR``: three)."""
     if flag == "--csv":
         return [(flag, str(Path(path) / name)) for name in ("nodes.csv", "edges.csv", "quotes.csv")]
     return [(flag, path)]

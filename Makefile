@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: graph test bench bench-page bench-longdoc screenshot dev clean
+.PHONY: graph test bench bench-scaling bench-page bench-longdoc screenshot dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 ## make bench: speed and memory against raw spaCy on the same corpus
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## make bench-scaling: CPU µs per word for the real corpus x1, x4, x16 and one 1 / 4 MB document (any
+## quadratic term shows), and the CPU seconds of a 1 MB URL-like token and a 1 MB page of unfinished tags
+bench-scaling: $(STAMP)
+	$(BIN)/python bench/scaling.py
 
 ## make bench-longdoc: one 30 MB document end to end (MB=3 for a quick one): time and peak memory
 bench-longdoc: $(STAMP)

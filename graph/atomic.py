@@ -17,7 +17,10 @@ What is at the path decides how it is written:
   writing would meet, before anything is written.
 
 A ``.part`` file left by a process that no longer runs (``kill -9``, a power
-cut) is removed by :func:`check_writable` on the next run.
+cut) is removed by :func:`check_writable` on the next run. The writer holds
+an ``flock`` on its ``.part`` file until it is renamed into place: a run in
+another PID namespace (a container sharing the folder), whose PID means
+nothing here, is still seen to be alive.
 
 Example
 -------
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import os
 import re
 import secrets
@@ -43,6 +47,9 @@ from pathlib import Path
 from typing import IO
 
 PART_SUFFIX = ".part"
+#: bytes of the output's name kept in its ``.part`` name: ``.NAME.PID.XXXXXXXX.part`` must stay within
+#: the 255 bytes a file name may have, for an output whose own name is up to 255
+PART_NAME_BYTES = 200
 #: a temporary file of ours: ``.NAME.PID.XXXX.part``
 _PART = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+" + re.escape(PART_SUFFIX) + "$")
 
@@ -77,7 +84,7 @@ def target(path: str | os.PathLike) -> tuple[Path, bool]:
     """
     real = Path(os.path.realpath(path))
     try:
-        mode = real.stat().st_mode
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         return real, False
     except NotADirectoryError:
@@ -85,15 +92,59 @@ def target(path: str | os.PathLike) -> tuple[Path, bool]:
     if stat.S_ISREG(mode):
         return real, False
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        return real, True
+        # opened by the name given: /dev/stdout on a pipe resolves to "/proc/PID/fd/pipe:[N]", no path at all
+        return Path(path), True
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     raise OSError(errno.EINVAL, "not a regular file: a block device or a socket is never written to", str(path))
 
 
+def _part_name(name: str) -> str:
+    """The output's name as its ``.part`` file spells it: cut to :data:`PART_NAME_BYTES` bytes.
+
+    >>> _part_name("g.html"), len(os.fsencode(_part_name("é" * 120)))
+    ('g.html', 200)
+    """
+    name = name[:PART_NAME_BYTES]
+    while len(os.fsencode(name)) > PART_NAME_BYTES:
+        name = name[:-1]
+    return name
+
+
 def _temporary(path: Path) -> tuple[int, str]:
     """A new ``.NAME.PID.XXXX.part`` file beside ``path``: the PID says whose it is."""
-    return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=PART_SUFFIX, dir=path.parent)
+    return tempfile.mkstemp(prefix=f".{_part_name(path.name)}.{os.getpid()}.", suffix=PART_SUFFIX, dir=path.parent)
+
+
+def _lock(tmp: str) -> int:
+    """An open descriptor holding an exclusive ``flock`` on ``tmp``: the mark of a live writer.
+
+    The lock goes with the process (``kill -9`` included) and is seen from
+    any PID namespace that shares the file system.
+    """
+    fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pass  # a file system without flock: the PID alone is the mark, as before
+    return fd
+
+
+def _locked(part: Path) -> bool:
+    """True if a writer holds ``part``'s lock (it is being written, by a run here or elsewhere)."""
+    try:
+        fd = os.open(part, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return True  # cannot tell: leave it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False  # no flock here: the PID decides
+    finally:
+        os.close(fd)
+    return False
 
 
 @contextlib.contextmanager
@@ -138,6 +189,7 @@ def atomic_write_all(paths: Sequence[str | os.PathLike], mode: str = "w", encodi
     """
     targets = [target(p) for p in paths]
     opened: list[tuple[IO, str | None, Path]] = []  # (handle, temporary file or None for a stream, target)
+    locks: list[int] = []  # held until every file is renamed into place
     text = {} if "b" in mode else {"encoding": encoding, "newline": newline}
     try:
         for real, stream in targets:
@@ -147,6 +199,7 @@ def atomic_write_all(paths: Sequence[str | os.PathLike], mode: str = "w", encodi
                 real.parent.mkdir(parents=True, exist_ok=True)
                 fd, tmp = _temporary(real)
                 try:
+                    locks.append(_lock(tmp))
                     opened.append((os.fdopen(fd, mode, **text), tmp, real))
                 except BaseException:
                     os.close(fd)
@@ -168,13 +221,16 @@ def atomic_write_all(paths: Sequence[str | os.PathLike], mode: str = "w", encodi
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(tmp)
         raise
+    finally:
+        for fd in locks:
+            os.close(fd)
 
 
 def _backup(path: Path) -> str | None:
     """A second name for ``path``'s current content (a hard link, else a copy), or None if it has none."""
     if not path.exists():
         return None
-    name = str(path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{PART_SUFFIX}")
+    name = str(path.parent / f".{_part_name(path.name)}.{os.getpid()}.{secrets.token_hex(4)}{PART_SUFFIX}")
     try:
         os.link(path, name)
     except OSError:
@@ -225,6 +281,9 @@ def _alive(pid: int) -> bool:
 def stale_parts(path: str | os.PathLike) -> list[Path]:
     """``.part`` files beside ``path`` left by writers of it that no longer run (``kill -9``).
 
+    Left means: no process holds its lock, and no process here has its PID
+    (a writer in another PID namespace holds the lock).
+
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / ".g.html.999999999.ab12.part").write_text("half")
     >>> [p.name for p in stale_parts(d / "g.html")]
@@ -236,9 +295,11 @@ def stale_parts(path: str | os.PathLike) -> list[Path]:
     except OSError:
         return []
     out = []
+    ours = _part_name(path.name)
     for name in sorted(names):
         m = _PART.match(name)
-        if m and m["name"] == path.name and int(m["pid"]) != os.getpid() and not _alive(int(m["pid"])):
+        if m and m["name"] == ours and int(m["pid"]) != os.getpid() and not _alive(int(m["pid"])) \
+                and not _locked(path.parent / name):
             out.append(path.parent / name)
     return out
 
@@ -266,7 +327,8 @@ def check_writable(path: str | os.PathLike) -> list[Path]:
     real.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temporary(real)
     os.close(fd)
-    os.unlink(tmp)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
     removed = []
     for part in stale_parts(real):
         with contextlib.suppress(OSError):

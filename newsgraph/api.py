@@ -33,10 +33,13 @@ from nlp.records import Document, Extraction
 
 
 def _is_path(item: object) -> bool:
-    """A Path, an existing path, or a string shaped like one ("news/", "a.txt"): not article text."""
-    if isinstance(item, Path):
+    """A Path, an existing path, or a string shaped like one ("news/", "a.txt"): not article text.
+
+    A blank string is text (an empty one), never the path "." of the current folder.
+    """
+    if isinstance(item, os.PathLike):
         return True
-    if not isinstance(item, str) or len(item) > 4096 or "\n" in item:
+    if not isinstance(item, str) or not item.strip() or len(item) > 4096 or "\n" in item:
         return False
     shaped = not any(c.isspace() for c in item) and ("/" in item or Path(item).suffix in (*SUFFIXES, ".html", ".htm"))
     return shaped or Path(item).exists()
@@ -54,10 +57,10 @@ def documents_from(items: Iterable[str | Path | Document]) -> tuple[list[Documen
     >>> [d.id for d in docs], [s.reason for s in skips]
     (['text-0'], ['no such file or folder'])
     """
-    items = list(items)
+    items = _items(items)
     docs: list[Document] = []
     skips: list[Skip] = []
-    paths = [str(item) for item in items if _is_path(item)]
+    paths = [os.fspath(item) for item in items if _is_path(item)]
     for rec in read_inputs(paths):
         if isinstance(rec, Skip):
             skips.append(rec)
@@ -67,9 +70,42 @@ def documents_from(items: Iterable[str | Path | Document]) -> tuple[list[Documen
     for n, item in enumerate(items):
         if isinstance(item, Document):
             docs.append(_without_surrogates(item))
-        elif not _is_path(item):
-            docs.append(_without_surrogates(Document(id=f"text-{n}", text=str(item))))
+        elif _is_path(item):
+            continue
+        elif not item.strip():
+            skips.append(Skip(f"text-{n}", "the text is empty"))
+            warnings.warn(str(skips[-1]), stacklevel=2)
+        else:
+            docs.append(_without_surrogates(Document(id=f"text-{n}", text=item)))
     return docs, skips
+
+
+def _items(items: object) -> list[str | Path | Document]:
+    """``items`` as a list, each checked: a text, a path or a Document; a ``TypeError`` naming any other.
+
+    One string or path is not a list of them: ``build("Peru.txt")`` read
+    every file of the current folder, one letter at a time.
+
+    >>> _items("seeds/")
+    Traceback (most recent call last):
+    ...
+    TypeError: build() takes a list of texts, paths or Documents, not one str: write build(['seeds/'])
+    >>> _items([b"Peru voted."])
+    Traceback (most recent call last):
+    ...
+    TypeError: item 0 is bytes, not a text, a path or a Document: decode it first (b.decode('utf-8'))
+    """
+    if isinstance(items, (str, bytes, os.PathLike, Document)):
+        raise TypeError(f"build() takes a list of texts, paths or Documents, not one {type(items).__name__}: "
+                        f"write build([{items!r}])")
+    items = list(items)
+    for n, item in enumerate(items):
+        if isinstance(item, (bytes, bytearray)):
+            raise TypeError(f"item {n} is bytes, not a text, a path or a Document: decode it first "
+                            "(b.decode('utf-8'))")
+        if not isinstance(item, (str, os.PathLike, Document)):
+            raise TypeError(f"item {n} is {type(item).__name__} ({item!r:.40}), not a text, a path or a Document")
+    return items
 
 
 def _without_surrogates(doc: Document) -> Document:

@@ -2,7 +2,9 @@
 
     newsgraph build [INPUT ...] [-o OUT.html] [--json OUT.json] [--graphml OUT.graphml]
                     [--gexf OUT.gexf] [--csv DIR] [--model NAME] [--processes N]
-                    [--engine local|dask] [--scheduler ADDRESS] [--window sentence|paragraph] [--quiet]
+                    [--engine local|dask] [--scheduler ADDRESS] [--window sentence|paragraph]
+                    [--cache PATH] [--no-cache] [--encoding NAME] [--max-nodes N] [--min-weight W]
+                    [--corrections FILE] [--quiet]
                     [--skip-passes NAMES]  (a development switch)
 
 Exit status: 0 every input processed; 1 some inputs skipped (each named on
@@ -53,7 +55,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--gexf", metavar="OUT.gexf", help="also write GEXF (Gephi)")
     b.add_argument("--csv", metavar="DIR", help="also write DIR/nodes.csv, DIR/edges.csv and DIR/quotes.csv (pandas, spreadsheets, Neo4j import)")
     b.add_argument("--max-nodes", type=int, metavar="N",
-                   help="draw only the N most connected entities in the HTML page (for very large graphs; "
+                   help="draw only N entities in the HTML page, those that carry the story: ranked by twice the "
+                        "actions and quotes they take part in plus the documents that name them, ties to the "
+                        "entity linked with more others (graph/prune.py story_rank; for very large graphs; "
                         "the JSON, GraphML, GEXF and CSV exports keep the whole graph)")
     b.add_argument("--min-weight", type=int, default=1, metavar="W",
                    help="draw only links seen at least W times in the HTML page, and the entities left linked "
@@ -65,14 +69,16 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --engine dask (default: a local cluster)")
     b.add_argument("--cache", metavar="PATH",
                    help="SQLite cache of per-document extractions: a rerun parses only new or changed documents "
-                        "(default: .newsgraph-cache.sqlite beside the HTML output)")
+                        "(default: .newsgraph-cache.sqlite beside the HTML output; none when -o is a device "
+                        "or a pipe)")
     b.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     b.add_argument("--encoding", metavar="NAME", help="decode files that are neither UTF-8 nor carry a BOM with this encoding (e.g. latin-1)")
     b.add_argument("--window", choices=("sentence", "paragraph"), default="sentence",
                    help="entities named together in one sentence (default) or one paragraph get a co-occurrence edge")
     b.add_argument("--corrections", metavar="FILE",
                    help="fixes applied when documents are merged (.toml or .csv, one a line: merge, rename, type, role, drop)")
-    b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    b.add_argument("--quiet", action="store_true",
+                   help="print only errors and skipped inputs: no notes, progress, cache report or summary")
     b.add_argument("--skip-passes", metavar="NAMES",
                    help="development switch: extraction passes to switch off, comma-separated, to measure what "
                         f"each is worth (make dev ABLATE=1); default: ${SKIP_ENV}, else none")
@@ -143,9 +149,9 @@ def _is_stream(path: str) -> bool:
 
 
 def _files_written(flag: str, path: str) -> list[tuple[str, str]]:
-    """``(flag, file)`` for each file an output option writes (``--csv DIR``: two)."""
+    """``(flag, file)`` for each file an output option writes (``--csv DIR``: three)."""
     if flag == "--csv":
-        return [(flag, str(Path(path) / "nodes.csv")), (flag, str(Path(path) / "edges.csv"))]
+        return [(flag, str(Path(path) / name)) for name in ("nodes.csv", "edges.csv", "quotes.csv")]
     return [(flag, path)]
 
 
@@ -162,15 +168,21 @@ def _inside(path: str, folder: str) -> bool:
     return os.path.commonpath([real, top]) == top
 
 
-def _collision(outputs: list[tuple[str, str]], inputs: list[str], cache: str | None) -> str | None:
-    """Why the outputs would overwrite an input, each other or the cache, or None.
+def _collision(outputs: list[tuple[str, str]], inputs: list[str], cache: str | None,
+               corrections: str | None = None) -> str | None:
+    """Why the outputs would overwrite an input, each other, the cache or the corrections file, or None.
 
     An output that is an input file, or that a folder given as input would
     read (``news/x.jsonl`` with ``news/``), would overwrite an article with
-    the graph; two options naming one file would leave only the last.
+    the graph; two options naming one file would leave only the last
+    (``--csv out`` writes ``out/quotes.csv`` too).
 
     >>> _collision([("-o", "a.html"), ("--json", "a.html")], [], None)
     '-o and --json both name a.html: give each output its own path'
+    >>> _collision([("--csv", "out"), ("--json", "out/quotes.csv")], [], None)
+    '--csv and --json both name out/quotes.csv: give each output its own path'
+    >>> _collision([("-o", "fixes.csv")], [], None, "fixes.csv")
+    '-o fixes.csv is also the --corrections file: writing it would overwrite your fixes; give the output another path'
     """
     from nlp.reading.reader import SUFFIXES
 
@@ -191,6 +203,9 @@ def _collision(outputs: list[tuple[str, str]], inputs: list[str], cache: str | N
                         "an article; give the output another path")
         if cache and _same(path, cache):
             return f"{flag} {shown(path)} is also the cache file: give the output another path"
+        if corrections and _same(path, corrections):
+            return (f"{flag} {shown(path)} is also the --corrections file: writing it would overwrite your fixes; "
+                    "give the output another path")
     for given in inputs:
         if cache and given != "-" and not os.path.isdir(given) and os.path.lexists(given) and _same(cache, given):
             return f"--cache {shown(cache)} is also an input: give the cache another path"
@@ -300,7 +315,6 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Callable]]:
     from graph.export import write_csv, write_gexf, write_graphml, write_json
     from graph.html import write_html
     from graph.prune import drawn
-    from nlp.run.cache import default_cache_path
 
     def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
         write_html(drawn(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
@@ -311,8 +325,11 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Callable]]:
     for flag, path, _ in named:
         if path is not None and not path.strip():
             raise UsageError(f"{flag} needs a file name, not an empty one")
+        if path and flag != "--csv" and path.endswith(("/", os.sep)) and not _is_stream(path):
+            example = path + "graph." + ("html" if flag == "-o" else flag.lstrip("-"))
+            raise UsageError(f"{flag} {shown(path)} names a folder: give a file name, such as {shown(example)}")
     clash = _collision([(flag, path) for flag, path, _ in named if path], args.inputs or [_default_seeds()],
-                       None if args.no_cache else (args.cache or str(default_cache_path(args.output))))
+                       _cache_path(args), args.corrections)
     if clash:
         raise UsageError(clash)
     for flag, path, _ in named:
@@ -321,8 +338,40 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Callable]]:
                 for part in check_writable(file):
                     _say(args.quiet, f"newsgraph: removed {shown(str(part))}, left by a run that was killed")
             except OSError as exc:
-                raise UsageError(f"cannot write {shown(str(exc.filename or file))}: {exc.strerror or exc}") from None
+                raise UsageError(f"cannot write {shown(file)}: {exc.strerror or exc}{_where(exc, file)}") from None
     return [(path, writer) for _, path, writer in named if path]
+
+
+def _where(exc: OSError, path: str) -> str:
+    """`` (the file in the way)`` when an error names another file than ``path``; never our ``.part`` file.
+
+    >>> _where(FileExistsError(17, "File exists", "out"), "out/g.html")
+    ' (out)'
+    >>> _where(PermissionError(13, "Permission denied", "out/.g.html.7.ab.part"), "out/g.html")
+    ''
+    """
+    name = exc.filename
+    if not name or str(name).endswith(".part") or Path(name).name == Path(path).name:
+        return ""
+    return f" ({shown(str(name))})"
+
+
+def _cache_path(args: argparse.Namespace) -> str | None:
+    """The cache file of the run, or None: ``--no-cache``, or no ``--cache`` with ``-o`` a device or a pipe.
+
+    The default cache sits beside the page; ``-o /dev/null`` has no "beside"
+    (it wrote ``/dev/.newsgraph-cache.sqlite``).
+
+    >>> _cache_path(argparse.Namespace(no_cache=False, cache=None, output="/dev/null")) is None
+    True
+    """
+    from nlp.run.cache import default_cache_path
+
+    if args.no_cache:
+        return None
+    if args.cache:
+        return args.cache
+    return None if _is_stream(args.output) else str(default_cache_path(args.output))
 
 
 def _documents(args: argparse.Namespace, skipped: list) -> Iterator:
@@ -363,10 +412,9 @@ def _write_outputs(G, outputs: list[tuple[str, Callable]], quiet: bool) -> list[
             writer(G, path)
         except OSError as exc:
             failed.append(path)
-            where = f" ({exc.filename})" if exc.filename and Path(exc.filename).name != Path(path).name \
-                and not str(exc.filename).endswith(".part") else ""
             kept = "" if _is_stream(path) else f"; a previous {path}, if any, is unchanged"
-            print(shown(f"newsgraph: cannot write {path}: {exc.strerror or exc}{where}{kept}"), file=sys.stderr)
+            print(shown(f"newsgraph: cannot write {path}: {exc.strerror or exc}{_where(exc, path)}{kept}"),
+                  file=sys.stderr)
     written = [path for path, _ in outputs if path not in failed]
     if written:
         _say(quiet, shown(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> {', '.join(written)}"))
@@ -375,12 +423,12 @@ def _write_outputs(G, outputs: list[tuple[str, Callable]], quiet: bool) -> list[
 
 def _open_cache(args: argparse.Namespace, nlp, skip: frozenset[str]):
     """The extraction cache asked for (keyed by model, window and passes off: nlp.run.cache), or None."""
-    from nlp.run.cache import ExtractionCache, default_cache_path
+    from nlp.run.cache import ExtractionCache
     from nlp.run.model import model_id
 
-    if args.no_cache:
+    path = _cache_path(args)
+    if path is None:
         return None
-    path = args.cache or default_cache_path(args.output)
     try:
         return ExtractionCache(path, model=model_id(nlp), window=args.window, skip=skip)
     except (OSError, sqlite3.Error) as exc:

@@ -77,8 +77,10 @@ def _title_split(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, 
     a company, "General Ana Lopes" a person.
     """
     shortest = 1 if label == "PERSON" else 2
-    for i in range(start, end - shortest):
-        hit = lexicons.role_match([t.text for t in doc[start:i + 1]])
+    # the name after the title has at most MAX_NAME words and a role at most three: only the span's
+    # last few tokens can hold one, so a 300,000-token "entity" (a URL) costs what a short one does
+    for i in range(max(start, end - 1 - MAX_NAME), end - shortest):
+        hit = lexicons.role_match([t.text for t in doc[max(start, i - 2):i + 1]])
         if hit is None:
             continue
         name = doc[i + 1:end]

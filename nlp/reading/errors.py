@@ -51,6 +51,8 @@ NOT_REGULAR = "not a regular file or folder (a device, socket or pipe); save the
 EMPTY = "the file is empty"
 BLANK = "the file holds only white space"
 NO_TEXT_IN_FOLDER = "the folder holds no .txt, .md or .jsonl files"
+FOLDER_VANISHED = "the folder disappeared while it was being listed"
+FOLDER_UNREADABLE = "the folder cannot be read ({detail})"
 NOT_UTF8 = ("the file is not UTF-8 text ({detail}); convert it to UTF-8 or pass --encoding "
             "with its encoding (e.g. --encoding latin-1)")
 BAD_ENCODING = "the file cannot be decoded as {encoding} ({detail}); check --encoding"
@@ -62,6 +64,7 @@ NUL_BYTES = "NUL bytes: UTF-16 or UTF-32 text without a BOM needs --encoding utf
 UNREADABLE = "the file cannot be read ({detail})"
 HTML_STRIPPED = "read as an HTML page: markup removed, text kept"
 HTML_NO_TEXT = "the HTML page holds no visible text"
+HTML_UNREADABLE = "the HTML page cannot be read ({detail})"
 JSONL_BAD_LINE = "line {line}: not valid JSON ({detail})"
 JSONL_NO_TEXT = "line {line}: the record has no \"text\" string"
 JSONL_TOO_DEEP = ("line {line}: the record is nested too deeply to read (more than about {depth} arrays or "

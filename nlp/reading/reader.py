@@ -156,11 +156,19 @@ def _read_bytes(path: Path) -> bytes | Skip:
 
 
 def _unhtml(text: str, origin: str, *, force: bool, notify: Notify, prefix: str = "") -> tuple[str, str]:
-    """``(text, title)``: an HTML page stripped to its text (and said so), other text as it is."""
+    """``(text, title)``: an HTML page stripped to its text (and said so), other text as it is.
+
+    Raises ``ValueError`` with the reason to skip the input if the page cannot be read: a flaw of the
+    HTML parser on one page is that page's skip, never the run's end.
+    """
     if not (force or looks_like_html(text)):
         return text, ""
+    try:
+        text, title = html_to_text(text)
+    except Exception as exc:  # noqa: BLE001 - any parser failure on untrusted markup
+        raise ValueError(prefix + errors.HTML_UNREADABLE.format(detail=f"{type(exc).__name__}: {exc}")) from None
     notify(Note(origin, prefix + errors.HTML_STRIPPED))
-    return html_to_text(text)
+    return text, title
 
 
 def _check_latin1(data: bytes, text: str, encoding: str | None, origin: str, notify: Notify) -> None:
@@ -223,7 +231,10 @@ def read_text_file(path: Path, doc_id: str, encoding: str | None = None, *,
     except ValueError as exc:
         return Skip(str(path), str(exc))
     _check_latin1(data, text, encoding, str(path), notify)
-    text, title = _unhtml(text, str(path), force=path.suffix.lower() in HTML_SUFFIXES, notify=notify)
+    try:
+        text, title = _unhtml(text, str(path), force=path.suffix.lower() in HTML_SUFFIXES, notify=notify)
+    except ValueError as exc:
+        return Skip(str(path), str(exc))
     if not text.strip():
         return Skip(str(path), errors.HTML_NO_TEXT)
     return _document(doc_id, text, str(path), ids or UniqueIds(), notify, title=title)
@@ -260,7 +271,11 @@ def read_jsonl(lines: Iterable[str], origin: str, *, notify: Notify = _warn, ids
         raw_id = rec.get("id")
         doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else f"{origin}:{n}"
         text, doc_id, meta = _clean_record(text, doc_id, meta, f"line {n}: ", where, notify)
-        text, title = _unhtml(text, where, force=False, notify=notify, prefix=f"line {n}: ")
+        try:
+            text, title = _unhtml(text, where, force=False, notify=notify, prefix=f"line {n}: ")
+        except ValueError as exc:
+            yield Skip(where, str(exc))
+            continue
         if not text.strip():
             yield Skip(where, errors.JSONL_BLANK_TEXT.format(line=n))
             continue
@@ -357,11 +372,44 @@ def _read_stdin(stream: IO, encoding: str | None, notify: Notify, ids: UniqueIds
     elif text.lstrip().startswith("{"):
         yield from read_jsonl(_lines(text), "<stdin>", notify=notify, ids=ids)
     else:
-        text, title = _unhtml(text, "<stdin>", force=False, notify=notify)
+        try:
+            text, title = _unhtml(text, "<stdin>", force=False, notify=notify)
+        except ValueError as exc:
+            yield Skip("<stdin>", str(exc))
+            return
         if text.strip():
             yield _document("<stdin>", text, "<stdin>", ids, notify, title=title)
         else:
             yield Skip("<stdin>", errors.HTML_NO_TEXT)
+
+
+def folder_files(folder: Path) -> tuple[list[Path], list[Skip]]:
+    """The files under ``folder`` named like articles, sorted, and a Skip for each sub-folder not read.
+
+    Everything named like an article but a folder is listed (a FIFO or a
+    device is named as skipped when read). A sub-folder that cannot be read
+    (permission) or that vanished while the folder was listed is that
+    sub-folder's skip: the rest of the folder is still read.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / "s").mkdir(); _ = (d / "s" / "b.md").write_text("x")
+    >>> folder_files(d)[0] == [d / "s" / "b.md"]
+    True
+    """
+    problems: list[Skip] = []
+
+    def failed(exc: OSError) -> None:
+        where = str(exc.filename or folder)
+        if isinstance(exc, FileNotFoundError):
+            problems.append(Skip(where, errors.FOLDER_VANISHED))
+        else:
+            problems.append(Skip(where, errors.FOLDER_UNREADABLE.format(detail=exc.strerror or exc)))
+
+    files = []
+    for top, dirs, names in os.walk(folder, onerror=failed):
+        dirs.sort()
+        files.extend(Path(top, n) for n in names if Path(n).suffix.lower() in SUFFIXES)
+    return sorted(files), problems
 
 
 def read_inputs(inputs: Iterable[str], *, encoding: str | None = None, stdin: IO | None = None,
@@ -385,13 +433,9 @@ def read_inputs(inputs: Iterable[str], *, encoding: str | None = None, stdin: IO
             continue
         path = Path(given)
         if path.is_dir():
-            try:
-                # everything named like an article but a folder: a FIFO or a device is named as skipped
-                files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir())
-            except OSError as exc:
-                yield Skip(given, errors.UNREADABLE.format(detail=exc.strerror or exc))
-                continue
-            if not files:
+            files, problems = folder_files(path)
+            yield from problems
+            if not files and not problems:
                 yield Skip(given, errors.NO_TEXT_IN_FOLDER)
             for f in files:
                 yield from _read_path(f, path_text(f.relative_to(path).as_posix()), encoding, notify, ids)

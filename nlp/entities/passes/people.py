@@ -177,6 +177,8 @@ def untagged_surnames(cx: EntityContext) -> None:
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "yevich", "yevna")
 #: shortest family name whose one-letter variant is taken for the same name
 MIN_VARIANT_LENGTH = 5
+#: longest: each word's gaps cost its length squared, and a 1 MB "name" (a URL tagged a person) is no name
+MAX_VARIANT_LENGTH = 40
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -193,11 +195,12 @@ def _gaps(word: str) -> list[str]:
     """The word lower-cased with each letter in turn left out, for words ``_one_letter_apart`` compares:
     two such words share a gap exactly when they differ in at most one letter.
 
-    >>> _gaps("Hanson")[4], _gaps("Hansen")[4], _gaps("Rao")
-    ('hans_n', 'hans_n', [])
+    >>> _gaps("Hanson")[4], _gaps("Hansen")[4], _gaps("Rao"), _gaps("Ab/" * 20)
+    ('hans_n', 'hans_n', [], [])
     """
     w = word.lower()
-    return [w[:i] + "_" + w[i + 1:] for i in range(len(w))] if len(w) >= MIN_VARIANT_LENGTH else []
+    return [w[:i] + "_" + w[i + 1:] for i in range(len(w))] if MIN_VARIANT_LENGTH <= len(w) <= MAX_VARIANT_LENGTH \
+        else []
 
 
 def name_variants(cx: EntityContext) -> None:

@@ -1242,10 +1242,9 @@
       form.appendChild(go);
       onEnter(input, function () { searchAll(input.value.trim()); });
       go.addEventListener("click", function () { searchAll(input.value.trim()); });
-      var sec = el("section", "quote-search-box");
-      sec.appendChild(el("h2", null, "Quotes (" + fmt(all.length) + ")"));
-      sec.appendChild(form);
-      $("legend").appendChild(sec);
+      // in the top bar beside the name search: in view while the panel shows the answers
+      input.placeholder = "Search " + fmt(all.length) + " quotes\u2026";
+      $("search").parentNode.insertBefore(form, $("search").nextSibling);
     }
     return {section: section, search: searchAll, count: all.length};
   })();

@@ -47,6 +47,8 @@
   // entities a search or a name in the panel brought in (state.pinned) stay.
   var defaults = data.defaults;
   var LOOK = defaults.view ? defaults.view.length : 150;  // a scoped view is a first look of its own
+  var FONT_PX = (data.options.nodes && data.options.nodes.font && data.options.nodes.font.size) || 14;
+  var DRAW_THRESHOLD = (((data.options.nodes || {}).scaling || {}).label || {}).drawThreshold || 6;
   var state = {};
   function resetState(all) {
     state.types = new Set(all ? Object.keys(data.legend.types) : defaults.types);
@@ -358,6 +360,9 @@
       network.setOptions({physics: false});
       if (ids.length <= 600) separate(ids, true);
       fitView();
+      // never so far out that vis-network stops drawing the labels: then the middle of the view, labelled
+      var floor = (DRAW_THRESHOLD + 1) / FONT_PX;
+      if (network.getScale() < floor) network.moveTo({scale: floor, animation: false});
       settled(true);
     }
     if (ids.length < 2 || ids.length > 600) { finish(); return; }
@@ -936,7 +941,7 @@
   // the panel docks beside the canvas, which narrows; the view then moves,
   // never zooms out: labels stay at least READABLE_PX on screen, and the
   // entity (with what it is linked with, when they fit) is brought into view
-  var READABLE_PX = 12, FONT_PX = (data.options.nodes && data.options.nodes.font && data.options.nodes.font.size) || 14;
+  var READABLE_PX = 12;
   var READABLE = READABLE_PX / FONT_PX;
   function openPanel(focusIds, centre) {
     var was = panel.hidden;

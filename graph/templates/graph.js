@@ -889,8 +889,8 @@
     body.appendChild(box);
     openPanel();
     if (here) {  // the sentence in the middle of the panel (scrollIntoView could scroll a notebook around the frame)
-      var top = here.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop;
-      panel.scrollTop = Math.max(0, top - panel.clientHeight / 3);
+      var r = here.getBoundingClientRect(), top = r.top - panel.getBoundingClientRect().top + panel.scrollTop;
+      if (top + r.height > panel.clientHeight - 16) panel.scrollTop = Math.max(0, top - panel.clientHeight / 3);
     }
   }
   api.showArticle = showArticle;

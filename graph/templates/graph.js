@@ -575,6 +575,8 @@
         "search a name, or click one and press Show neighbours; Show all draws everything";
     } else if (state.what === "all") {
       how = " \u00b7 everything linked \u00b7 First look to go back";
+    } else if (state.what === "view") {
+      how = " \u00b7 the view you built (what was shown, and the names you brought in) \u00b7 First look to go back";
     }
     if (how) s.appendChild(el("span", "how", how));
     if (counted.unlinked && !state.unlinked) {

@@ -140,6 +140,11 @@ def test_jupyterlab_search_focuses_the_entity(notebook):
     assert frame.text_content("#panel h1") == name
     assert frame.evaluate("() => window.newsgraph.network.getSelectedNodes()") == [sid]
     assert "found" in frame.text_content("#search-status")
+    # the panel open in the cell's frame: the graph keeps readable labels and room to read them
+    seen = frame.evaluate("""() => { const net = window.newsgraph.network;
+      return {px: net.getScale() * net.body.nodes[net.body.nodeIndices[0]].options.font.size,
+              width: net.body.container.clientWidth}; }""")
+    assert seen["px"] >= 12 and seen["width"] >= 300, seen
     # the Find button too
     frame.click("#search-clear")
     frame.fill("#search-input", name)

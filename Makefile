@@ -33,7 +33,7 @@ bench-scaling: $(STAMP)
 bench-longdoc: $(STAMP)
 	$(BIN)/python bench/longdoc.py $(if $(MB),--mb $(MB))
 
-## make bench-page: time to the first view and to a search answer of a 5,000-entity page in headless chromium
+## make bench-page: time to the first view, to a search answer and to a story opened, of a 5,000-entity page with 20 MB of story text, in headless chromium
 bench-page: $(STAMP)
 	$(BIN)/python bench/page.py
 

@@ -28,7 +28,7 @@ import hashlib
 import json
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import islice
 from importlib import resources
@@ -58,6 +58,9 @@ FIRST_LOOK_NODES = 150
 #: schemes a document's url may have to be drawn as a link; any other
 #: (javascript:, data:, file:, ...) is dropped
 LINK_SCHEMES = ("http", "https")
+#: article texts carried into the page, in MB of UTF-8, unless the caller says otherwise
+#: (``newsgraph build --texts-mb``); past it a story's text stays out and the page says so
+TEXTS_MB = 20.0
 #: evidence sentences per link carried into the page; a link seen in
 #: thousands of sentences keeps them all in the exports, and the side panel
 #: says how many more the JSON holds (a 1M-word corpus gave a 104 MB page
@@ -185,14 +188,16 @@ def safe_url(url: Any) -> str:
 
 def documents_list(G: nx.MultiDiGraph) -> list[dict[str, str]]:
     """Every document the graph comes from, as the page's document list:
-    ``id``, ``title``, ``date``, ``source`` and a ``url`` only when it is
-    http(s); dated documents first, by date, then the others, by id.
+    ``id``, ``title`` (the input's, else the wire headline newsgraph read),
+    ``date``, ``source`` and a ``url`` only when it is http(s); dated
+    documents first, by date, then the others, by id.
 
     >>> import networkx as nx
-    >>> G = nx.MultiDiGraph(documents_meta={"b": {"title": "T", "date": "2024-01-02", "url": "javascript:x"}})
+    >>> G = nx.MultiDiGraph(documents_meta={"b": {"title": "T", "date": "2024-01-02", "url": "javascript:x"},
+    ...                                     "a": {"headline": "PERU VOTES."}})
     >>> G.add_node("n", docs=["a", "b"])
-    >>> [(d["id"], d["url"]) for d in documents_list(G)]
-    [('b', ''), ('a', '')]
+    >>> [(d["id"], d["title"], d["url"]) for d in documents_list(G)]
+    [('b', 'T', ''), ('a', 'PERU VOTES.', '')]
     """
     meta = G.graph.get("documents_meta") or {}
     ids = dict.fromkeys(str(d) for _, docs in G.nodes(data="docs", default=None) for d in (docs or []))
@@ -200,9 +205,40 @@ def documents_list(G: nx.MultiDiGraph) -> list[dict[str, str]]:
     rows = []
     for d in ids:
         m = meta.get(d) or {}
-        rows.append({"id": d, "title": str(m.get("title") or ""), "date": str(m.get("date") or ""),
+        rows.append({"id": d, "title": str(m.get("title") or m.get("headline") or ""), "date": str(m.get("date") or ""),
                      "source": str(m.get("source") or ""), "url": safe_url(m.get("url"))})
     return sorted(rows, key=lambda r: (r["date"] == "", r["date"], r["id"]))
+
+
+def page_texts(documents: list[dict[str, str]], texts: Any, *, mb: float = TEXTS_MB) -> dict[str, Any]:
+    """The article texts the page carries, each stored once, in the document list's order
+    until ``mb`` megabytes (UTF-8) are reached; ``texts`` is a mapping of document id to
+    text or an iterable of :class:`nlp.records.Document` (``None``: no texts). Returns
+    ``{"texts": {id: text}, "limit_mb": mb, "left_out": n, "asked": bool}``.
+
+    >>> docs = [{"id": "a"}, {"id": "b"}, {"id": "c"}]
+    >>> t = page_texts(docs, {"a": "Peru voted.", "b": "x" * 2_000_000, "c": "Chile too."}, mb=1)
+    >>> sorted(t["texts"]), t["left_out"]
+    (['a', 'c'], 1)
+    >>> page_texts(docs, None)["asked"]
+    False
+    """
+    if texts is None:
+        return {"texts": {}, "limit_mb": mb, "left_out": 0, "asked": False}
+    if not isinstance(texts, Mapping):
+        texts = {str(d.id): d.text for d in texts}
+    room, kept, left_out = int(mb * 1_000_000), {}, 0
+    for d in documents:
+        text = texts.get(d["id"])
+        if text is None:
+            continue
+        size = len(str(text).encode("utf-8", "replace"))
+        if size > room:
+            left_out += 1
+            continue
+        room -= size
+        kept[d["id"]] = str(text)
+    return {"texts": kept, "limit_mb": mb, "left_out": left_out, "asked": True}
 
 
 class SentenceTable:
@@ -252,7 +288,7 @@ def page_positions(G: nx.MultiDiGraph, ranked: list | None = None) -> dict[Any, 
     return story_layout(G, core, boxes)
 
 
-def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
+def vis_data(G: nx.MultiDiGraph, *, texts: Any = None, texts_mb: float = TEXTS_MB) -> dict[str, Any]:
     """Everything the page draws: pyvis node and edge dicts (each edge with
     its relation ``phrase``, :func:`graph.style.edge_phrase`), options, legend,
     first-look filters and view, documents and the evidence sentences, as
@@ -272,14 +308,14 @@ def vis_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     >>> d["edges"][0]["phrase"]
     'Oslo — named with — Norway'
     """
-    return {k: list(v) if isinstance(v, Iterator) else v for k, v in page_parts(G)}
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in page_parts(G, texts=texts, texts_mb=texts_mb)}
 
 
-def page_parts(G: nx.MultiDiGraph) -> Iterator[tuple[str, Any]]:
+def page_parts(G: nx.MultiDiGraph, *, texts: Any = None, texts_mb: float = TEXTS_MB) -> Iterator[tuple[str, Any]]:
     """:func:`vis_data`'s keys and values in turn, the nodes and the edges as iterators of one
     dict at a time, so that the page can be written without the whole of its data in memory.
     The evidence sentences come after the edges that refer to them: consume each value before
-    asking for the next."""
+    asking for the next. ``texts`` are the articles' texts (:func:`page_texts`)."""
     large = G.number_of_nodes() > LARGE_GRAPH_NODES
     ranked = story_rank(G)
     view = first_view(G, ranked)
@@ -338,7 +374,9 @@ def page_parts(G: nx.MultiDiGraph) -> Iterator[tuple[str, Any]]:
     yield "legend", legend(look["types"], look["kinds"])
     yield "defaults", look
     yield "graph", {k: v for k, v in G.graph.items() if isinstance(v, (str, int, float, list)) and k != "quotes"}
-    yield "documents", documents_list(G)
+    documents = documents_list(G)
+    yield "documents", documents
+    yield "texts", page_texts(documents, texts, mb=texts_mb)
     yield "dates", sorted({str(d) for _, a in G.nodes(data=True) for d in a.get("dates") or []})
     yield "large", large
     yield "quotes", page_quotes(G)
@@ -378,9 +416,12 @@ def csp_hash(script: str) -> str:
 _ITEMS_PER_WRITE = 500
 
 
-def iter_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> Iterator[str]:
+def iter_html(G: nx.MultiDiGraph, *, title: str = "newsgraph", texts: Any = None,
+              texts_mb: float = TEXTS_MB) -> Iterator[str]:
     """The page in pieces: vis-network, styles and our code inlined, and the data written one node
     and one edge at a time, never as one string (a page of a big archive is tens of megabytes).
+    ``texts`` (document id to text, or Documents) are carried up to ``texts_mb`` megabytes, for
+    the page's article view.
 
     >>> import networkx as nx
     >>> "".join(iter_html(nx.MultiDiGraph())).startswith("<!DOCTYPE html>")
@@ -398,7 +439,7 @@ def iter_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> Iterator[str]:
     head, tail = page.split(slot)
     yield head
     yield "{"
-    for n, (key, value) in enumerate(page_parts(G)):
+    for n, (key, value) in enumerate(page_parts(G, texts=texts, texts_mb=texts_mb)):
         yield f'{", " if n else ""}{json_for_script(key)}: '
         if isinstance(value, Iterator):
             yield "["
@@ -411,7 +452,8 @@ def iter_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> Iterator[str]:
     yield tail
 
 
-def render_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
+def render_html(G: nx.MultiDiGraph, *, title: str = "newsgraph", texts: Any = None,
+                texts_mb: float = TEXTS_MB) -> str:
     """The whole page as a string (:func:`iter_html` joined).
 
     >>> import networkx as nx
@@ -419,10 +461,11 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
     >>> page.startswith("<!DOCTYPE html>"), 'src="http' in page or 'href="http' in page
     (True, False)
     """
-    return "".join(iter_html(G, title=title))
+    return "".join(iter_html(G, title=title, texts=texts, texts_mb=texts_mb))
 
 
-def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "newsgraph") -> None:
+def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "newsgraph", texts: Any = None,
+               texts_mb: float = TEXTS_MB) -> None:
     """Write the page atomically and piece by piece: a previous file stays whole if this fails.
 
     >>> import networkx as nx, tempfile, pathlib
@@ -432,5 +475,5 @@ def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "new
     True
     """
     with atomic_write(path) as fh:
-        for piece in iter_html(G, title=title):
+        for piece in iter_html(G, title=title, texts=texts, texts_mb=texts_mb):
             fh.write(piece)

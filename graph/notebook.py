@@ -27,10 +27,16 @@ from typing import Any
 import networkx as nx
 
 from graph.atomic import atomic_write
-from graph.html import render_html
+from graph.html import TEXTS_MB, render_html
 from graph.prune import drawn, most_connected
 from graph.quotes import cue_phrase
 from graph.style import edge_phrase
+
+
+#: what the page's frame may do: run its own scripts and open an article's http(s) link in a new
+#: tab; no same-origin access to the notebook, no form submission (the page submits none), no
+#: top navigation
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 
 class GraphView:
@@ -43,7 +49,7 @@ class GraphView:
     def _repr_html_(self) -> str:
         return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
                 f'style="width:100%;height:{int(self.height)}px;border:1px solid #ddd" '
-                f'sandbox="allow-scripts" title="newsgraph"></iframe>')
+                f'sandbox="{SANDBOX}" title="newsgraph"></iframe>')
 
     def save(self, path: str | os.PathLike) -> None:
         """Write the page to ``path`` (atomically), to open without the notebook."""
@@ -58,18 +64,21 @@ class GraphView:
 
 
 def show(G: nx.MultiDiGraph, *, height: int = 650, title: str = "newsgraph",
-         max_nodes: int | None = None, min_weight: int = 1) -> GraphView:
+         max_nodes: int | None = None, min_weight: int = 1, texts: Any = None, texts_mb: float = TEXTS_MB) -> GraphView:
     """An inline view of ``G``; the last expression of a cell displays it.
 
     ``max_nodes`` and ``min_weight`` draw a pruned copy, as the command
-    line's ``--max-nodes`` and ``--min-weight`` do.
+    line's ``--max-nodes`` and ``--min-weight`` do. ``texts`` (document id to
+    text, or Documents; ``newsgraph.build(..., texts={})`` fills such a
+    mapping) lets the page show each story, up to ``texts_mb`` megabytes.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("b", "d")])
     >>> "srcdoc=" in show(G, max_nodes=2)._repr_html_()
     True
     """
-    return GraphView(render_html(drawn(G, max_nodes=max_nodes, min_weight=min_weight), title=title), height=height)
+    return GraphView(render_html(drawn(G, max_nodes=max_nodes, min_weight=min_weight), title=title,
+                                 texts=texts, texts_mb=texts_mb), height=height)
 
 
 class Table:

@@ -122,7 +122,7 @@ def _without_surrogates(doc: Document) -> Document:
 
 def build(items: Iterable[str | Path | Document], *, model: str | None = None,
           window: str = "sentence", corrections: str | os.PathLike | list[Fix] | None = None,
-          skip: Iterable[str] = ()) -> nx.MultiDiGraph:
+          skip: Iterable[str] = (), texts: dict[str, str] | None = None) -> nx.MultiDiGraph:
     """Build the graph of texts, file or folder paths, or Documents.
 
     ``window`` is where entities count as named together: ``"sentence"`` or ``"paragraph"``.
@@ -130,7 +130,9 @@ def build(items: Iterable[str | Path | Document], *, model: str | None = None,
     :mod:`newsgraph.corrections`) or a list of its fixes, applied when the
     documents are merged. ``skip`` names extraction passes to switch off, for
     measurement (``nlp.extract.pass_names()``); an unknown name raises
-    ``ValueError`` listing the valid ones, before anything is read.
+    ``ValueError`` listing the valid ones, before anything is read. ``texts``, a
+    dict, is filled with every document's id and text, for the page's article
+    view (``graph.notebook.show(G, texts=texts)``); the graph itself carries no text.
 
     >>> build(["Peru voted."], skip=["rolez"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -140,6 +142,8 @@ def build(items: Iterable[str | Path | Document], *, model: str | None = None,
     skip = check_skip(skip)
     fixes = read_corrections(corrections) if isinstance(corrections, (str, os.PathLike)) else corrections
     docs, _ = documents_from(items)
+    if texts is not None:
+        texts.update((d.id, d.text) for d in docs)
     nlp = load_model(model)
     return graph_of(extract_documents(docs, nlp, window=window, skip=skip), model=model_id(nlp), corrections=fixes)
 

@@ -4,7 +4,7 @@
                     [--gexf OUT.gexf] [--csv DIR] [--model NAME] [--processes N]
                     [--engine local|dask] [--scheduler ADDRESS] [--window sentence|paragraph]
                     [--cache PATH] [--no-cache] [--encoding NAME] [--max-nodes N] [--min-weight W]
-                    [--corrections FILE] [--quiet]
+                    [--corrections FILE] [--no-texts] [--texts-mb MB] [--quiet]
                     [--skip-passes NAMES]  (a development switch)
 
 Exit status: 0 every input processed; 1 some inputs skipped (each named on
@@ -77,6 +77,10 @@ def parser() -> argparse.ArgumentParser:
                    help="entities named together in one sentence (default) or one paragraph get a co-occurrence edge")
     b.add_argument("--corrections", metavar="FILE",
                    help="fixes applied when documents are merged (.toml or .csv, one a line: merge, rename, type, role, drop)")
+    b.add_argument("--texts", action=argparse.BooleanOptionalAction, default=True,
+                   help="carry the articles' texts in the HTML page, to read each story there (default: --texts)")
+    b.add_argument("--texts-mb", type=float, default=20.0, metavar="MB",
+                   help="at most this many megabytes of article text in the page; the page says which stories are left out (default: 20)")
     b.add_argument("--quiet", action="store_true",
                    help="print only errors and skipped inputs: no notes, progress, cache report or summary")
     b.add_argument("--skip-passes", metavar="NAMES",
@@ -232,7 +236,8 @@ def build_command(args: argparse.Namespace) -> int:
         print(f"newsgraph: {exc}", file=sys.stderr)
         return EXIT_FAILED
     skipped: list = []
-    extractions, cache = _extract(args, nlp, _documents(args, skipped), skip)
+    args.page_texts = {} if args.texts else None  # the page's article view, up to --texts-mb
+    extractions, cache = _extract(args, nlp, _kept_texts(_documents(args, skipped), args), skip)
     if extractions is None:
         return EXIT_FAILED
     if not extractions:
@@ -258,6 +263,8 @@ def _check_options(args: argparse.Namespace) -> None:
     args.processes = processes
     if (args.max_nodes is not None and args.max_nodes < 1) or args.min_weight < 1:
         raise UsageError("--max-nodes and --min-weight must be 1 or more")
+    if not args.texts_mb >= 0:
+        raise UsageError("--texts-mb must be 0 or more")
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
     if args.engine == "dask":
@@ -317,7 +324,8 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Callable]]:
     from graph.prune import drawn
 
     def write_page(G, path) -> None:  # the page may be pruned; the exports keep the whole graph
-        write_html(drawn(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path)
+        write_html(drawn(G, max_nodes=args.max_nodes, min_weight=args.min_weight), path,
+                   texts=getattr(args, "page_texts", None), texts_mb=args.texts_mb)
 
     named = [("-o", args.output, write_page), ("--json", args.json, write_json),
              ("--graphml", args.graphml, write_graphml), ("--gexf", args.gexf, write_gexf),
@@ -386,6 +394,16 @@ def _documents(args: argparse.Namespace, skipped: list) -> Iterator:
             print(str(rec), file=sys.stderr)
         else:
             yield rec
+
+
+def _kept_texts(documents: Iterator, args: argparse.Namespace) -> Iterator:
+    """The documents, passed on; each text is kept in ``args.page_texts`` while they fit in --texts-mb."""
+    room = int(args.texts_mb * 1_000_000)
+    for doc in documents:
+        if args.page_texts is not None and room > 0:
+            args.page_texts[doc.id] = doc.text
+            room -= len(doc.text.encode("utf-8", "replace"))
+        yield doc
 
 
 def _report_cache(cache, quiet: bool) -> None:

@@ -166,3 +166,22 @@ def test_cli_inputs_dask_scheduler_gives_the_local_graph(tmp_path, args):
 def test_cli_inputs_bad_engine_options_exit_2(tmp_path, args, message):
     proc = _run([str(_jsonl(tmp_path / "n.jsonl", ARTICLES[:1])), "-o", str(tmp_path / "g.html"), *args])
     assert proc.returncode == 2 and message in proc.stderr
+
+
+@pytest.mark.parametrize("flags, carried", [([], ["wire-1", "wire-2", "wire-3"]), (["--no-texts"], []),
+                                            (["--texts-mb", "0.00006"], ["wire-1"])])
+def test_cli_inputs_page_carries_the_texts_asked_for(tmp_path, flags, carried):
+    from tests.browser.conftest import page_data
+
+    src = _jsonl(tmp_path / "news.jsonl", ARTICLES)
+    proc = _run([str(src), "-o", str(tmp_path / "g.html"), "--json", str(tmp_path / "g.json"), "--no-cache", *flags])
+    assert proc.returncode == 0, proc.stderr
+    texts = page_data(tmp_path / "g.html")["texts"]
+    assert sorted(texts["texts"]) == carried and texts["asked"] is ("--no-texts" not in flags)
+    assert all(texts["texts"][a["id"]] == a["text"] for a in ARTICLES if a["id"] in carried)
+    assert "texts" not in _graph(tmp_path / "g.json")["graph"]  # the exports carry no text
+
+
+def test_cli_inputs_texts_mb_must_not_be_negative(tmp_path):
+    proc = _run([str(_jsonl(tmp_path / "news.jsonl", ARTICLES)), "-o", str(tmp_path / "g.html"), "--texts-mb", "-1"])
+    assert proc.returncode == 2 and "--texts-mb must be 0 or more" in proc.stderr

@@ -40,7 +40,15 @@
   }
 
   // ---- filters ---------------------------------------------------------
+  // What is drawn: the entities that pass the legend's filters and are in
+  // scope (the first look, a community, chosen documents or dates, or
+  // everything), at most state.limit of them in the first look's order
+  // (n.rank), without those linked with nothing drawn unless state.unlinked;
+  // entities a search or a name in the panel brought in (state.pinned) stay.
   var defaults = data.defaults;
+  var LOOK = defaults.view ? defaults.view.length : 150;  // a scoped view is a first look of its own
+  var FONT_PX = (data.options.nodes && data.options.nodes.font && data.options.nodes.font.size) || 14;
+  var DRAW_THRESHOLD = (((data.options.nodes || {}).scaling || {}).label || {}).drawThreshold || 6;
   var state = {};
   function resetState(all) {
     state.types = new Set(all ? Object.keys(data.legend.types) : defaults.types);
@@ -53,8 +61,20 @@
     state.docs = null;       // a Set of document ids, or null for every document
     state.dateFrom = "";     // inclusive bounds over the sorted distinct dates; "" is open
     state.dateTo = "";
+    state.limit = null;      // at most this many entities (a scoped view), or null
+    state.unlinked = !all;   // draw entities linked with nothing drawn
+    state.pinned = new Set();
+    state.what = all ? "all" : "first";  // for the status line: first, all, community, documents, view
+    state.community = null;
   }
   resetState(false);
+  // a scope of its own (a community, documents, dates): at most a first look's worth, linked ones only
+  function scopeView(what) {
+    state.limit = LOOK;
+    state.unlinked = false;
+    state.pinned = new Set();
+    state.what = what;
+  }
   function datesIn(list) {
     if (!state.dateFrom && !state.dateTo) return true;
     for (var i = 0; i < list.length; i += 1) {
@@ -68,18 +88,62 @@
     return false;
   }
   function scoped() { return state.docs !== null || Boolean(state.dateFrom || state.dateTo); }
-  // chosen documents or dates replace the first look: everything they hold is shown
+  // chosen documents or dates replace the first look
   function inScope(n) {
     if (scoped()) return docsIn(n.docs || []) && datesIn(n.dates || []);
     return !state.view || state.view.has(n.id);
   }
-  function nodeShown(n) { return state.types.has(n.ntype) && n.count >= state.minMentions && inScope(n); }
-  function edgeShown(e) {
+  function candidate(n) {
+    return state.types.has(n.ntype) && n.count >= state.minMentions && (state.pinned.has(n.id) || inScope(n));
+  }
+  function edgePasses(e) {
     var p = polarityKey(e);
     return state.kinds.has(e.kind) && (p === null || state.polarities.has(p)) && e.weight >= state.minWeight &&
-      (!scoped() || (docsIn(e.docs || []) && datesIn(e.dates || []))) &&
-      nodeShown(byId.get(e.from)) && nodeShown(byId.get(e.to));
+      (!scoped() || (docsIn(e.docs || []) && datesIn(e.dates || [])));
   }
+  var shownSet = new Set(), counted = {inScope: 0, unlinked: 0, beyond: 0};
+  // each entity of `ids` linked (by a link that passes the filters) with another: its partners
+  function partners(ids) {
+    var adj = new Map();
+    data.edges.forEach(function (e) {
+      if (e.from === e.to || !ids.has(e.from) || !ids.has(e.to) || !edgePasses(e)) return;
+      if (!adj.has(e.from)) adj.set(e.from, []);
+      if (!adj.has(e.to)) adj.set(e.to, []);
+      adj.get(e.from).push(e.to);
+      adj.get(e.to).push(e.from);
+    });
+    return adj;
+  }
+  function decide() {
+    var ids = new Set();
+    data.nodes.forEach(function (n) { if (candidate(n)) ids.add(n.id); });
+    counted = {inScope: ids.size, unlinked: 0, beyond: 0};
+    var adj = state.unlinked && !state.limit ? null : partners(ids);
+    if (!state.unlinked) {
+      ids.forEach(function (id) { if (!adj.has(id) && !state.pinned.has(id)) { ids.delete(id); counted.unlinked += 1; } });
+    }
+    if (state.limit && ids.size > state.limit) {
+      // in the first look's order, each with a partner: the best-ranked one joins it if none is in yet
+      var rank = function (id) { return byId.get(id).rank; };
+      var order = Array.from(ids).sort(function (a, b) { return rank(a) - rank(b); });
+      var kept = new Set();
+      state.pinned.forEach(function (id) { if (ids.has(id)) kept.add(id); });
+      for (var i = 0; i < order.length && kept.size < state.limit; i += 1) {
+        var id = order[i], mine = (adj.get(id) || []);
+        if (kept.has(id)) continue;
+        if (state.unlinked || mine.some(function (x) { return kept.has(x); })) { kept.add(id); continue; }
+        if (kept.size + 2 > state.limit) continue;
+        var best = mine.reduce(function (m, x) { return m === null || rank(x) < rank(m) ? x : m; }, null);
+        kept.add(id);
+        if (best !== null) kept.add(best);
+      }
+      counted.beyond = ids.size - kept.size;
+      ids = kept;
+    }
+    shownSet = ids;
+  }
+  function nodeShown(n) { return shownSet.has(n.id); }
+  function edgeShown(e) { return edgePasses(e) && shownSet.has(e.from) && shownSet.has(e.to); }
   // each edge's phrase ("A \u2014 verb \u2192 B") comes from Python
   // (graph/style.py relation_phrase); tooltips are written here, only for
   // what is drawn, in the lines graph/style.py node_tooltip and edge_tooltip
@@ -106,6 +170,7 @@
   // only what is shown is in vis-network's data sets: a first look at 150
   // of 5,000 entities costs 150 entities, not 5,000 hidden ones
   var hiddenNodes = new Set(), hiddenEdges = new Set(), first = {nodes: [], edges: []};
+  decide();
   data.nodes.forEach(function (n) { if (nodeShown(n)) first.nodes.push(visNode(n)); else hiddenNodes.add(n.id); });
   data.edges.forEach(function (e) { if (edgeShown(e)) first.edges.push(visEdge(e)); else hiddenEdges.add(e.id); });
 
@@ -124,6 +189,7 @@
   function applyFilters() {
     hideTooltip();
     clearHighlight();
+    decide();
     var addN = [], dropN = [], addE = [], dropE = [];
     data.nodes.forEach(function (n) {
       var h = !nodeShown(n);
@@ -143,6 +209,7 @@
     if (dropN.length) nodes.remove(dropN);
     if (addN.length) nodes.add(addN);
     if (addE.length) edges.add(addE);
+    if (colouring === "community") colourBy("community");
     syncControls();
     showCounts();
   }
@@ -206,8 +273,10 @@
   // the whole drawing in view, a little inside the edges (the search bar covers the top)
   function fitView(ids) {
     network.fit({nodes: ids || [], animation: false});
-    var scale = network.getScale() * 0.92, at = network.getViewPosition();
-    network.moveTo({position: {x: at.x, y: at.y - 30 / scale}, scale: scale, animation: false});
+    var h = container.clientHeight || 1, top = $("bar").getBoundingClientRect().bottom - container.getBoundingClientRect().top;
+    var pad = Math.max(30, Math.min(h / 3, top + 6));
+    var scale = network.getScale() * Math.min(0.92, (h - pad - 8) / h), at = network.getViewPosition();
+    network.moveTo({position: {x: at.x, y: at.y - pad / 2 / scale}, scale: scale, animation: false});
   }
   api.fitView = fitView;
   // positions from Python, to go back to after a date range or a document laid its entities out anew
@@ -224,12 +293,79 @@
     network.setOptions({physics: false});
     nodes.update(moved);
   }
+  // the nearest free spot to (x0, y0) for a box {l, r, u, d} (distances from
+  // its centre) on a sunflower spiral, wider than high as labels are: no
+  // overlap with the boxes placed (graph/layout.py remove_overlaps, in the page)
+  function freeSpot(x0, y0, box, placedBoxes) {
+    var gap = 6, x = x0, y = y0;
+    function clash(b) {
+      return x - box.l < b.right + gap && b.left - gap < x + box.r && y - box.u < b.bottom + gap && b.top - gap < y + box.d;
+    }
+    for (var k = 0; k < 40000; k += 1) {
+      var rr = 9 * Math.sqrt(k), aa = k * 2.39996;
+      x = x0 + 1.5 * rr * Math.cos(aa);
+      y = y0 + rr * Math.sin(aa);
+      if (!placedBoxes.some(clash)) break;
+    }
+    return {x: x, y: y, box: {left: x - box.l, right: x + box.r, top: y - box.u, bottom: y + box.d}};
+  }
+  // every drawn entity where its shape and label cover no other's, most important first;
+  // with `compact`, the drawing is first scaled to about three times the room its
+  // labels take, in a 3:2 landscape, as graph/layout.py story_layout sizes the first look
+  function separate(ids, compact) {
+    network.redraw();  // labels are measured as they are drawn
+    var order = ids.slice().sort(function (a, b) { return byId.get(a).rank - byId.get(b).rank; });
+    var at = network.getPositions(order), boxes = [], moved = [], own = {};
+    order.forEach(function (id) {
+      var p = at[id], bb = network.getBoundingBox(id), n = byId.get(id);
+      own[id] = bb ? {l: p.x - bb.left, r: bb.right - p.x, u: p.y - bb.top, d: bb.bottom - p.y}
+        : {l: 4 * String(n.label).length + 4, r: 4 * String(n.label).length + 4, u: n.size, d: n.size + 21};
+    });
+    if (compact && order.length > 1) {
+      var area = 0, x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      order.forEach(function (id) {
+        var b = own[id], p = at[id];
+        area += (b.l + b.r) * (b.u + b.d);
+        x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
+      });
+      var width = Math.sqrt(area * 2 * 1.5), height = width / 1.5;
+      var sx = width / Math.max(x1 - x0, 1), sy = height / Math.max(y1 - y0, 1), cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+      order.forEach(function (id) { at[id] = {x: (at[id].x - cx) * sx, y: (at[id].y - cy) * sy, moved: true}; });
+    }
+    order.forEach(function (id) {
+      var p = at[id], box = own[id], n = byId.get(id);
+      var spot = freeSpot(p.x, p.y, box, boxes);
+      boxes.push(spot.box);
+      n.x = spot.x; n.y = spot.y;
+      if (p.moved || spot.x !== p.x || spot.y !== p.y) moved.push({id: id, x: spot.x, y: spot.y});
+    });
+    if (moved.length) nodes.update(moved);
+  }
+  api.separate = separate;
   // entities brought together by a date range, documents or a community are
   // laid out anew by a short run of physics (the Python layout only placed
-  // the first look well), then physics stops again
+  // the first look well), then physics stops, labels are moved apart and the
+  // view fits them; body[data-settled] says the layout is done
+  var afterLayout = null, layoutRun = 0;
+  network.on("stabilizationIterationsDone", function () { if (afterLayout) { var f = afterLayout; afterLayout = null; f(); } });
+  function settled(yes) {
+    if (yes) document.body.dataset.settled = "1"; else delete document.body.dataset.settled;
+    api.settled = Boolean(yes);
+  }
   function relayout() {
-    var ids = network.body.nodeIndices.slice();
-    if (!placed || ids.length < 2 || ids.length > 600) { fitView(); return; }
+    var ids = network.body.nodeIndices.slice(), run = layoutRun += 1;
+    settled(false);
+    function finish() {
+      if (run !== layoutRun) return;
+      network.setOptions({physics: false});
+      if (ids.length <= 600) separate(ids, true);
+      fitView();
+      // never so far out that vis-network stops drawing the labels: then the middle of the view, labelled
+      var floor = (DRAW_THRESHOLD + 1) / FONT_PX;
+      if (network.getScale() < floor) network.moveTo({scale: floor, animation: false});
+      settled(true);
+    }
+    if (ids.length < 2 || ids.length > 600) { finish(); return; }
     nodes.update(ids.map(function (id, i) {
       var r = 45 * Math.sqrt(i), a = i * 2.39996;
       return {id: id, x: r * Math.cos(a), y: r * Math.sin(a)};
@@ -237,29 +373,33 @@
     network.setOptions({physics: {enabled: true, solver: "barnesHut", minVelocity: 1, adaptiveTimestep: true,
       barnesHut: {gravitationalConstant: -2500, centralGravity: 0.35, springLength: 110, springConstant: 0.04, avoidOverlap: 0.6},
       stabilization: {enabled: false}}});
+    afterLayout = finish;
     network.stabilize(Math.max(60, Math.min(300, 30000 / ids.length)));
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({physics: false});
-      network.getPositions(ids);
-      fitView();
-    });
   }
   // a new scope (dates, documents, a community): co-occurrence comes back
   // when it would not bury the rest (three links an entity at most, as the first look decides)
   function rescoped() {
     if (!state.kinds.has("cooccurrence")) {
       state.kinds.add("cooccurrence");
-      var inScopeNodes = 0, cooc = 0;
-      data.nodes.forEach(function (n) { if (nodeShown(n)) inScopeNodes += 1; });
+      decide();
+      var cooc = 0;
       data.edges.forEach(function (e) { if (e.kind === "cooccurrence" && edgeShown(e)) cooc += 1; });
-      if (cooc > 3 * inScopeNodes) state.kinds.delete("cooccurrence");
+      if (cooc > 3 * shownSet.size) state.kinds.delete("cooccurrence");
     }
     applyFilters();
     relayout();
   }
   api.rescoped = rescoped;
-  $("filters-reset").addEventListener("click", function () { resetState(false); applyFilters(); restorePositions(); fitView(); });
-  $("filters-all").addEventListener("click", function () { resetState(true); applyFilters(); restorePositions(); fitView(); });
+  function backTo(all) {
+    layoutRun += 1;
+    resetState(all);
+    applyFilters();
+    restorePositions();
+    fitView();
+    settled(true);
+  }
+  $("filters-reset").addEventListener("click", function () { backTo(false); });
+  $("filters-all").addEventListener("click", function () { backTo(true); });
 
   // ---- colour by type or by community ------------------------------------
   var typeColor = new Map();
@@ -268,48 +408,66 @@
     var palette = data.legend.communities || [];
     return c >= 0 && c < palette.length ? palette[c] : "#bbbbbb";
   }
+  // communities get the palette's colours in the order of how many of their
+  // members are drawn, so that the view at hand (one document, a date
+  // range) is coloured, not grey; the legend lists them, a click shows one
+  var members = new Map();
+  data.nodes.forEach(function (n) {
+    if (!members.has(n.community)) members.set(n.community, []);
+    members.get(n.community).push(n);
+  });
+  members.forEach(function (list) { list.sort(function (a, b) { return a.rank - b.rank; }); });
+  var colouring = "type";
+  function showCommunity(c) {
+    var list = members.get(c) || [];
+    resetState(false);
+    scopeView("community");
+    state.view = new Set(list.map(function (n) { return n.id; }));
+    state.community = list.slice(0, 2).map(function (n) { return n.label; }).join(", ") + (list.length > 2 ? ", \u2026" : "");
+    rescoped();
+  }
+  api.showCommunity = showCommunity;
   function colourBy(how) {
+    colouring = how;
+    var inView = new Map(), palette = data.legend.communities || [], colour = new Map();
+    data.nodes.forEach(function (n) { if (!hiddenNodes.has(n.id)) inView.set(n.community, (inView.get(n.community) || 0) + 1); });
+    var order = Array.from(inView.keys()).sort(function (a, b) { return (inView.get(b) - inView.get(a)) || (a - b); });
+    order.slice(0, palette.length).forEach(function (c, i) { colour.set(c, palette[i]); });
     var drawn = [];
     data.nodes.forEach(function (n) {
-      n.color = how === "community" ? communityColor(n.community) : typeColor.get(n.id);
+      n.color = how === "community" ? (colour.get(n.community) || "#bbbbbb") : typeColor.get(n.id);
       if (!hiddenNodes.has(n.id)) drawn.push({id: n.id, color: n.color});
     });
     nodes.update(drawn);
-    $("legend-communities").hidden = how !== "community";
+    var box = $("legend-communities");
+    box.hidden = how !== "community";
+    box.textContent = "";
+    if (how !== "community") return;
+    order.slice(0, palette.length).forEach(function (c) {
+      var list = members.get(c), row = el("div", "row");
+      var sym = el("span", "sym", "\u25cf");
+      sym.style.color = colour.get(c);
+      row.appendChild(sym);
+      var top = list.filter(function (n) { return !hiddenNodes.has(n.id); }).slice(0, 2);
+      var name = el("span", "name", top.map(function (n) { return n.label; }).join(", ") + (list.length > top.length ? ", \u2026" : ""));
+      name.title = "show this community: " + fmt(list.length) + " entities";
+      name.addEventListener("click", function () { showCommunity(c); });
+      row.appendChild(name);
+      row.appendChild(el("span", "n", inView.get(c) < list.length ? fmt(inView.get(c)) + "/" + fmt(list.length) : fmt(list.length)));
+      box.appendChild(row);
+    });
+    if (order.length > palette.length) box.appendChild(el("div", "more", fmt(order.length - palette.length) + " smaller communities in grey"));
   }
   api.colourBy = colourBy;
   $("colour-by").addEventListener("change", function () { colourBy($("colour-by").value); });
-  (function communityLegend() {
-    var members = new Map();
-    data.nodes.forEach(function (n) {
-      if (!members.has(n.community)) members.set(n.community, []);
-      members.get(n.community).push(n);
-    });
-    var box = $("legend-communities"), shown = 0;
-    Array.from(members.keys()).sort(function (a, b) { return a - b; }).forEach(function (c) {
-      var list = members.get(c);
-      if (shown >= (data.legend.communities || []).length || list.length < 2) return;
-      shown += 1;
-      list.sort(function (a, b) { return a.rank - b.rank; });
-      var row = el("div", "row");
-      var sym = el("span", "sym", "\u25cf");
-      sym.style.color = communityColor(c);
-      row.appendChild(sym);
-      // a click groups: the view becomes exactly this community
-      var name = el("span", "name", list.slice(0, 2).map(function (n) { return n.label; }).join(", ") + (list.length > 2 ? ", \u2026" : ""));
-      name.title = "show only this community";
-      name.addEventListener("click", function () {
-        resetState(false);
-        state.view = new Set(list.map(function (n) { return n.id; }));
-        rescoped();
-      });
-      row.appendChild(name);
-      row.appendChild(el("span", "n", fmt(list.length)));
-      box.appendChild(row);
-    });
-  })();
 
-  // ---- dates --------------------------------------------------------------
+  // ---- dates ----------------------------------------------------------------
+  // chosen dates or documents are a view of their own; none chosen: back to the first look
+  function datesChanged() {
+    if (!scoped()) { backTo(false); return; }
+    scopeView(state.docs ? "documents" : "dates");
+    rescoped();
+  }
   var dateFrom = $("date-from"), dateTo = $("date-to");
   if (data.dates && data.dates.length) {
     $("dates").hidden = false;
@@ -319,8 +477,8 @@
       sel.appendChild(any);
       data.dates.forEach(function (d) { var o = el("option", null, d); o.value = d; sel.appendChild(o); });
     });
-    dateFrom.addEventListener("change", function () { state.dateFrom = dateFrom.value; rescoped(); });
-    dateTo.addEventListener("change", function () { state.dateTo = dateTo.value; rescoped(); });
+    dateFrom.addEventListener("change", function () { state.dateFrom = dateFrom.value; datesChanged(); });
+    dateTo.addEventListener("change", function () { state.dateTo = dateTo.value; datesChanged(); });
   }
 
   // ---- documents ------------------------------------------------------------
@@ -337,7 +495,7 @@
       if (!state.docs) state.docs = new Set();
       if (box.checked) state.docs.add(d.id); else state.docs.delete(d.id);
       if (!state.docs.size) state.docs = null;
-      rescoped();
+      datesChanged();
     });
     docBoxes.set(d.id, box);
     label.appendChild(box);
@@ -372,13 +530,12 @@
   $("documents-filter").addEventListener("input", fillDocuments);
   $("documents-clear").addEventListener("click", function () {
     state.docs = null;
-    if (scoped()) { rescoped(); return; }
-    resetState(false); applyFilters(); restorePositions(); fitView();
+    datesChanged();
   });
   function showDocuments(ids) {
     hideTooltip();
     state.docs = new Set(ids);
-    rescoped();
+    datesChanged();
   }
   api.showDocuments = showDocuments;
 
@@ -398,19 +555,38 @@
     var s = $("shown-status");
     s.textContent = "showing " + fmt(nShown) + " of " + fmt(data.nodes.length) + " entities, " +
       fmt(eShown) + " of " + fmt(data.edges.length) + " links";
-    var how = "";
-    if (scoped()) {
+    var how = "", nPinned = 0;
+    state.pinned.forEach(function (id) { if (!hiddenNodes.has(id)) nPinned += 1; });
+    if (scoped() || state.what === "community") {
       var what = [];
-      if (state.docs) what.push(state.docs.size === 1 ? "document " + Array.from(state.docs)[0] : fmt(state.docs.size) + " documents");
+      if (!scoped()) what.push("the community of " + state.community);
+      if (state.docs) {
+        var one = state.docs.size === 1 ? Array.from(state.docs)[0] : null, meta = one && docById.get(one);
+        what.push(one ? "document " + one + (meta && meta.title ? " \u201c" + meta.title + "\u201d" : "") : fmt(state.docs.size) + " documents");
+      }
       if (state.dateFrom || state.dateTo) what.push("dates " + (state.dateFrom || "\u2026") + " to " + (state.dateTo || "\u2026"));
-      how = " of " + what.join(", ") + " \u00b7 All documents or First look to go back";
-    } else if (state.view && nShown < data.nodes.length) {
+      how = " \u00b7 " + what.join(", ") + (counted.beyond ? ": the " + fmt(nShown - nPinned) + " of its " + fmt(counted.inScope) +
+        " entities that did, said or were reported most" : "") + (nPinned ? ", and " + fmt(nPinned) + " you added" : "") +
+        " \u00b7 " + (state.docs ? "All documents or " : "") + "First look to go back";
+    } else if (state.what === "first" && state.view && nShown < data.nodes.length) {
       var added = defaults.view ? state.view.size - defaults.view.length : 0;
       how = " \u00b7 first look: the entities that did, said or were reported most" +
         (added > 0 ? ", and " + fmt(added) + " you added" : "") + " \u00b7 " +
         "search a name, or click one and press Show neighbours; Show all draws everything";
+    } else if (state.what === "all") {
+      how = " \u00b7 everything linked \u00b7 First look to go back";
+    } else if (state.what === "view") {
+      how = " \u00b7 the view you built (what was shown, and the names you brought in) \u00b7 First look to go back";
     }
     if (how) s.appendChild(el("span", "how", how));
+    if (counted.unlinked && !state.unlinked) {
+      var more = el("span", "how unlinked", " · " + fmt(counted.unlinked) + " with no link left out: ");
+      var b = el("button", "show-unlinked", "show them");
+      b.type = "button";
+      b.addEventListener("click", function () { state.unlinked = true; state.limit = state.limit && state.limit + counted.unlinked; applyFilters(); if (state.what !== "all") relayout(); });
+      more.appendChild(b);
+      s.appendChild(more);
+    }
     if (nShown === 0 && data.nodes.length) s.appendChild(el("span", "how", " (the filters hide everything: press Show all)"));
   }
   var pruned = data.graph && data.graph.pruned_from;
@@ -425,8 +601,10 @@
 
   // ---- highlight and search ---------------------------------------------
   var dimmed = null;  // what highlight() changed, so clearHighlight() undoes only that
-  function highlight(id, focus) {
+  // the entity and its links stand out, the rest is dimmed; moving the view is keepVisible's
+  function highlight(id) {
     clearHighlight();
+    if (!network.body.nodes[id] || hiddenNodes.has(id)) return;
     var keep = new Set(network.getConnectedNodes(id));
     keep.add(id);
     var nu = [], eu = [];
@@ -443,14 +621,6 @@
     edges.update(eu);
     dimmed = {nodes: nu.map(function (x) { return x.id; }), edges: eu.map(function (x) { return x.id; })};
     network.selectNodes([id]);
-    if (focus && data.large) {
-      // no animation: every frame redraws thousands of edges. The node and its neighbours
-      // fill the view, unless that is too far out to read their names
-      network.fit({nodes: Array.from(keep), animation: false});
-      if (network.getScale() < 0.6 || network.getScale() > 1.5) network.focus(id, {scale: 1, animation: false});
-    } else if (focus) {
-      network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
-    }
   }
   function clearHighlight() {
     if (!dimmed) return;
@@ -512,23 +682,54 @@
       return null;
     }
     var n = byId.get(hit.id);
-    if (hiddenNodes.has(n.id)) {  // reveal it rather than find nothing
-      state.types.add(n.ntype);
-      state.minMentions = Math.min(state.minMentions, n.count);
-      if (scoped() && !inScope(n)) { state.docs = null; state.dateFrom = state.dateTo = ""; }
-      if (state.view) state.view.add(n.id);
-      applyFilters();
-    }
+    reveal(n.id);  // rather than find nothing
     status.className = "";
     var linked = neighboursOf(n.id).length, drawnLinked = drawnNeighbours(n.id).length;
     status.textContent = "found " + n.label + (hit.alias ? " (as \u201c" + hit.name + "\u201d)" : "") +
       " and " + fmt(linked) + " linked" + (drawnLinked < linked ? " (" + fmt(drawnLinked) + " shown: Show neighbours adds the others)" : "");
-    highlight(n.id, true);
-    showNode(n.id);
+    highlight(n.id, false);
+    showNode(n.id, true);
     return n.id;
   }
   api.search = search;
-  $("search").addEventListener("submit", function (ev) { ev.preventDefault(); search($("search-input").value); });
+  // no <form>: a notebook's sandboxed frame blocks form submission, and Enter or a click is all search needs
+  function onEnter(input, go) {
+    input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); go(); } });
+  }
+  onEnter($("search-input"), function () { search($("search-input").value); });
+  $("search-go").addEventListener("click", function () { search($("search-input").value); });
+  // the scope becomes exactly what is drawn now, so that more can join it
+  function freeze() {
+    state.view = new Set(shownSet);
+    state.docs = null;
+    state.dateFrom = state.dateTo = "";
+    state.limit = null;
+    state.unlinked = true;
+    state.what = state.what === "first" ? "first" : "view";
+  }
+  // an entity not drawn joins the view, placed beside a drawn neighbour where its label covers nothing
+  function reveal(id) {
+    var n = byId.get(id);
+    if (!n || !hiddenNodes.has(id)) return false;
+    state.types.add(n.ntype);
+    state.minMentions = Math.min(state.minMentions, n.count);
+    if (scoped() && !inScope(n)) freeze();
+    state.pinned.add(id);
+    if (state.view && !scoped()) state.view.add(id);
+    var near = neighboursOf(id).filter(function (x) { return !hiddenNodes.has(x); });
+    placeAround(near.length ? network.getPosition(near[0]) : network.getViewPosition(), [id]);
+    applyFilters();
+    return true;
+  }
+  api.reveal = reveal;
+  // a name anywhere in the panel: the entity, drawn if it was not, selected and in view
+  function goTo(id) {
+    if (!byId.has(id)) return;
+    reveal(id);
+    highlight(id, false);
+    showNode(id, true);
+  }
+  api.goTo = goTo;
   $("search-clear").addEventListener("click", function () {
     $("search-input").value = "";
     $("search-status").textContent = "";
@@ -590,8 +791,8 @@
   }
   function docLink(doc) {
     var d = el("span", "doc-link", doc);
-    d.title = "show the graph of this document";
-    d.addEventListener("click", function () { showDocuments([doc]); });
+    d.title = "read this story and show its graph";
+    d.addEventListener("click", function () { showDocuments([doc]); showArticle(doc); });
     return d;
   }
   function evidenceQuote(ev, who) {
@@ -601,9 +802,100 @@
     var meta = docById.get(ev.doc);
     if (meta && (meta.date || meta.title)) head.appendChild(document.createTextNode(" \u00b7 " + [meta.date, meta.title].filter(Boolean).join(" \u00b7 ")));
     q.appendChild(head);
-    q.appendChild(markedSentence(ev, who));
+    var words = el("span", "sentence");
+    words.title = "read the story";
+    words.appendChild(markedSentence(ev, who));
+    words.addEventListener("click", function () { showArticle(ev.doc, ev); });
+    q.appendChild(words);
     return q;
   }
+
+  // ---- the article: the story's text, its names marked, a sentence in view ----
+  // data.texts = {texts: {doc: text}, limit_mb, left_out, asked}; each text is stored once
+  var texts = (data.texts && data.texts.texts) || {};
+  var mentionsByDoc = null;  // doc -> [[start, end, entity id]], made on the first article opened
+  function docMentions(doc) {
+    if (!mentionsByDoc) {
+      mentionsByDoc = new Map();
+      data.nodes.forEach(function (n) {
+        (n.mentions || []).forEach(function (m) {
+          if (!mentionsByDoc.has(m[0])) mentionsByDoc.set(m[0], []);
+          mentionsByDoc.get(m[0]).push([Number(m[1]), Number(m[2]), n.id]);
+        });
+      });
+      mentionsByDoc.forEach(function (list) { list.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; }); });
+    }
+    return mentionsByDoc.get(doc) || [];
+  }
+  // text[a:b] into `into`, each mention in it a mark that goes to its entity
+  function markedText(text, a, b, marks, into) {
+    var pos = a;
+    marks.forEach(function (m) {
+      if (m[0] < pos || m[1] > b || m[0] >= m[1]) return;  // outside, or overlaps the previous mark
+      into.appendChild(document.createTextNode(text.slice(pos, m[0])));
+      var mark = el("mark", "mention", text.slice(m[0], m[1]));
+      mark.title = "show " + label(m[2]);
+      mark.dataset.entity = m[2];
+      mark.addEventListener("click", function () { goTo(m[2]); });
+      into.appendChild(mark);
+      pos = m[1];
+    });
+    into.appendChild(document.createTextNode(text.slice(pos, b)));
+  }
+  function showArticle(doc, ev) {
+    hideTooltip();
+    var d = docById.get(doc) || {id: doc, title: "", date: "", source: "", url: ""};
+    body.textContent = "";
+    delete body.dataset.node;
+    delete body.dataset.edge;
+    delete body.dataset.quotes;
+    body.dataset.article = doc;
+    body.appendChild(el("h1", "article-title", d.title || doc));
+    var meta = el("div", "article-meta", [d.date, d.source, doc].filter(Boolean).join(" \u00b7 "));
+    if (d.url && /^https?:\/\//i.test(d.url)) {
+      var a = el("a", null, " \u2197 original");
+      a.href = d.url;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      meta.appendChild(a);
+    }
+    body.appendChild(meta);
+    var actions = el("div", "actions");
+    var graphOf = el("button", "story-graph", "Show this story's graph");
+    graphOf.type = "button";
+    graphOf.addEventListener("click", function () { showDocuments([doc]); });
+    actions.appendChild(graphOf);
+    body.appendChild(actions);
+    var text = texts[doc], here = null;
+    if (typeof text !== "string") {
+      var t = data.texts || {};
+      body.appendChild(el("p", "article-missing", t.asked
+        ? "This story's text is not in the page: the page carries at most " + fmt(t.limit_mb) + " MB of text (" +
+          fmt(Object.keys(texts).length) + " of " + fmt(documents.length) + " stories); newsgraph build --texts-mb sets the size."
+        : "The page was built without the stories' texts (newsgraph build --texts, or show(G, texts=...))."));
+      if (ev && ev.sentence) body.appendChild(el("blockquote", "here", String(ev.sentence).trim()));
+      openPanel();
+      return;
+    }
+    var box = el("div", "article"), marks = docMentions(doc);
+    var s0 = ev && typeof ev.start === "number" ? ev.start : -1, s1 = ev && typeof ev.end === "number" ? ev.end : -1;
+    if (s0 >= 0 && s1 > s0 && s1 <= text.length) {
+      markedText(text, 0, s0, marks, box);
+      here = el("span", "here");
+      markedText(text, s0, s1, marks, here);
+      box.appendChild(here);
+      markedText(text, s1, text.length, marks, box);
+    } else {
+      markedText(text, 0, text.length, marks, box);
+    }
+    body.appendChild(box);
+    openPanel();
+    if (here) {  // the sentence in the middle of the panel (scrollIntoView could scroll a notebook around the frame)
+      var r = here.getBoundingClientRect(), top = r.top - panel.getBoundingClientRect().top + panel.scrollTop;
+      if (top + r.height > panel.clientHeight - 16) panel.scrollTop = Math.max(0, top - panel.clientHeight / 3);
+    }
+  }
+  api.showArticle = showArticle;
   function evidenceList(e, into, shown) {
     var who = [byId.get(e.from), byId.get(e.to)];
     var ev = e.evidence || [];
@@ -627,7 +919,7 @@
   function nameLink(id) {
     var s = el("span", "name", label(id));
     s.title = "show " + label(id);
-    s.addEventListener("click", function () { highlight(id, true); showNode(id); });
+    s.addEventListener("click", function () { goTo(id); });
     return s;
   }
   // the edge's phrase with its two names clickable: the phrase starts with
@@ -648,31 +940,38 @@
     p.appendChild(el("span", "tag", tag.join(" \u00b7 ")));
     return p;
   }
-  // the panel docks beside the canvas, which narrows; the entity (and what
-  // it is linked with) is then brought back into the narrower view
-  function openPanel(focusIds) {
+  // the panel docks beside the canvas, which narrows; the view then moves,
+  // never zooms out: labels stay at least READABLE_PX on screen, and the
+  // entity (with what it is linked with, when they fit) is brought into view
+  var READABLE_PX = 12;
+  var READABLE = READABLE_PX / FONT_PX;
+  function openPanel(focusIds, centre) {
     var was = panel.hidden;
     panel.hidden = false;
     panel.scrollTop = 0;
     document.body.classList.add("panel-open");
     if (was) network.redraw();
-    if (focusIds && focusIds.length) keepVisible(focusIds);
+    if (focusIds && focusIds.length) keepVisible(focusIds, centre);
   }
-  function keepVisible(ids) {
-    var box = container.getBoundingClientRect(), margin = 30;
-    var out = ids.some(function (id) {
-      if (!network.body.nodes[id]) return false;
-      var p = network.canvasToDOM(network.getPosition(id));
-      return p.x < margin || p.y < margin || p.x > box.width - margin || p.y > box.height - margin;
-    });
-    if (!out) return;
-    if (ids.length > 1 && ids.length <= 80) {
-      network.fit({nodes: ids, animation: false});
-      if (network.getScale() < 0.45) network.focus(ids[0], {scale: 0.45, animation: false});
-    } else {
-      network.focus(ids[0], {scale: Math.max(network.getScale(), 0.6), animation: false});
+  function keepVisible(ids, centre) {
+    ids = ids.filter(function (id) { return network.body.nodes[id] && !hiddenNodes.has(id); });
+    if (!ids.length) return;
+    var box = container.getBoundingClientRect(), margin = 40, scale = network.getScale();
+    var zoom = scale < READABLE;
+    var p = network.canvasToDOM(network.getPosition(ids[0]));
+    var out = p.x < margin || p.y < margin || p.x > box.width - margin || p.y > box.height - margin;
+    if (!zoom && !out && !centre) return;
+    scale = Math.max(scale, READABLE);
+    // the entity and its neighbours together when they fit at this scale, else the entity in the middle
+    var at = network.getPosition(ids[0]), xs = [], ys = [];
+    ids.slice(0, 200).forEach(function (id) { var q = network.getPosition(id); xs.push(q.x); ys.push(q.y); });
+    var w = (Math.max.apply(null, xs) - Math.min.apply(null, xs)) * scale, h = (Math.max.apply(null, ys) - Math.min.apply(null, ys)) * scale;
+    if (ids.length > 1 && w < box.width - 2 * margin && h < box.height - 2 * margin - 40) {
+      at = {x: (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2, y: (Math.max.apply(null, ys) + Math.min.apply(null, ys)) / 2};
     }
+    network.moveTo({position: at, scale: scale, animation: false});
   }
+  api.readableScale = READABLE;
   function drawnNeighbours(id) {
     return network.getConnectedNodes(id).filter(function (x) { return !hiddenNodes.has(x); });
   }
@@ -686,8 +985,7 @@
   // not yet drawn are placed on a ring around it
   function showNeighbours(id) {
     var around = neighboursOf(id), fresh = [];
-    if (!state.view) state.view = new Set(data.nodes.filter(function (n) { return !hiddenNodes.has(n.id); }).map(function (n) { return n.id; }));
-    if (scoped()) { state.docs = null; state.dateFrom = state.dateTo = ""; }
+    if (!state.view || scoped() || state.limit) freeze();
     state.view.add(id);
     around.forEach(function (x) { if (hiddenNodes.has(x)) fresh.push(x); state.view.add(x); });
     around.forEach(function (x) { var n = byId.get(x); state.types.add(n.ntype); state.minMentions = Math.min(state.minMentions, n.count); });
@@ -785,15 +1083,17 @@
   api.addNodeSection = function (fn, position) {
     nodeSections.splice(position === undefined ? nodeSections.length : position, 0, fn);
   };
-  function showNode(id) {
+  function showNode(id, centre) {
     var n = byId.get(id);
     if (!n) return;
     hideTooltip();
     body.textContent = "";
     body.dataset.node = n.id;
     delete body.dataset.edge;
+    delete body.dataset.article;
+    delete body.dataset.quotes;
     nodeSections.forEach(function (section) { section(n, body); });
-    openPanel([n.id].concat(drawnNeighbours(n.id)));
+    openPanel([n.id].concat(drawnNeighbours(n.id)), centre);
   }
   function showEdge(id) {
     var e = edgeById.get(id);
@@ -801,6 +1101,8 @@
     body.textContent = "";
     body.dataset.edge = e.id;
     delete body.dataset.node;
+    delete body.dataset.article;
+    delete body.dataset.quotes;
     var head = el("h1");
     head.appendChild(phrase(e));
     body.appendChild(head);
@@ -867,7 +1169,7 @@
         var m = el("mark", "name", text.slice(a, b));
         if (byId.has(r[2])) {
           m.title = "show " + label(r[2]);
-          m.addEventListener("click", function () { highlight(r[2], true); showNode(r[2]); });
+          m.addEventListener("click", function () { goTo(r[2]); });
         }
         frag.appendChild(m);
         pos = b;
@@ -884,6 +1186,10 @@
       li.appendChild(head);
       var words = el("blockquote", "words");
       words.appendChild(markedWords(q));
+      words.title = "read the story";
+      words.addEventListener("click", function (ev) {
+        if (!(ev.target instanceof HTMLElement && ev.target.classList.contains("name"))) showArticle(q.doc, q);
+      });
       li.appendChild(words);
       return li;
     }
@@ -923,13 +1229,14 @@
       body.textContent = "";
       delete body.dataset.node;
       delete body.dataset.edge;
+      delete body.dataset.article;
       body.dataset.quotes = "1";
       body.appendChild(el("h1", null, "Quotes"));
       body.appendChild(filtered(all, true, "Who said what", needle));
       openPanel();
     }
     if (all.length) {  // a search over every quote's words, in the legend
-      var form = el("form", "quote-search");
+      var form = el("div", "quote-search");  // no <form>: a sandboxed notebook frame blocks submission
       form.setAttribute("role", "search");
       var input = el("input");
       input.type = "search";
@@ -937,19 +1244,20 @@
       input.placeholder = "Search quotes\u2026";
       input.setAttribute("aria-label", "search the quotes' words");
       var go = el("button", null, "Quotes");
-      go.type = "submit";
+      go.type = "button";
       form.appendChild(input);
       form.appendChild(go);
-      form.addEventListener("submit", function (ev) { ev.preventDefault(); searchAll(input.value.trim()); });
-      var sec = el("section", "quote-search-box");
-      sec.appendChild(el("h2", null, "Quotes (" + fmt(all.length) + ")"));
-      sec.appendChild(form);
-      $("legend").appendChild(sec);
+      onEnter(input, function () { searchAll(input.value.trim()); });
+      go.addEventListener("click", function () { searchAll(input.value.trim()); });
+      // in the top bar beside the name search: in view while the panel shows the answers
+      input.placeholder = "Search " + fmt(all.length) + " quotes\u2026";
+      $("search").parentNode.insertBefore(form, $("search").nextSibling);
     }
     return {section: section, search: searchAll, count: all.length};
   })();
   api.quotes = quotes;
-  api.addNodeSection(function (n) { quotes.section(n.id); });
+  // who said what comes before the relations, where a reader sees it
+  api.addNodeSection(function (n) { quotes.section(n.id); }, 2);
 
   // ---- layout: stabilise, then stop -----------------------------------
   var loading = $("loading");

@@ -63,6 +63,38 @@ def synthetic_graph(n_nodes: int, n_edges: int, *, seed: int = 0) -> nx.MultiDiG
     return G
 
 
+def synthetic_texts(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Each document's text, made of the evidence sentences of its links, one a line, with every
+    evidence offset and every entity mention of ``G`` set to where they are in it (``G`` changes).
+
+    >>> G = synthetic_graph(20, 40)
+    >>> texts = synthetic_texts(G)
+    >>> ev = next(iter(G.edges(data=True)))[2]["evidence"][0]
+    >>> texts[ev["doc"]][ev["start"]:ev["end"]] == ev["sentence"]
+    True
+    """
+    parts: dict[str, list[str]] = {d: [f"Story {d}.", ""] for d in G.graph["documents_meta"]}
+    length = {d: sum(len(p) + 1 for p in ps) for d, ps in parts.items()}
+    mentions: dict = {n: [] for n in G}
+    for u, v, a in G.edges(data=True):
+        placed = []
+        for ev in a["evidence"]:
+            doc, sentence = ev["doc"], ev["sentence"]
+            start = length[doc]
+            parts[doc].append(sentence)
+            length[doc] += len(sentence) + 1
+            placed.append({**ev, "start": start, "end": start + len(sentence)})
+            for n in (u, v):
+                at = sentence.find(G.nodes[n]["label"])
+                if at >= 0:
+                    mentions[n].append([doc, start + at, start + at + len(G.nodes[n]["label"])])
+        a["evidence"] = placed
+    for n, found in mentions.items():
+        if found:
+            G.nodes[n]["mentions"] = found
+    return {d: "\n".join(ps) for d, ps in parts.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write a synthetic page, open it in chromium, print the layout and search times."""
     from playwright.sync_api import sync_playwright

@@ -72,7 +72,7 @@ def test_graph_page_search_finds_a_node_by_alias(fresh, seed_build, how):
     if how == "Enter":
         page.press("#search-input", "Enter")
     else:
-        page.click("#search button[type=submit]")
+        page.click("#search-go")
     page.wait_for_selector("#panel:not([hidden])")
     assert page.text_content("#panel h1") == node["label"]
     assert fresh.js("() => window.newsgraph.network.getSelectedNodes()") == [node["id"]]

@@ -14,10 +14,11 @@ pytestmark = pytest.mark.browser
 
 PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 WORDS = f"Peru will sign the pact {PAYLOAD} next week"
+TEXT = "“" + WORDS + ",” Ana Bell told Radio Lima. “We trust Chile,” she said."
 
 
 def _graph():
-    text = "“" + WORDS + ",” Ana Bell told Radio Lima. “We trust Chile,” she said."
+    text = TEXT
     at = text.index
     ana = Entity("person:ana-bell", "Ana Bell", "official",
                  mentions=(Mention("d1", at("Ana Bell"), at("Ana Bell") + 8, "Ana Bell", "official"),))
@@ -36,7 +37,7 @@ def _graph():
 @pytest.fixture(scope="module")
 def page(browser, tmp_path_factory):
     path = tmp_path_factory.mktemp("quotes-page") / "g.html"
-    write_html(_graph(), path)
+    write_html(_graph(), path, texts={"d1": TEXT})
     opened = open_page(browser, path.as_uri())
     yield opened
     close(opened)
@@ -75,3 +76,22 @@ def test_page_payload_inside_a_quote_runs_nothing(page):
     assert page.js("() => window.__xss") is None
     assert page.js("() => document.querySelectorAll('#panel img, #panel script').length") == 0
     assert page.errors == []
+
+
+def test_page_said_comes_before_the_relations(page):
+    page.js("() => window.newsgraph.showNode('person:ana-bell')")
+    heads = page.js("() => [...document.querySelectorAll('#panel h2')].map(h => h.textContent)")
+    said = next(i for i, h in enumerate(heads) if h.startswith("Said"))
+    assert said < next(i for i, h in enumerate(heads) if h.startswith("Relations"))
+
+
+def test_page_a_quote_opens_its_story_as_text(page):
+    page.js("() => window.newsgraph.showNode('person:ana-bell')")
+    page.page.locator("#panel li.quote blockquote").first.click(position={"x": 2, "y": 2})
+    assert page.page.get_attribute("#panel-body", "data-article") == "d1"
+    assert page.page.text_content("#panel .article") == TEXT
+    assert page.page.text_content("#panel .article .here") == WORDS
+    assert page.js("() => [...document.querySelectorAll('#panel .article mark.mention')].map(m => m.textContent)") == [
+        "Peru", "Ana Bell", "Radio Lima", "Chile"]
+    assert page.js("() => window.__xss") is None
+    assert page.js("() => document.querySelectorAll('#panel img, #panel script').length") == 0

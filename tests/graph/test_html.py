@@ -198,3 +198,36 @@ def test_html_first_view_is_who_acted_and_spoke_not_the_densest_squad(n_nodes):
     view = data["defaults"]["view"]
     assert len(view) == FIRST_LOOK_NODES and view[:2] == ["minister", "rival"]
     assert "cooccurrence" not in data["defaults"]["kinds"]  # 29 links an entity would bury the one action
+
+
+@pytest.mark.parametrize("meta, shown", [
+    ({"headline": "PERU VOTES."}, "PERU VOTES."),                     # wire input: the headline newsgraph read
+    ({"title": "Peru votes", "headline": "PERU VOTES."}, "Peru votes"),  # the input's own title comes first
+    ({}, ""),
+])
+def test_html_document_list_titles_wire_stories_by_their_headline(meta, shown):
+    G = nx.MultiDiGraph(documents_meta={"d1": meta} if meta else {})
+    G.add_node("country:PE", label="Peru", type="country", count=1, docs=["d1"])
+    [doc] = vis_data(G)["documents"]
+    assert doc["title"] == shown
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_texts_travel_once_and_inert(payload):
+    G = graph_with()
+    text = f"Oslo is cold. {payload} The end."
+    plain, hostile = render_html(G, texts={"d": "Oslo is cold."}), render_html(G, texts={"d": text, "elsewhere": text})
+    assert [t for t, _ in parsed(hostile).tags] == [t for t, _ in parsed(plain).tags]
+    assert data_block(hostile)["texts"]["texts"] == {"d": text}  # only the graph's documents, each once
+    assert payload not in hostile.split("<body>")[1].split('<script type="application/json"')[0]
+
+
+@pytest.mark.parametrize("mb, carried", [(0, 0), (0.00004, 1), (1, 2), (None, 0)])
+def test_html_texts_stop_at_the_size_asked(mb, carried):
+    G = nx.MultiDiGraph(documents_meta={"a": {"date": "2024-01-01"}, "b": {"date": "2024-01-02"}})
+    G.add_node("country:PE", label="Peru", type="country", count=1, docs=["a", "b"])
+    texts = {"a": "Peru voted on Sunday.", "b": "Peru counted the votes on Monday, all day long."}
+    data = vis_data(G, texts=None if mb is None else texts, texts_mb=mb or 0)
+    assert len(data["texts"]["texts"]) == carried
+    assert data["texts"]["left_out"] == (0 if mb is None else 2 - carried)
+    assert sum(len(t.encode()) for t in data["texts"]["texts"].values()) <= (mb or 0) * 1_000_000

@@ -30,7 +30,9 @@ def small_graph() -> nx.MultiDiGraph:
 
 
 def srcdoc(view: GraphView) -> str:
-    m = re.fullmatch(r'<iframe srcdoc="([^"]*)" style="[^"]*" sandbox="allow-scripts" title="newsgraph"></iframe>',
+    # scripts and an article's link in a new tab; never same-origin (the notebook's own), forms or top navigation
+    m = re.fullmatch(r'<iframe srcdoc="([^"]*)" style="[^"]*" '
+                     r'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" title="newsgraph"></iframe>',
                      view._repr_html_())
     assert m, view._repr_html_()[:200]
     return html.unescape(m.group(1))

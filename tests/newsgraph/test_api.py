@@ -27,3 +27,19 @@ def test_api_build_warns_about_a_missing_path_and_builds_the_rest():
         G = build(["Germany sanctioned Iran.", "no/such/folder/"])
     assert G.graph["documents"] == 1
     assert {"country:DE", "country:IR"} <= set(G)
+
+
+def test_api_build_hands_the_texts_to_the_notebook_page(tmp_path):
+    from graph.html import vis_data
+    from graph.notebook import show
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "lima-1", "text": "Peru and Chile signed a trade deal in Lima."}) + "\n",
+                    encoding="utf-8")
+    texts: dict = {}
+    G = build(["Reuters reported that Peru praised Chile.", str(dump)], texts=texts)
+    assert texts == {"text-0": "Reuters reported that Peru praised Chile.",
+                     "lima-1": "Peru and Chile signed a trade deal in Lima."}
+    assert "texts" not in G.graph  # the graph, and so every export, carries no text
+    assert vis_data(G, texts=texts)["texts"]["texts"] == texts
+    assert "Peru praised Chile" in show(G, texts=texts).html

@@ -108,6 +108,8 @@ def _plausible_lexicon_match(doc: Doc, start: int, end: int) -> bool:
         return False                                 # "a Hindu nationalist group": a word of a group, no daily
     if _demonym_before_noun(doc, end):
         return False                                 # "The Australian dollar", "the Hindu nationalist party"
+    if len(span) == 1 and countries.lookup(text) and not (start > 0 and doc[start - 1].text == "The"):
+        return False                                 # "Australian police": a demonym; the daily is "The Australian"
     if len(span) == 1 and text[:1].isupper() and text[1:].islower():
         tok = span[0]
         return tok.pos_ == "PROPN" or bool(tok.ent_type_) and not tok.is_sent_start

@@ -41,7 +41,7 @@ from nlp.entities import countries
 from nlp.mentions import MentionIndex
 from nlp.relations.pronouns import PRONOUNS, STATE_FORMS, Pronouns, is_age_description
 from nlp.records import Entity
-from nlp.scan import children_with
+from nlp.scan import children_with, where
 
 #: modifiers through which a country qualifies an agent noun
 _AGENT_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -74,6 +74,9 @@ _ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "movem
 _BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
                          "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council",
                          "member"})
+#: agents of a state that a story names bare once it has said whose they are ("Australian police ... police said")
+_STATE_AGENTS = frozenset({"police", "authority", "authorities", "troop", "troops", "soldier", "army", "government",
+                           "official", "officials", "ministry", "military"})
 #: nouns by which a story takes up a body it named, "the commission" for "the Truth and Reconciliation
 #: Commission": the one organisation of the story whose name holds that word
 _NAMED_BODY_NOUNS = frozenset({"commission", "committee", "council", "court", "party", "union", "company", "firm",
@@ -141,6 +144,7 @@ class Actors:
         self.affiliations = {e.key: e.affiliation for e in entities if e.affiliation}
         self.pronouns = Pronouns(doc, index, self.types)
         self._orgs: list[str] | None = None     # the organisations of the document, sorted (read once)
+        self._agents: dict[str, set[str]] | None = None  # see _state_agents (read once)
         #: word of an organisation's name (lower case) -> the organisations whose names hold it
         self._name_words: dict[str, set[str]] = {}
         for e in entities:
@@ -305,9 +309,36 @@ class Actors:
                      and self.types.get(k) not in _OFFICIAL_TYPES), "")  # the model may type the name an organisation
 
     def _country_agent(self, tok: Token) -> Actor | None:
-        """"Canadian police", "China's ambassador", "the government of Peru", "EU ministers"."""
+        """"Canadian police", "China's ambassador", "the government of Peru", "EU ministers"; a bare
+        "police", "troops", "the authorities": the one country whose such agents the story named."""
         if tok.lower_ not in agent_nouns() and tok.lemma_.lower() not in agent_nouns():
             return None
+        found = self._qualified_agent(tok)
+        if found is not None or not self._bare(tok):
+            return found
+        countries = self._state_agents().get(tok.lemma_.lower(), set())
+        return Actor(next(iter(countries)), tok.lemma_.lower()) if len(countries) == 1 else None
+
+    @staticmethod
+    def _bare(tok: Token) -> bool:
+        """A state agent noun with nothing that says whose it is ("police said", "the authorities")."""
+        return tok.lemma_.lower() in _STATE_AGENTS and tok.tag_ in ("NNS", "NN") and not any(
+            c.dep_ in (*_AGENT_MODIFIER_DEPS, "prep", "appos") or c.dep_ == "det" and c.lower_ not in ("the",)
+            for c in tok.children)
+
+    def _state_agents(self) -> dict[str, set[str]]:
+        """{state agent noun: the countries the story names such agents of} ("Australian police" -> police: AU)."""
+        if self._agents is None:
+            self._agents = {}
+            for i in where(self.doc, "LEMMA", _STATE_AGENTS):
+                tok = self.doc[i]
+                actor = self._qualified_agent(tok)
+                if actor is not None and self.types.get(actor.key) == "country":
+                    self._agents.setdefault(tok.lemma_.lower(), set()).add(actor.key)
+        return self._agents
+
+    def _qualified_agent(self, tok: Token) -> Actor | None:
+        """The country or organisation a modifier of an agent noun names ("Canadian police")."""
         mods = children_with(tok, _AGENT_MODIFIER_DEPS)
         # "the government of Peru", "the junta in Niger" (but "the embassy in Lima" is another country's)
         preps = ("of",) if tok.lower_ in _MISSION_POSTS else ("of", "in")

@@ -58,3 +58,30 @@ def test_claims_a_capitalised_common_noun_opening_a_sentence_is_no_entity(nlp, t
 def test_claims_a_name_opening_a_sentence_stays_a_name(nlp):
     text = "Lopes said the budget was safe."
     assert "person:lopes" in {e.key for e in _extract(nlp, text).entities}
+
+
+@pytest.mark.parametrize("text, speaker, link", [
+    # bare "police" is the one country whose police the story named; for the quote and for the act alike
+    ("Australian police on Wednesday continued to hunt a gunman in dense bushland. “It is one step short of an "
+     "emergency situation,” a police spokesman said. Police later arrested Mark Wood near Sydney.",
+     "country:AU", ("country:AU", "arrest", "person:mark-wood")),
+])
+def test_claims_bare_state_agents_are_the_country_the_story_named(nlp, text, speaker, link):
+    ex = _extract(nlp, text)
+    assert [q.speaker for q in ex.quotes if q.kind == "direct"] == [speaker]
+    assert link in {(r.source, r.verb, r.target) for r in ex.relations if r.kind == "action"}
+
+
+def test_claims_bare_state_agents_of_two_countries_are_nobody(nlp):
+    text = ("Australian police and Indonesian police met in Bali on Monday. Police later arrested Mark Wood "
+            "near Denpasar.")
+    ex = _extract(nlp, text)
+    assert not [r for r in ex.relations if r.kind == "action" and r.target == "person:mark-wood"]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Australian police hunted the gunman.", "country:AU"),
+    ("The Australian reported that the gunman was caught.", "outlet:the-australian"),
+])
+def test_claims_a_demonym_is_no_outlet(nlp, text, key):
+    assert key in {e.key for e in _extract(nlp, text).entities}

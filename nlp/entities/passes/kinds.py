@@ -59,6 +59,11 @@ def first_type(cx: EntityContext) -> None:
     doc, cands = cx.doc, cx.cands
     for c in cands:
         type_from_words(c)
+        if c.type == "outlet" and c.end - c.start == 1 and countries.lookup(c.text) \
+                and not (c.start > 0 and doc[c.start - 1].text == "The"):
+            # "Australian police": a demonym, whatever the outlet lexicon says; the daily is "The Australian"
+            hit = countries.lookup(c.text)
+            c.type, c.key = "country", f"country:{hit.code}"
         if c.type == "outlet" and c.end - c.start > 1 and doc[c.end - 1].is_lower:
             end = c.end
             while end > c.start + 1 and doc[end - 1].is_lower:

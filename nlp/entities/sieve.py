@@ -36,6 +36,7 @@ from nlp.records import Entity, Mention
 
 #: the entity step, in order: each pass reads the document and the candidate names and corrects them
 ENTITY_PASSES: tuple[Pass, ...] = (
+    Pass("joined_names", kinds.joined_names, "two names joined by 'and' or a hyphen are two entities ('PLO-Israel')"),
     Pass("first_type", kinds.first_type,
          "type each name from its words and label: country, outlet, org, person, place"),
     Pass("wire_copy", wirecopy.wire_copy,

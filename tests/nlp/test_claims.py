@@ -85,3 +85,15 @@ def test_claims_bare_state_agents_of_two_countries_are_nobody(nlp):
 ])
 def test_claims_a_demonym_is_no_outlet(nlp, text, key):
     assert key in {e.key for e in _extract(nlp, text).entities}
+
+
+@pytest.mark.parametrize("text, keys, whole", [
+    ("Police said Marc Dutroux admitted kidnapping two other girls, Anna Marchal and Eefje Lambrecks, a year ago.",
+     {"person:anna-marchal", "person:eefje-lambrecks"}, "and-eefje"),
+    ("The Truth and Reconciliation Commission met in Cape Town on Monday.",
+     {"org:truth-and-reconciliation-commission"}, None),
+])
+def test_claims_two_names_joined_by_and_are_two_nodes(nlp, text, keys, whole):
+    got = {e.key for e in _extract(nlp, text).entities}
+    assert keys <= got
+    assert whole is None or not any(whole in k for k in got)

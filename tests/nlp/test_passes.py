@@ -17,7 +17,7 @@ def _types(nlp, text, skip=()):
 def test_every_pass_is_named_once_and_says_what_it_does():
     names = pass_names()
     assert len(names) == len(set(names))
-    assert steps()["entities"][0].name == "first_type"
+    assert steps()["entities"][0].name == "joined_names"
     assert all(p.summary and callable(p.run) for ps in steps().values() for p in ps)
 
 
@@ -36,7 +36,7 @@ def test_switching_off_the_verb_pass_drops_the_action_but_keeps_cooccurrence(nlp
 
 
 def test_an_unknown_pass_name_is_refused_with_the_valid_names(nlp):
-    with pytest.raises(ValueError, match=r"unknown pass name 'rolez'; the passes are: first_type, .*roles"):
+    with pytest.raises(ValueError, match=r"unknown pass name 'rolez'; the passes are: joined_names, first_type, .*roles"):
         next(extract_documents([Document("d", "Peru voted.")], nlp, skip={"rolez"}))
 
 

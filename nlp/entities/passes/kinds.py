@@ -20,6 +20,57 @@ from nlp.mentions import slug
 from nlp.scan import text_of
 
 
+#: what joins two names the model read as one ("An Marchal and Eefje Lambrecks", "PLO-Israel")
+_JOINERS = frozenset({"and", "-"})
+
+
+def _name_part(toks) -> bool:
+    return 1 <= len(toks) <= 3 and all(t.is_title or t.is_upper for t in toks if t.is_alpha) \
+        and all(t.is_alpha or t.text in (".", "'") for t in toks)
+
+
+def joined_names(cx: EntityContext) -> None:
+    """Two names joined by "and" or a hyphen are two entities, not one ("An Marchal and Eefje Lambrecks",
+    "the PLO-Israel deal").
+
+    A candidate of the model splits at its one joiner when the whole is no
+    organisation's name (no organisation head word: "Truth and
+    Reconciliation Commission" stays whole) and no country or place
+    ("Bosnia and Herzegovina"), each side is one to three capitalised
+    words, and either each side is a name the story uses on its own or a
+    country, or "and" joins two names of two words or more (two people).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("An Marchal and Eefje Lambrecks were found.")
+    >>> cx = EntityContext(doc, [Candidate(0, 5, "ORG", "An Marchal and Eefje Lambrecks", 0)])
+    >>> joined_names(cx); [(c.text, c.label) for c in cx.cands]
+    [('An Marchal', 'PERSON'), ('Eefje Lambrecks', 'PERSON')]
+    """
+    doc = cx.doc
+    alone = {c.text for c in cx.cands}
+    out: list[Candidate] = []
+    for c in cx.cands:
+        joins = [t.i for t in doc[c.start:c.end] if t.lower_ in _JOINERS]
+        if c.label not in ("ORG", "PERSON", "GPE", "NORP") or len(joins) != 1 \
+                or lexicons.has_org_head(c.text, min_words=1):
+            out.append(c)
+            continue
+        j = joins[0]
+        left, right = doc[c.start:j], doc[j + 1:c.end]
+        # a hyphen joins a country and another name ("PLO-Israel"); "UWP-Hachette" is a joint venture's name
+        known = all(p.text in alone or countries.lookup(p.text) for p in (left, right)) and (
+            doc[j].text != "-" or any(countries.lookup(p.text) for p in (left, right)))
+        full = doc[j].lower_ == "and" and len(left) >= 2 and len(right) >= 2   # two full names
+        if not (_name_part(left) and _name_part(right)) or not (known or full) \
+                or countries.lookup(c.text) or is_known_place(c.text):
+            out.append(c)                     # "Marks and Spencer", "Bosnia and Herzegovina": one name
+            continue
+        for part in (left, right):
+            people = full and c.label in ("ORG", "PERSON")   # two full names joined by "and": two people
+            out.append(Candidate(part.start, part.end, "PERSON" if people else c.label, part.text, part.start))
+    cx.cands[:] = out
+
+
 def type_from_words(c: Candidate) -> None:
     """Type a name from its words and the model's label alone.
 

@@ -145,3 +145,78 @@ def test_run_faults_a_300_mb_memory_cap_is_no_internal_error(tmp_path):
                           text=True, timeout=300)
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == 0 or "newsgraph: out of memory" in proc.stderr, proc.stderr
+
+
+# -- Dask ----------------------------------------------------------------------------
+
+NO_WORKER = textwrap.dedent("""
+    import sys
+    from distributed import LocalCluster
+    import nlp.run.dask_engine as dask_engine
+    from newsgraph import cli
+
+    dask_engine.WORKER_WAIT = 3.0
+    with LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        code = cli.main([*sys.argv[1:], "--scheduler", cluster.scheduler_address])
+    sys.exit(code)
+""")
+
+
+def test_run_faults_dask_scheduler_without_a_worker_stops_and_says_so(tmp_path):
+    pytest.importorskip("distributed")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    try:
+        proc = subprocess.run([sys.executable, "-c", NO_WORKER, "build", str(tmp_path / "a.txt"), "--no-cache",
+                               "--engine", "dask", "-o", str(tmp_path / "g.html")], cwd=ROOT, capture_output=True,
+                              text=True, timeout=90)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the run waited for a worker for ever")
+    assert proc.returncode == 2
+    assert "has no worker" in proc.stderr and "dask worker tcp://" in proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert not (tmp_path / "g.html").exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_run_faults_dask_scheduler_killed_mid_run_stops_with_one_line(tmp_path):
+    pytest.importorskip("distributed")
+    bin_dir = Path(sys.executable).parent
+    if not (bin_dir / "dask").exists():
+        pytest.skip("the dask command is not installed beside this Python")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([str(bin_dir / "dask"), "scheduler", "--host", "127.0.0.1", "--port",
+                               address.rsplit(":", 1)[1], "--no-dashboard"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env=env, start_new_session=True)]
+    try:
+        time.sleep(3)
+        procs.append(subprocess.Popen([str(bin_dir / "dask"), "worker", address, "--nthreads", "1",
+                                       "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      env=env, start_new_session=True))
+        feed = _feed(tmp_path, n=400)
+        build = subprocess.Popen([sys.executable, "-m", "newsgraph", "build", str(feed), "--no-cache", "--engine",
+                                  "dask", "--scheduler", address, "-o", str(tmp_path / "g.html")], cwd=ROOT,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                 start_new_session=True)
+        procs.append(build)
+        time.sleep(12)                              # connected, partitions out on the worker
+        assert build.poll() is None, "the run ended before the scheduler could be stopped: give it more documents"
+        os.killpg(procs[0].pid, signal.SIGKILL)
+        err = _finish(build, 30)
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    assert build.returncode == 2, err
+    assert err.strip().splitlines() == [
+        f"newsgraph: the Dask scheduler {address} went away during the run (stopped, or its machine unreachable); "
+        "start it again and rerun: with the cache, documents already extracted are not parsed again; "
+        "nothing was written"], err

@@ -26,3 +26,4 @@ def test_skips_without_chromium_the_summary_says_why(tmp_path, ci):
         assert proc.returncode == 0, proc.stdout[-2000:]
         summary = [line for line in proc.stdout.splitlines() if line.startswith("SKIPPED")]
         assert summary and all("chromium is not installed (apt-get install chromium)" in line for line in summary)
+        assert "2 browser tests skipped: chromium is not installed (apt-get install chromium)" in proc.stdout

@@ -242,7 +242,9 @@ def parse_toml(text: str, name: str = "corrections") -> list[Fix]:
     """
     try:
         doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except RecursionError:
+        raise CorrectionsError(f"{name}: not valid TOML for fixes (nested too deeply to read)") from None
+    except ValueError as exc:                  # TOMLDecodeError, or a number of more than 4,300 digits
         raise CorrectionsError(f"{name}: not valid TOML ({exc})") from None
     if "fixes" in doc and "fix" in doc:
         raise CorrectionsError(f"{name}: both a list 'fixes' and [[fix]] tables; write the fixes one way")
@@ -260,6 +262,8 @@ def parse_toml(text: str, name: str = "corrections") -> list[Fix]:
         where = f"{name}:{starts[number - 1]}" if starts else f"{name}: fix {number}"
         if not isinstance(item, dict) or set(item) - {"action", "entity", "value"}:
             raise CorrectionsError(f"{where}: expected a table of action, entity and value")
+        if not all(isinstance(v, str) for v in item.values()):
+            raise CorrectionsError(f"{where}: action, entity and value are text, in quotes")
         fixes.append(make_fix(str(item.get("action", "")), str(item.get("entity", "")),
                               str(item.get("value", "")), where))
     return fixes

@@ -164,6 +164,16 @@ def test_corrections_csv_lines_count_values_over_several_lines():
     assert [f.where for f in parse_csv(text.rsplit("bad", 1)[0], "fixes.csv")] == ["fixes.csv:2", "fixes.csv:5"]
 
 
+@pytest.mark.parametrize("text, message", [
+    ("fixes = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('fixes = [{action = "drop", entity = ' + "9" * 5000 + "}]", "not valid TOML"),
+    ('fixes = [{action = "drop", entity = ["a", "b"]}]', "are text, in quotes"),
+])
+def test_corrections_hostile_toml_is_an_error_not_a_crash(text, message):
+    with pytest.raises(CorrectionsError, match=message):
+        parse_toml(text, "fixes.toml")
+
+
 def test_corrections_toml_with_both_forms_is_an_error():
     text = 'fixes = [{action = "drop", entity = "a"}]\n[[fix]]\naction = "drop"\nentity = "b"\n'
     with pytest.raises(CorrectionsError, match="both a list 'fixes' and \\[\\[fix\\]\\] tables"):

@@ -64,11 +64,6 @@ class LinkRef:
     doc: str = ""
     sentence: str = ""
 
-    def describe(self) -> str:
-        ends = f"{self.source} -{self.verb + '-' if self.verb else ''}> {self.target}" if self.source else ""
-        where = " @ ".join(p for p in (self.doc, self.sentence) if p)
-        return " @ ".join(p for p in (ends, where) if p)
-
 
 def parse_link(ref: str) -> LinkRef | None:
     """The link a reference names, or None when it names none: ``A -> B``, ``A -verb-> B``, each

@@ -39,10 +39,14 @@ SLOW_WORKERS = textwrap.dedent("""
 
 
 def _children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+    """The child processes of ``pid``, whichever of its threads started them."""
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            out += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return out
 
 
 def _start(tmp_path, inputs, *args, slow=1.0):
@@ -220,3 +224,24 @@ def test_run_faults_dask_scheduler_killed_mid_run_stops_with_one_line(tmp_path):
         f"newsgraph: the Dask scheduler {address} went away during the run (stopped, or its machine unreachable); "
         "start it again and rerun: with the cache, documents already extracted are not parsed again; "
         "nothing was written"], err
+
+
+def test_run_faults_sigterm_during_a_dask_run_says_one_line(tmp_path):
+    pytest.importorskip("distributed")
+    feed = _feed(tmp_path, n=400)
+    child = subprocess.Popen([sys.executable, "-m", "newsgraph", "build", str(feed), "--no-cache", "--engine", "dask",
+                              "--processes", "1", "-o", str(tmp_path / "g.html")], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _wait_for_workers(child, 1)                 # the local cluster's worker (and nanny) have started
+        time.sleep(15)                              # partitions out on the worker
+        assert child.poll() is None, "the run ended before it could be stopped: give it more documents"
+        os.kill(child.pid, signal.SIGTERM)          # as timeout(1) does: the main process, then its whole group
+        os.killpg(child.pid, signal.SIGTERM)
+        err = _finish(child, 30)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+    assert child.returncode == 128 + signal.SIGTERM, err
+    assert err.strip().splitlines() == ["newsgraph: stopped by SIGTERM; every output is either whole or as it was "
+                                        "before"], err

@@ -178,7 +178,8 @@ def extract_documents_dask(documents: Iterable[Document], *, model: str | None =
                 client = stack.enter_context(Client(scheduler))
             else:
                 cluster = stack.enter_context(LocalCluster(n_workers=n_workers, threads_per_worker=1,
-                                                           processes=True, dashboard_address=None))
+                                                           processes=True, dashboard_address=None,
+                                                           silence_logs=logging.CRITICAL))
                 client = stack.enter_context(Client(cluster))
         watch = _Watch(client, scheduler or str(getattr(client, "scheduler_address", None) or "(local cluster)"))
         watch.wait_for_a_worker()

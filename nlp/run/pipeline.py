@@ -28,9 +28,9 @@ import multiprocessing
 import os
 import signal
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
@@ -251,8 +251,10 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
     stops = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, stops) if hasattr(signal, "pthread_sigmask") else None
     try:
-        # Python 3.14 has pool.kill_workers(); before it the processes are only reachable here
-        processes = list((getattr(pool, "_processes", None) or {}).values())
+        if hasattr(pool, "kill_workers"):       # Python 3.14: kill, then shut down
+            pool.kill_workers()
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())   # before 3.14, only here
         for p in processes:
             if p.is_alive():
                 p.kill()

@@ -265,9 +265,6 @@ def _rgb(hex_colour: str, alpha: float = 1.0) -> dict[str, Any]:
     return {"r": int(h[0:2], 16), "g": int(h[2:4], 16), "b": int(h[4:6], 16), "a": alpha}
 
 
-#: vis-network shapes as GEXF viz shapes (GEXF has disc, square, triangle, diamond)
-GEXF_SHAPES = {"dot": "disc", "star": "disc", "square": "square", "diamond": "diamond",
-               "triangle": "triangle", "triangleDown": "triangle"}
 #: edge dashes as GEXF viz shapes
 GEXF_LINES = {"solid": "solid", "dotted": "dotted", "dashed": "dashed"}
 
@@ -282,7 +279,7 @@ def add_viz(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
     180
     """
     from graph.html import page_positions
-    from graph.style import edge_look, node_look
+    from graph.style import edge_look, gexf_shape, node_look
 
     pos = page_positions(G)
     for n, a in G.nodes(data=True):
@@ -290,7 +287,7 @@ def add_viz(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
         x, y = pos.get(n, (0.0, 0.0))
         # Gephi's y axis points up, the page's down
         H.nodes[xml_safe(n)]["viz"] = {"color": _rgb(look["color"]), "size": look["size"],
-                             "position": {"x": x, "y": -y, "z": 0.0}, "shape": GEXF_SHAPES.get(look["shape"], "disc")}
+                             "position": {"x": x, "y": -y, "z": 0.0}, "shape": gexf_shape(a)}
     for u, v, k, a in G.edges(keys=True, data=True):
         look = edge_look(a)
         H.edges[xml_safe(u), xml_safe(v), xml_safe(k)]["viz"] = {"color": _rgb(look["color"]), "thickness": look["width"],
@@ -344,7 +341,7 @@ def csv_cell(value: Any) -> str:
 
 NODE_COLUMNS = ("id", "label", "type", "count", "aliases", "roles", "docs", "affiliation")
 EDGE_COLUMNS = ("source", "target", "kind", "verb", "polarity", "category", "weight", "negated",
-                "modality", "agent", "docs", "evidence")
+                "modality", "agent", "docs", "evidence", "reported", "reported_by", "symmetric", "dates")
 QUOTE_COLUMNS = ("doc", "start", "end", "speaker", "cue", "kind", "to", "names", "text")
 
 

@@ -43,6 +43,12 @@ TYPE_STYLE: dict[str, tuple[str, str, str]] = {
     "place": ("#8c564b", "triangleDown", "\u25bc"),
 }
 OTHER_TYPE_STYLE = ("#999999", "dot", "\u25cf")
+#: node type -> GEXF ``viz:shape``. GEXF knows four shapes (disc, square, triangle, diamond) for six
+#: types, so two share within a family: an official is a diamond apart from a person's disc, an
+#: organisation a triangle apart from a place's square; an outlet (an organisation) and a country
+#: (a place) share their family's shape and differ by colour, as every type does
+GEXF_TYPE_SHAPE: dict[str, str] = {"official": "diamond", "person": "disc", "country": "square",
+                                   "outlet": "triangle", "organization": "triangle", "place": "square"}
 POLARITY_COLOR: dict[str, str] = {"cooperation": "#2ca02c", "conflict": "#d62728", "neutral": "#5b6f8a"}
 COOCCURRENCE_COLOR = "#b8b8b8"
 # edge kind -> (vis-network dashes, CSS border style for the legend, meaning)
@@ -94,6 +100,15 @@ def node_look(attrs: Mapping[str, Any]) -> dict[str, Any]:
     """
     colour, shape, _ = TYPE_STYLE.get(str(attrs.get("type", "") or ""), OTHER_TYPE_STYLE)
     return {"color": colour, "shape": shape, "size": node_size(int(attrs.get("count", 0) or 0))}
+
+
+def gexf_shape(attrs: Mapping[str, Any]) -> str:
+    """A node's GEXF shape, by its type (:data:`GEXF_TYPE_SHAPE`).
+
+    >>> gexf_shape({"type": "official"}), gexf_shape({"type": "person"}), gexf_shape({"type": "?"})
+    ('diamond', 'disc', 'disc')
+    """
+    return GEXF_TYPE_SHAPE.get(str(attrs.get("type", "") or ""), "disc")
 
 
 def edge_look(attrs: Mapping[str, Any]) -> dict[str, Any]:

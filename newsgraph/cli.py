@@ -459,7 +459,7 @@ def _extract(args: argparse.Namespace, nlp, documents, skip: frozenset[str]) -> 
 
     None (after saying why) when the Dask scheduler cannot be reached.
     """
-    from nlp.run.pipeline import extract_documents
+    from nlp.run.pipeline import EngineFailed, extract_documents
     from nlp.run.progress import Progress, input_size, wants_progress
 
     cache = _open_cache(args, nlp, skip)
@@ -476,6 +476,9 @@ def _extract(args: argparse.Namespace, nlp, documents, skip: frozenset[str]) -> 
                                        window=args.window, skip=skip)
         try:
             extractions = list(stream)
+        except EngineFailed as exc:  # a worker killed, the scheduler gone: what happened and what to do
+            print(f"newsgraph: {exc}; nothing was written", file=sys.stderr)
+            return None, cache
         except (OSError, TimeoutError) as exc:
             if args.engine != "dask":
                 raise
@@ -565,6 +568,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsgraph: stopped by {signal.Signals(stop.signum).name}; every output is either whole "
               "or as it was before", file=sys.stderr)
         return 128 + stop.signum
+    except MemoryError:  # the machine's or a ulimit's memory, not a bug: say what to do
+        print("newsgraph: out of memory; every output is either whole or as it was before; run with fewer "
+              "--processes (each holds a model, about 300 MB), on fewer documents at a time, or with more memory",
+              file=sys.stderr)
+        return EXIT_FAILED
     except Exception as exc:  # a bug of ours: one line, never a traceback; outputs are whole or as before
         print(shown(f"newsgraph: internal error ({type(exc).__name__}: {exc}); every output is either whole "
                     "or as it was before; please report this with the input that caused it"), file=sys.stderr)

@@ -6,21 +6,54 @@ entities are found, so the relation modules import this, not the entity step.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
 
+from anyascii import anyascii
+
 
 @lru_cache(maxsize=65536)   # asked again for every mention of a name, in every document
 def slug(text: str) -> str:
-    """Lower-case ASCII slug for node keys.
+    """Lower-case ASCII slug for node keys, in every script.
 
-    >>> slug("Hélène Dupré")
-    'helene-dupre'
+    Latin letters lose their accents (a letter with none, "ø", "ł", is a
+    break); letters of other scripts are transliterated (``anyascii``), so
+    Greek, Cyrillic, Arabic or Chinese names keep distinct keys; a name with
+    no letter or digit at all gets a short hash of itself.
+
+    >>> slug("Hélène Dupré"), slug("Владимир Путин"), slug("Κυριάκος Μητσοτάκης"), slug("习近平")
+    ('helene-dupre', 'vladimir-putin', 'kyriakos-mitsotakis', 'xijinping')
+    >>> slug(""), slug("★") != slug("☆")
+    ('x', True)
     """
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+    s = "".join(_ascii(c) for c in unicodedata.normalize("NFC", text)).lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    if s or not text.strip():
+        return s or "x"
+    return "x-" + hashlib.sha1(text.strip().encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+#: the Unicode blocks of Latin letters (Latin-1 to Latin Extended-E, ligatures, full width):
+#: their keys stay what they always were, other scripts are transliterated
+_LATIN_BLOCKS = ((0x0080, 0x024F), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F),
+                 (0xFB00, 0xFB06), (0xFF00, 0xFFEF))
+
+
+def _latin_block(code: int) -> bool:
+    return any(lo <= code <= hi for lo, hi in _LATIN_BLOCKS)
+
+
+@lru_cache(maxsize=4096)
+def _ascii(c: str) -> str:
+    """One character as ASCII: a Latin letter without its accents, another script's letter transliterated."""
+    if c.isascii():
+        return c
+    if unicodedata.category(c)[0] in "LN" and not _latin_block(ord(c)) \
+            and not unicodedata.name(c, "LATIN").startswith(("LATIN", "FULLWIDTH LATIN")):
+        return anyascii(c)
+    return "".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d))
 
 
 class MentionIndex:

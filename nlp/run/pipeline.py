@@ -25,11 +25,12 @@ from __future__ import annotations
 import ctypes
 import functools
 import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,20 @@ BATCH_CHARS = 40_000
 
 #: called once per finished document, in input order, with the document and its extraction
 ProgressHook = Callable[[Document, Extraction], None]
+
+
+class EngineFailed(RuntimeError):
+    """The run cannot go on: a worker process was killed, the Dask scheduler went away or has no worker.
+
+    The message says what happened and what to do; the command line prints
+    it as it is, and the run stops with every output whole or as it was.
+    """
+
+
+#: what the run says when a worker process dies under it
+WORKER_LOST = ("a worker process was killed while it parsed (the system's out-of-memory killer does this when "
+               "memory runs out: each process holds a model, about 300 MB, and the documents it parses); "
+               "the run stopped; run again with fewer --processes, or --processes 1")
 
 
 def default_processes() -> int:
@@ -211,28 +226,60 @@ def warm_up(nlp: Language) -> None:
     is_known_place("Tacna")                     # the gazetteer, read only when a name may be a place
 
 
-def _pool(nlp: Language, n_process: int) -> multiprocessing.pool.Pool:
-    """Worker processes; a ``multiprocessing`` pool because it can be terminated at once."""
+def _pool(nlp: Language, n_process: int) -> ProcessPoolExecutor:
+    """Worker processes: a ``concurrent.futures`` pool, because it notices a worker that dies
+    (killed by the out-of-memory killer, say) and fails every task still waiting, instead of
+    waiting for ever for a result that will not come (what ``multiprocessing.Pool`` does)."""
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:  # the child shares the loaded model, no reload
         warm_up(nlp)
         ctx, args = multiprocessing.get_context("fork"), (nlp, None)
     else:
         ctx, args = multiprocessing.get_context("spawn"), (None, str(nlp.path) if nlp.path else None)
-    return ctx.Pool(n_process, initializer=_worker_init, initargs=args)
+    return ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=args)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once, wherever they are (mid-document, or dead already), then release the pool.
+
+    The workers are killed before the pool is shut down, so shutting down
+    waits on no worker and no queue: a worker that died holding a queue's
+    lock, or one deep in a long document, cannot keep the run from ending.
+    Signals wait until it is done (``timeout`` sends SIGTERM twice: to the
+    process, then to its group), so a second one cannot cut the clean-up short.
+    """
+    stops = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, stops) if hasattr(signal, "pthread_sigmask") else None
+    try:
+        if hasattr(pool, "kill_workers"):       # Python 3.14: kill, then shut down
+            pool.kill_workers()
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())   # before 3.14, only here
+        for p in processes:
+            if p.is_alive():
+                p.kill()
+        for p in processes:
+            p.join(5)
+        pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 class _Pending:
-    """A pool task as a future: ``result()`` waits for it."""
+    """A pool task: ``result()`` waits for it, and turns a worker's death into :class:`EngineFailed`."""
 
-    def __init__(self, task: multiprocessing.pool.AsyncResult) -> None:
+    def __init__(self, task: Future) -> None:
         self.task = task
 
     def result(self) -> list[Extraction]:
-        return self.task.get()
+        try:
+            return self.task.result()
+        except BrokenProcessPool:
+            raise EngineFailed(WORKER_LOST) from None
 
     def done(self) -> bool:
-        return self.task.ready()
+        return self.task.done()
 
 
 # -- the stream -----------------------------------------------------------------
@@ -379,15 +426,17 @@ def _extract_stream(documents: Iterable[Document], nlp: Language, *, n_process: 
             pool = _pool(nlp, n_process)
 
             def submit(docs: list[Document]) -> _Pending:
-                return _Pending(pool.apply_async(_worker_extract, (docs, window, skip)))
+                try:
+                    return _Pending(pool.submit(_worker_extract, docs, window, skip))
+                except BrokenProcessPool:             # a worker died before this chunk could be handed over
+                    raise EngineFailed(WORKER_LOST) from None
 
             try:
                 yield from run_chunks(documents, submit, cache=cache, progress=progress,
                                       chunk_chars=WORKER_CHUNK_CHARS, workers=n_process,
                                       in_flight=2 * n_process)
-            finally:  # all done, or interrupted: no worker outlives the run
-                pool.terminate()
-                pool.join()
+            finally:  # all done, or interrupted, or a worker lost: no worker outlives the run
+                _stop_pool(pool)
             return
     # in this process a chunk is extracted lazily, so progress moves with each document
     yield from run_chunks(documents, lambda docs: iter_extractions(docs, nlp, window=window, skip=skip), cache=cache,

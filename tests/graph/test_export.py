@@ -136,3 +136,21 @@ def test_export_json_graph_attributes_streamed_are_what_they_were(attrs):
     with tempfile.TemporaryDirectory() as out:
         write_json(G, Path(out) / "g.json")
         assert (Path(out) / "g.json").read_text(encoding="utf-8") == _json_as_before(G)
+
+
+def test_export_csv_edges_say_reported_symmetric_and_dates(tmp_path):
+    fr = Entity("country:FR", "France", "country", mentions=(Mention("d1", 0, 6, "France", "country"),))
+    ab = Entity("person:ana-bell", "Ana Bell", "official", mentions=(Mention("d1", 11, 19, "Ana Bell", "official"),))
+    ev = Evidence("d1", "Bell said France met Peru.", 0, 26)
+    rels = [Relation("country:FR", "person:ana-bell", "action", "meet", "cooperation", "meet", (ev,),
+                     symmetric=True, reported=True, reported_by="person:ana-bell")]
+    G = build_graph([fr, ab], rels, documents=1, documents_meta={"d1": {"date": "2024-05-01"}})
+    _, edges = write_csv(G, tmp_path)
+    with edges.open(newline="", encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+        fh.seek(0)
+        (row,) = list(csv.DictReader(fh))
+    assert header[:12] == ["source", "target", "kind", "verb", "polarity", "category", "weight", "negated",
+                           "modality", "agent", "docs", "evidence"]            # the columns as before, first
+    assert (row["reported"], row["symmetric"], row["dates"]) == ("True", "True", '["2024-05-01"]')
+    assert row["reported_by"] == '["person:ana-bell"]'

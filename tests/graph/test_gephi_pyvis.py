@@ -95,3 +95,20 @@ def test_to_pyvis_html_loads_nothing_from_the_network(tmp_path, notebook):
                if name in ("src", "href") and value and value.strip().lower().startswith(("http:", "https:", "//"))]
     assert fetched == []
     assert "bootstrap" not in text.lower() and "new vis.Network" in text
+
+
+@pytest.mark.parametrize("pairs", [[("official", "person"), ("organization", "place"), ("person", "organization"),
+                                    ("official", "country")]])
+def test_gexf_shapes_tell_an_official_from_a_person_and_an_organisation_from_a_place(tmp_path, pairs):
+    from graph.style import GEXF_TYPE_SHAPE
+
+    G = small_graph()
+    write_gexf(G, tmp_path / "g.gexf")
+    # networkx reads no node shape back (it looks for a "shape" attribute): read the XML Gephi reads
+    ns = {"g": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}
+    shape = {G.nodes[e.get("id")]["type"]: e.find("viz:shape", ns).get("value")
+             for e in ET.parse(tmp_path / "g.gexf").getroot().findall(".//g:node", ns)}
+    assert shape == {t: GEXF_TYPE_SHAPE[t] for t in shape}            # the export reads graph/style.py
+    assert set(shape.values()) == {"disc", "square", "triangle", "diamond"}   # all four GEXF shapes in use
+    for a, b in pairs:
+        assert shape[a] != shape[b], (a, b)

@@ -120,3 +120,28 @@ def test_notebook_explore_runs_top_to_bottom_and_shows_the_graph_inline(notebook
     tables = [o["data"]["text/html"] for o in outputs if o.get("data", {}).get("text/html", "").startswith("<table>")]
     assert len(tables) == 3  # most connected entities, strongest relations, the evidence of one
     assert "linked with" in tables[0] and "—" in tables[1] and "sentence" in tables[2]
+
+
+def test_notebook_top_relations_ties_go_to_more_documents_then_more_sources():
+    G = nx.MultiDiGraph()
+    G.graph["documents_meta"] = {"d1": {"source": "AP"}, "d2": {"source": "AP"}, "d3": {"source": "AFP"}}
+    for key, label in [("country:AU", "Australia"), ("country:IN", "India"), ("country:NZ", "New Zealand"),
+                       ("country:ZA", "South Africa"), ("country:BR", "Brazil")]:
+        G.add_node(key, label=label, type="country")
+
+    def ev(*docs):
+        return [{"doc": d, "sentence": "s", "start": i, "end": i + 1} for i, d in enumerate(docs)]
+
+    G.add_edge("country:AU", "country:IN", key="action:win", kind="action", verb="win", weight=2,
+               docs=["d1"], evidence=ev("d1", "d1"))
+    G.add_edge("country:AU", "country:NZ", key="action:win", kind="action", verb="win", weight=2,
+               docs=["d1", "d2"], evidence=ev("d1", "d2"))
+    G.add_edge("country:ZA", "country:BR", key="action:beat", kind="action", verb="beat", weight=2,
+               docs=["d1", "d3"], evidence=ev("d1", "d3"))
+    G.add_edge("country:BR", "country:IN", key="action:host", kind="action", verb="host", weight=3,
+               docs=["d1"], evidence=ev("d1", "d1", "d1"))
+    rows = top_relations(G, 4).rows
+    assert [r["edge"][:2] for r in rows] == [("country:BR", "country:IN"),   # seen most
+                                             ("country:ZA", "country:BR"),   # two documents, two sources
+                                             ("country:AU", "country:NZ"),   # two documents, one source
+                                             ("country:AU", "country:IN")]   # one document

@@ -137,3 +137,32 @@ def test_cache_failing_database_leaves_the_run_going(nlp, tmp_path, n):
     extractions = list(extract_documents(docs, nlp, cache=cache))
     assert [e.doc for e in extractions] == [d.id for d in docs]
     assert cache.error is not None and cache.misses == n
+
+
+@pytest.mark.parametrize("inflated_mb", [256])
+def test_cache_a_row_that_inflates_to_gigabytes_is_dropped_not_inflated(tmp_path, inflated_mb):
+    """Issue 23, row 21: a few hundred KB that inflate to hundreds of MB (4 GiB did the same under a cap)."""
+    import sqlite3
+    import tracemalloc
+    import zlib
+
+    from nlp.records import Document, Extraction
+    from nlp.run.cache import ExtractionCache
+
+    doc = Document("a", "Rome is old.")
+    path = tmp_path / "c.sqlite"
+    with ExtractionCache(path, model="m", extractor="1") as cache:
+        cache.put_many([(doc, Extraction("a", words=3))])
+    z = zlib.compressobj(9)
+    bomb = b"".join([z.compress(b'{"doc": "a", "words": 3, "x": "'), *(z.compress(b" " * 2**20)
+                     for _ in range(inflated_mb)), z.compress(b'"}'), z.flush()])
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE extractions SET data = ?", (bomb,))
+    tracemalloc.start()
+    try:
+        with ExtractionCache(path, model="m", extractor="1") as cache:
+            assert cache.get_many([doc]) == {} and cache.dropped == 1
+            peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 2**20, f"{peak / 2**20:.0f} MB held to read one row"

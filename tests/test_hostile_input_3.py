@@ -45,19 +45,8 @@ GOOD, SECOND = list(ARTICLES)[:2]
 FIXES = "merge,Chile,Peru\n"
 
 
-@pytest.fixture(autouse=True)
-def _model_loaded(nlp):
-    """The session's model: the CLI's load_model returns the same cached pipeline."""
-
-
-def run(capsys, *args: str, cache: bool = False) -> tuple[int, list[str]]:
-    flags = ["--processes", "1", *([] if cache else ["--no-cache"])]
-    code = cli.main(["build", *flags, *map(str, args)])
-    return code, capsys.readouterr().err.strip().splitlines()
-
-
-def _graph(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+# the first round's helpers: the session's model loaded once, the CLI run in-process, a graph read back
+from tests.test_hostile_input import _graph, _model_loaded, run  # noqa: E402,F401
 
 
 def _nodes(path: Path) -> set[str]:

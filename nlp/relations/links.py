@@ -40,6 +40,8 @@ from nlp.scan import Ranges, child_deps, children_with, sent_of, text_of, where
 WINDOWS = ("sentence", "paragraph")
 #: verbs whose relations are speech (kind ``quote``) beyond those the lexicon flags ``speech``
 QUOTE_VERBS = frozenset({"quote", "cite", "interview"})
+#: participles that say where a thing is, not what was done to it ("Hong Kong-based", "Dublin-born")
+LOCATION_PARTICIPLES = frozenset({"based", "born", "headquartered", "registered", "located", "listed", "bred"})
 #: verbs that never link two actors by themselves
 _SKIP_LEMMAS = frozenset({"be", "become", "seem", "appear", "remain", "include"})
 #: children that make an idiom with their verb: particles and bare nouns ("take hostage")
@@ -162,6 +164,8 @@ def verb_entry(tok: Token) -> VerbClass | None:
     if tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass", "prep") or tok.lemma_.lower() in _SKIP_LEMMAS:
         # a participle used as a preposition ("according to", "including") is no action
         return None
+    if tok.dep_ == "amod" and tok.lower_ in LOCATION_PARTICIPLES:
+        return None  # "Hong Kong-based group CITIC": where a thing is, not what a place did to it
     lemma = tok.lemma_.lower()
     for c in children_with(tok, _IDIOM_DEPS):
         row = lookup(f"{lemma} {c.lemma_.lower()}")
@@ -245,12 +249,14 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *, verbs: Sequence[VerbClau
                     continue  # read by the next-entity fallback; a light verb acts through its noun, "keep importing" through its complement
                 if len(sent_of(tok)) < LONG_SENTENCE:
                     continue  # a short sentence the parser reads well: no object means none
-                doers = {s.key for s in subjects}
-                # never one of the clause's own doers ("X and Y ... accepted responsibility": not X -> Y)
-                targets = [t for t in clauses.who(clauses.clause_entities(tok, material=acts_on_people(row)), places=places)
-                           if t.key not in doers]
+                targets = clauses.who(clauses.clause_entities(tok, material=acts_on_people(row)), places=places)
             if not targets:
                 continue
+        if len(subjects) > 1:
+            # never one of the verb's own doers ("X, Y and Z worked to build up their capabilities": not X -> Y;
+            # "X and Y ... accepted responsibility")
+            doers = {s.key for s in subjects}
+            targets = [t for t in targets if t.key not in doers]
         negated, modality = clauses.negated(tok), clauses.modality(tok)
         reported = clauses.reporter(tok, quoted)
         sent = sent_of(tok)

@@ -97,3 +97,18 @@ def test_claims_two_names_joined_by_and_are_two_nodes(nlp, text, keys, whole):
     got = {e.key for e in _extract(nlp, text).entities}
     assert keys <= got
     assert whole is None or not any(whole in k for k in got)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # their own capabilities: co-subjects do not act on one another
+    ("Angela Merkel, Emmanuel Macron and Olaf Scholz have been working to build up their capabilities.",
+     {"person:emmanuel-macron", "person:olaf-scholz", "person:angela-merkel"}),
+])
+def test_claims_co_subjects_are_no_targets(nlp, text, unwanted):
+    assert not {t for s, _, t, _, _ in triples(nlp, text) if s in unwanted} & unwanted
+
+
+def test_claims_a_place_based_thing_is_no_act_of_the_place(nlp):
+    text = "Pirelli is linking with Hong Kong-based group CITIC Pacific in a new venture."
+    rels = {(r.source, r.verb) for r in _extract(nlp, text).relations if r.kind == "action"}
+    assert not any(v == "base" for _, v in rels)

@@ -112,3 +112,11 @@ def test_claims_a_place_based_thing_is_no_act_of_the_place(nlp):
     text = "Pirelli is linking with Hong Kong-based group CITIC Pacific in a new venture."
     rels = {(r.source, r.verb) for r in _extract(nlp, text).relations if r.kind == "action"}
     assert not any(v == "base" for _, v in rels)
+
+
+def test_claims_a_time_zone_after_a_clock_time_is_no_organisation(nlp):
+    text = ("The shooting occurred around 6.30 a.m. (2030 GMT) on Tuesday. “We have not had any sightings,” "
+            "a police spokesman said.")
+    ex = _extract(nlp, text)
+    assert "org:gmt" not in {e.key for e in ex.entities}
+    assert "org:gmt" not in {q.speaker for q in ex.quotes}

@@ -8,6 +8,7 @@ written alike twice in a story is one entity of one type.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from nlp import lexicons
 from nlp.entities import countries
@@ -167,6 +168,48 @@ def common_nouns(cx: EntityContext) -> None:
             continue  # a word in capitals ("MINSK" of a dateline) says nothing of its kind
         if text.lower() in lowered:
             for c in group:
+                c.dropped = True
+
+
+@lru_cache(maxsize=1)
+def time_zones() -> frozenset[str]:
+    """The abbreviations of the world's time zones, from the system's time zone database ("GMT", "EDT").
+
+    >>> {"GMT", "EDT", "UTC"} <= time_zones()
+    True
+    """
+    import datetime
+    import zoneinfo
+
+    names = {"GMT", "UTC"}
+    for zone in zoneinfo.available_timezones():
+        for month in (1, 7):
+            try:
+                name = datetime.datetime(2024, month, 1, tzinfo=zoneinfo.ZoneInfo(zone)).tzname()
+            except (OSError, ValueError):  # a zone the database lists but cannot load
+                continue
+            if name and name.isalpha() and name.isupper():
+                names.add(name)
+    return frozenset(names)
+
+
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "midnight", "noon", "midday"})
+
+
+def clock_zones(cx: EntityContext) -> None:
+    """A time zone after a clock time is no organisation ("noon (0800 GMT)", "8 p.m. EDT (midnight GMT)").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("at noon (0800 GMT) on Friday")
+    >>> cx = EntityContext(doc, [Candidate(4, 5, "ORG", "GMT", 4)])
+    >>> clock_zones(cx); cx.cands[0].dropped
+    True
+    """
+    doc = cx.doc
+    for c in cx.cands:
+        if c.end - c.start == 1 and c.start > 0 and doc[c.start].text in time_zones():
+            before = doc[c.start - 1]
+            if before.like_num or before.lower_ in _CLOCK_WORDS:
                 c.dropped = True
 
 

@@ -120,3 +120,9 @@ def test_claims_a_time_zone_after_a_clock_time_is_no_organisation(nlp):
     ex = _extract(nlp, text)
     assert "org:gmt" not in {e.key for e in ex.entities}
     assert "org:gmt" not in {q.speaker for q in ex.quotes}
+
+
+def test_claims_a_spokesman_of_bare_police_speaks_for_the_country_the_story_named(nlp):
+    text = ("Australian police on Wednesday continued to hunt a gunman in dense bushland. Police have declared an "
+            "emergency in the area. “It is one step short of an emergency situation,” a police spokesman said.")
+    assert [q.speaker for q in _extract(nlp, text).quotes if q.kind == "direct"] == ["country:AU"]

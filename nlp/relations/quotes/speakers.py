@@ -257,9 +257,10 @@ class Speakers:
         keys: list[str] = []
         for t in near:
             for u in t.subtree:
-                k = self.actors.index.key_of(u.i)
-                if k and self.actors.type_of(k) in owners:
-                    keys.append(k)
+                # a name, or what an agent noun stands for ("a police spokesman": the country whose police
+                # the story named), as the relations read it
+                found = [k] if (k := self.actors.index.key_of(u.i)) else [a.key for a in self.actors.of(u)]
+                keys.extend(k for k in found if self.actors.type_of(k) in owners)
         keys = list(dict.fromkeys(keys))
         if keys:
             return keys[-1]  # "a spokesman for Norvik Air's SNV union": the nearest owner is the last

@@ -126,3 +126,10 @@ def test_claims_a_spokesman_of_bare_police_speaks_for_the_country_the_story_name
     text = ("Australian police on Wednesday continued to hunt a gunman in dense bushland. Police have declared an "
             "emergency in the area. “It is one step short of an emergency situation,” a police spokesman said.")
     assert [q.speaker for q in _extract(nlp, text).quotes if q.kind == "direct"] == ["country:AU"]
+
+
+def test_claims_a_subject_after_its_verb_does_not_undergo_it(nlp):
+    text = ("“China is willing to help Canada expand its trade if the Canadians are willing to play ball,” "
+            "suggested Chinese expert Joseph Torigian of American University.")
+    assert not [r for r in _extract(nlp, text).relations
+                if r.kind != "cooccurrence" and r.target == "country:CN" and "torigian" in r.source]

@@ -204,3 +204,13 @@ def test_quote_records_the_national_just_named_speaks_not_the_country(nlp):
             '"I was in shock when the doctor told me."')
     assert quotes_of(nlp, text) == [("person:tom-brandt", "direct", "I was in shock")]
     assert quotes_of(nlp, "Britain and Peru met in Lima. The British said talks went well.")[0][0] == "country:GB"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Ikimi spoke in Lagos. Ikimi reiterated his position that the Commonwealth had no mandate to send a mission.",
+     ("person:tom-ikimi", "indirect", "the Commonwealth had no")),
+    ("They seized on a comment by chief prosecutor Michel Bourlet on Friday that he would chase down everyone involved.",
+     ("person:michel-bourlet", "indirect", "he would chase down")),
+])
+def test_quote_records_a_statement_introduced_by_a_noun(nlp, text, expected):
+    assert expected in quotes_of(nlp, text)

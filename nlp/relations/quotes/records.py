@@ -33,7 +33,7 @@ from nlp.relations.links import make_relation
 from nlp.relations.quotes.speakers import BODY_NOUNS, GROUP_TYPES, OUTLET_NOUNS, PERSON_TYPES, Speakers, addressee
 from nlp.relations.quotes.stretches import (HEADLINE_TAIL, HEADLINE_WORDS, MIN_WORDS, Draft, according_drafts,
                                             attribution_only, block_drafts, direct_drafts, line_end, line_start,
-                                            reported_drafts, token_range, trimmed)
+                                            reported_drafts, statement_drafts, token_range, trimmed)
 from nlp.relations.verbs import has_flag
 from nlp.scan import Ranges, sent_of, text_of, where
 
@@ -90,6 +90,11 @@ def block_quotes(q: QuoteStep) -> list[Draft]:
     return block_drafts(q.doc, q.direct)
 
 
+def statement_nouns(q: QuoteStep) -> list[Draft]:
+    """"his position that ...", "a comment by X that ...": what the noun's owner said."""
+    return statement_drafts(q.doc, q.clauses)
+
+
 def according_to(q: QuoteStep) -> list[Draft]:
     """"according to X, ...", "..., according to X": the rest of the sentence is X's."""
     return according_drafts(q.doc, q.clauses, q.speakers.owner)
@@ -102,6 +107,7 @@ QUOTE_FINDERS: tuple[Pass, ...] = (
     Pass("reported_speech", reported_speech, "'X said (that) ...': the complement of a reporting verb"),
     Pass("block_quotes", block_quotes, "a paragraph after 'X said:' is X's words"),
     Pass("according_to", according_to, "'according to X, ...': X's"),
+    Pass("statement_nouns", statement_nouns, "'his position that ...', 'a comment by X that ...': the owner's"),
 )
 
 

@@ -400,6 +400,49 @@ def according_drafts(doc: Doc, clauses: Clauses, owner: Callable[[Token], str] |
     return out
 
 
+#: nouns that introduce what someone said or holds: "his position that ...", "a comment by X that ..."
+STATEMENT_NOUNS = frozenset({"position", "comment", "statement", "announcement", "claim", "assertion", "view",
+                             "argument", "warning", "pledge", "promise", "assurance", "insistence", "allegation",
+                             "accusation", "denial", "admission", "remark", "suggestion", "charge"})
+
+
+def statement_drafts(doc: Doc, clauses: Clauses) -> list[Draft]:
+    """"his position that ...", "a comment by X on Friday that ...": the clause after "that" is what the
+    noun's owner (a possessor, or a "by" phrase) said; ``sources`` holds the owner's keys.
+
+    >>> import spacy
+    >>> statement_drafts(spacy.blank("en")("No statement."), None)
+    []
+    """
+    out: list[Draft] = []
+    if not doc.has_annotation("DEP"):
+        return out
+    for i in where(doc, "LEMMA", STATEMENT_NOUNS):
+        noun = doc[i]
+        if noun.pos_ != "NOUN":
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        owners = [a.key for c in noun.children if c.dep_ == "poss" for a in clauses.actors.of(c)]
+        owners += [a.key for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj" for a in clauses.phrase(g)]
+        lo = min(t.i for t in clause.subtree)
+        hi = max(t.i for t in clause.subtree) + 1
+        while lo < hi and (doc[lo].lower_ == "that" or doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        if hi - lo < MIN_WORDS:
+            continue
+        d = Draft(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), "indirect", (lo, hi))
+        d.cue_text = noun.lemma_.lower()
+        d.sources = tuple(dict.fromkeys(owners))
+        out.append(d)
+    return out
+
+
 def block_drafts(doc: Doc, direct: Sequence[Draft]) -> list[Draft]:
     """A paragraph after a line ending "X noted:" is X's words, quoted as a block (no marks)."""
     text = text_of(doc)

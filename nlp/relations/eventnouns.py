@@ -54,11 +54,14 @@ def _pobjs(tok: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
             for g in c.children if g.dep_ == "pobj"]
 
 
-def event_relations(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges | None = None) -> Iterator[Relation]:
+def event_relations(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges | None = None,
+                    lists: frozenset[int] = frozenset()) -> Iterator[Relation]:
     """Relations whose link is an event noun of the lexicon."""
     np = clauses.phrase
     for i in where(doc, "POS", {"NOUN"}):
         tok = doc[i]
+        if lists and sent_of(tok).start in lists:
+            continue  # a list of names (nlp.relations.links.list_sentences)
         row = lookup(tok.lemma_.lower(), "N") or gerund(tok.lemma_.lower())
         if row is None:
             continue

@@ -53,6 +53,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 #: 300 gave 44,850 edges, each carrying the whole sentence (a 246 MB page). A paragraph may
 #: name twice as many.
 MAX_NAMED_TOGETHER = {"sentence": 12, "paragraph": 24}
+#: a crowded sentence with more names than this per verb is a list of names, where no relation is read
+#: (a roll call: 300 names, one verb; the seed story's two sentences run together: 14 names, 11 verbs)
+LIST_NAMES_PER_VERB = 4
 
 
 def evidence(doc_id: str, sent: Span, quote: str = "") -> Evidence:
@@ -192,6 +195,34 @@ FALLBACKS = ("next_entity", "clause")
 VerbClause = tuple[Token, VerbClass, bool, list[Actor]]
 
 
+def list_sentences(doc: Doc, index: MentionIndex) -> frozenset[int]:
+    """The start tokens of the sentences that name more than ``MAX_NAMED_TOGETHER["sentence"]`` distinct
+    entities, more than :data:`LIST_NAMES_PER_VERB` for each verb: lists of names ("The meeting was
+    attended by A, B, ... and Z"), not prose that relates them.
+    No relation is read in them, whatever the voice (one reading of the document, linear in its tokens).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("A met B.")
+    >>> list_sentences(doc, MentionIndex())
+    frozenset()
+    """
+    if not doc.has_annotation("SENT_START"):
+        return frozenset()
+    named: dict[int, set[str]] = {}
+    for start, _, key in index.spans:
+        named.setdefault(sent_of(doc[start]).start, set()).add(key)
+    crowded = {s for s, keys in named.items() if len(keys) > MAX_NAMED_TOGETHER["sentence"]}
+    if not crowded:
+        return frozenset()
+    # prose that names many (two sentences the parser ran together) has verbs between its names; a list has few
+    verbs: dict[int, int] = {}
+    for i in where(doc, "POS", {"VERB"}):
+        start = sent_of(doc[i]).start
+        if start in crowded:
+            verbs[start] = verbs.get(start, 0) + 1
+    return frozenset(s for s in crowded if len(named[s]) > LIST_NAMES_PER_VERB * verbs.get(s, 0))
+
+
 def verb_clauses(doc: Doc, clauses: Clauses) -> list[VerbClause]:
     """(verb, lexicon row, whether it takes places, its targets) of every verb of the document.
 
@@ -211,7 +242,7 @@ def verb_clauses(doc: Doc, clauses: Clauses) -> list[VerbClause]:
 
 def actions(doc: Doc, doc_id: str, clauses: Clauses, *, verbs: Sequence[VerbClause] | None = None,
             quotes_by_cue: dict[int, tuple[str, str]] | None = None, quoted: Ranges | None = None,
-            fallback: str = "") -> Iterator[Relation]:
+            lists: frozenset[int] = frozenset(), fallback: str = "") -> Iterator[Relation]:
     """Verb clauses whose doer and target are both actors.
 
     ``verbs`` are the document's :func:`verb_clauses`, read once. ``quotes_by_cue``
@@ -231,6 +262,8 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *, verbs: Sequence[VerbClau
         raise ValueError(f"fallback must be one of {', '.join(FALLBACKS)}, not {fallback!r}")
     quotes_by_cue = quotes_by_cue or {}
     for tok, row, places, targets in (verbs if verbs is not None else verb_clauses(doc, clauses)):
+        if lists and sent_of(tok).start in lists:
+            continue  # a list of names (:func:`list_sentences`)
         subjects: Sequence[Actor] = clauses.subjects(tok)
         speaker, text = quotes_by_cue.get(tok.i, ("", ""))
         if speaker:
@@ -274,7 +307,8 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *, verbs: Sequence[VerbClau
                                         negated=negated, modality=modality, reported=reported)
 
 
-def speech_about(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges | None = None) -> Iterator[Relation]:
+def speech_about(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges | None = None,
+                 lists: frozenset[int] = frozenset()) -> Iterator[Relation]:
     """"Chile said Ruiz was preparing for war": the speaker -say-> whom the reported clause is about.
 
     The subject of the clause a verb of speech or another verbal act
@@ -290,6 +324,8 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges | No
     """
     for i in where(doc, "POS", {"VERB"}):
         tok = doc[i]
+        if lists and sent_of(tok).start in lists:
+            continue  # a list of names (:func:`list_sentences`)
         if not (row := lookup(tok.lemma_)) or not ("speech" in row.flags or row.quad in (0, 1, 3)):
             continue  # verbal acts only (CAMEO 01-05, 09-13): "charged that ...", "warned that ..."
         # an outlet reporting ("Reuters reported that ...") says nothing about whom

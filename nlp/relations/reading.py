@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from nlp.mentions import MentionIndex
 from nlp.records import Entity, Relation
 from nlp.relations.clauses import Clauses
-from nlp.relations.links import VerbClause, verb_clauses
+from nlp.relations.links import VerbClause, list_sentences, verb_clauses
 from nlp.relations.quotes import QuoteReading
 from nlp.scan import Ranges
 
@@ -39,6 +39,11 @@ class Reading:
     def verbs(self) -> list[VerbClause]:
         """Every lexicon verb of the document with its parse targets (:func:`~nlp.relations.links.verb_clauses`)."""
         return verb_clauses(self.doc, self.clauses)
+
+    @cached_property
+    def lists(self) -> frozenset[int]:
+        """The sentences (start tokens) that are lists of names, where no relation is read."""
+        return list_sentences(self.doc, self.index)
 
     @cached_property
     def quoted(self) -> Ranges:

@@ -140,3 +140,19 @@ def test_claims_a_subject_after_its_verb_does_not_undergo_it(nlp):
     verb = next(t for t in doc if t.lower_ == "suggested")
     assert any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)  # the parse this is about
     assert Clauses(Actors(doc, index, entities)).shallow_targets(verb) == []
+
+
+@pytest.mark.parametrize("voice", ["passive", "active"])
+def test_claims_a_list_of_names_relates_none_of_them(nlp, voice):
+    """Issue 23, row 1: "The meeting was attended by A, B, ... (300 names)" gave 60,568 action links."""
+    from faker import Faker
+
+    fake = Faker("en_US")
+    Faker.seed(23)
+    names = list(dict.fromkeys(fake.name() for _ in range(320)))[:300]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    text = (f"The meeting was attended by {listed}." if voice == "passive"
+            else f"{listed} attended the meeting.")
+    ex = _extract(nlp, text)
+    assert len(ex.entities) > 100  # the names are read
+    assert [r for r in ex.relations if r.kind != "cooccurrence"] == []

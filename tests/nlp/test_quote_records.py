@@ -214,3 +214,13 @@ def test_quote_records_the_national_just_named_speaks_not_the_country(nlp):
 ])
 def test_quote_records_a_statement_introduced_by_a_noun(nlp, text, expected):
     assert expected in quotes_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We have not had contact with the kidnappers,” Chief of Judicial Police Manuel Alvarado told Reuters.",
+     "person:manuel-alvarado"),
+    ("Germany's representative to the EU's veterinary committee Werner Zwingmann said on Wednesday that "
+     "consumers should buy sheepmeat from other countries.", "person:werner-zwingmann"),
+])
+def test_quote_records_a_speaker_behind_a_long_title(nlp, text, speaker):
+    assert [q.speaker for q in records_of(nlp, text)] == [speaker]

@@ -471,6 +471,23 @@ def named_subject(c: Cue) -> tuple[str, bool] | None:
     return ("", True) if keys else None
 
 
+def titled_subject(c: Cue) -> tuple[str, bool] | None:
+    """A speaker behind a long title or description ("Chief of Judicial Police Manuel Alvarado told",
+    "Germany's representative to the EU's veterinary committee Werner Zwingmann said"): the one person the
+    subject's words name before the verb, on its line."""
+    subj = c.subj
+    if subj is None or subj.i > c.verb.i or not lexicons.role_kind(subj.lemma_.lower()):
+        return None
+    sp = c.speakers
+    # the name closes the subject, right before the verb (a comma between): "... Manuel Alvarado told"
+    last = c.verb.i - 1
+    while last > subj.i and sp.doc[last].text in (",", "\u2014", "-"):
+        last -= 1
+    key = sp.actors.index.key_of(last)
+    inside = subj.left_edge.i <= last <= subj.right_edge.i
+    return (key, True) if key and inside and sp.actors.type_of(key) in PERSON_TYPES else None
+
+
 def _noun(c: Cue) -> Token:
     """The subject, or the noun a relative pronoun stands for ("The military government, which in May said")."""
     subj = c.subj
@@ -543,6 +560,7 @@ SPEAKER_RULES: tuple[Pass, ...] = (
     Pass("it_said", it_said, "'it said': what 'it' stands for, else the body that spoke last"),
     Pass("they_said", they_said, "'they said': what 'they' stands for, else the last body that spoke"),
     Pass("named_subject", named_subject, "the entity the subject names"),
+    Pass("titled_subject", titled_subject, "'Chief of Judicial Police X told': the one person the subject's words name"),
     Pass("nobody", nobody, "unnamed analysts, diplomats, witnesses, sources: no speaker"),
     Pass("speaks_for", speaks_for, "'a ministry spokesman', 'Lopes's office': the body they speak for"),
     Pass("national_plural", national_plural, "'Israeli crews said': their country"),

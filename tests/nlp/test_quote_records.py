@@ -224,3 +224,8 @@ def test_quote_records_a_statement_introduced_by_a_noun(nlp, text, expected):
 ])
 def test_quote_records_a_speaker_behind_a_long_title(nlp, text, speaker):
     assert [q.speaker for q in records_of(nlp, text)] == [speaker]
+
+
+def test_quote_records_a_reported_subject_the_parse_hung_on_the_verb(nlp):
+    text = "Michel Bourlet said between 300 and 400 video tapes had been seized, some of which featured Dutroux."
+    assert ("person:michel-bourlet", "indirect", "between 300 and 400") in quotes_of(nlp, text)

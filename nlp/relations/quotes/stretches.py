@@ -292,6 +292,13 @@ def content_span(cue: Token) -> tuple[int, int] | None:
         c = after[0] if after else comps[0]
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         if c.i > cue.i:
+            if not any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children):
+                # "said between 300 and 400 tapes had been seized": the parse hung the complement's
+                # subject on the verb of speech as a phrase; the report starts with that phrase
+                lost = [p for p in cue.children if p.dep_ == "prep" and cue.i < p.i < c.left_edge.i
+                        and p.right_edge.i + 1 == c.left_edge.i]
+                if lost:
+                    lo = lost[0].i
             # "X said A, but B": the report runs to the end of the sentence
             lo, hi = max(lo, cue.i + 1), max(hi, sent_of(cue).end)
             while hi > lo and (cue.doc[hi - 1].is_punct or cue.doc[hi - 1].is_space):

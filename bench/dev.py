@@ -75,14 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     print(base_text, end="")
     if not args.ablate:
         return 0
-    from nlp.extract import steps
+    from nlp.extract import STEPS
 
     base = pooled(base_text)
     only = {n for n in args.only.split(",") if n}
     cols = ("ent", "rp", "rr", "rf", "qr", "qa")
     print(f"\n{'pass off':<24}" + "".join(f"{c:>8}" for c in ("ent_F1", "rel_P", "rel_R", "rel_F1", "quote_R", "spk_acc")))
     print(f"{'(none)':<24}" + "".join(f"{base[c]:>8.3f}" for c in cols))
-    for step, passes in steps().items():
+    for step, passes in STEPS.items():
         for p in passes:
             if only and p.name not in only:
                 continue

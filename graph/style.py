@@ -17,12 +17,12 @@ Example
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("o:police", label="Canadian police", type="organization", count=2)
->>> G.add_node("p:meng", label="Meng Wanzhou", type="person", count=5)
->>> G.add_edge("o:police", "p:meng", kind="action", verb="arrest", polarity="conflict", weight=1)
+>>> G.add_node("p:lopes", label="Ana Lopes", type="person", count=5)
+>>> G.add_edge("o:police", "p:lopes", kind="action", verb="arrest", polarity="conflict", weight=1)
 0
->>> edge_phrase(G, "o:police", "p:meng", G.edges["o:police", "p:meng", 0])
-'Canadian police — arrest → Meng Wanzhou'
->>> node_look(G.nodes["p:meng"])["shape"], edge_look(G.edges["o:police", "p:meng", 0])["color"]
+>>> edge_phrase(G, "o:police", "p:lopes", G.edges["o:police", "p:lopes", 0])
+'Canadian police — arrest → Ana Lopes'
+>>> node_look(G.nodes["p:lopes"])["shape"], edge_look(G.edges["o:police", "p:lopes", 0])["color"]
 ('dot', '#d62728')
 """
 from __future__ import annotations

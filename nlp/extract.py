@@ -50,7 +50,7 @@ def _cooccurrence_pass(cx: RelationStep) -> list[Relation]:
 
 def _actions(rd: Reading, fallback: str = "") -> list[Relation]:
     return list(actions(rd.doc, rd.doc_id, rd.clauses, verbs=rd.verbs, quotes_by_cue=rd.quotes.cues,
-                        quoted=rd.quoted, lists=rd.lists, fallback=fallback))
+                        quoted=rd.quotes.quoted, lists=rd.lists, fallback=fallback))
 
 
 def _verb_pass(cx: RelationStep) -> list[Relation]:
@@ -73,13 +73,13 @@ def _shallow_pass(cx: RelationStep) -> list[Relation]:
 def _speech_about_pass(cx: RelationStep) -> list[Relation]:
     """"X said Y must return Z": X made a statement about Y (CAMEO 01), Y's own act being a reported relation."""
     rd = cx.reading
-    return list(speech_about(rd.doc, rd.doc_id, rd.clauses, quoted=rd.quoted, lists=rd.lists))
+    return list(speech_about(rd.doc, rd.doc_id, rd.clauses, quoted=rd.quotes.quoted, lists=rd.lists))
 
 
 def _event_noun_pass(cx: RelationStep) -> list[Relation]:
-    """An event noun links its owner and object ("Trump's arrest of Maduro", "talks with Peru")."""
+    """An event noun links its owner and object ("Lopes's arrest of Ruiz", "talks with Peru")."""
     rd = cx.reading
-    return list(event_relations(rd.doc, rd.doc_id, rd.clauses, quoted=rd.quoted, lists=rd.lists))
+    return list(event_relations(rd.doc, rd.doc_id, rd.clauses, quoted=rd.quotes.quoted, lists=rd.lists))
 
 
 def _speech_pass(cx: RelationStep) -> list[Relation]:
@@ -123,11 +123,6 @@ STEPS: dict[str, tuple[Pass, ...]] = {
     "speakers": SPEAKER_RULES + CONTINUATION_RULES,
     "relations": RELATION_PASSES,
 }
-
-
-def steps() -> dict[str, tuple[Pass, ...]]:
-    """Every step's passes, in order (a copy of :data:`STEPS`)."""
-    return dict(STEPS)
 
 
 def pass_names() -> list[str]:

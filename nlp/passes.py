@@ -11,7 +11,7 @@ it decides and why.
 Any pass can be switched off by name for a measurement (``make dev
 ABLATE=1``): the steps take ``skip=``, a set of names, as an argument, and
 :func:`check_names` rejects a name no step declares, as spaCy's ``disable=``
-does. This module imports no step: ``nlp.extract.steps()`` gathers them.
+does. This module imports no step: ``nlp.extract.STEPS`` gathers them.
 
 >>> p = Pass("shout", lambda s: s.upper(), "upper-case the text")
 >>> p.name, p.run("a")

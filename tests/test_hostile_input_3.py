@@ -46,22 +46,13 @@ FIXES = "merge,Chile,Peru\n"
 
 
 # the first round's helpers: the session's model loaded once, the CLI run in-process, a graph read back
-from tests.test_hostile_input import _graph, _model_loaded, run  # noqa: E402,F401
+from tests.test_hostile_input import _docs, _graph, _model_loaded, _no_parse, run  # noqa: E402,F401
 
 
 def _nodes(path: Path) -> set[str]:
     return {n["id"] for n in _graph(path)["nodes"]}
 
 
-def _docs(path: Path) -> set[str]:
-    return {d for n in _graph(path)["nodes"] for d in n["docs"]}
-
-
-def _no_parse(monkeypatch) -> None:
-    def no_parse(*a, **k):
-        raise AssertionError("the model was loaded before the usage error was found")
-
-    monkeypatch.setattr("nlp.run.model.load_model", no_parse)
 
 
 @contextlib.contextmanager

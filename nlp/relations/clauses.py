@@ -463,7 +463,7 @@ class Clauses:
         if any(d in OBJ_DEPS or d in ("ccomp", "xcomp") for d in child_deps(verb)):
             return []
         end = min(verb.i + 8, sent_of(verb).end)
-        # "..., suggested Chinese expert Joseph Torigian": the subject after its verb, and its words, do not undergo it
+        # "..., suggested Peruvian economist Ana Lopes": the subject after its verb, and its words, do not undergo it
         own = {u.i for c in children_with(verb, SUBJ_DEPS | PASS_SUBJ_DEPS) if c.i > verb.i for u in c.subtree}
         for t in verb.doc[verb.i + 1:end]:
             if t.i in own:

@@ -19,7 +19,6 @@ from nlp.records import Entity, Relation
 from nlp.relations.clauses import Clauses
 from nlp.relations.links import VerbClause, list_sentences, verb_clauses
 from nlp.relations.quotes import QuoteReading
-from nlp.scan import Ranges
 
 
 @dataclass(eq=False)
@@ -44,11 +43,6 @@ class Reading:
     def lists(self) -> frozenset[int]:
         """The sentences (start tokens) that are lists of names, where no relation is read."""
         return list_sentences(self.doc, self.index)
-
-    @cached_property
-    def quoted(self) -> Ranges:
-        """The direct quotes by character, with their speakers (:attr:`QuoteReading.quoted`)."""
-        return self.quotes.quoted
 
 
 @dataclass(frozen=True)

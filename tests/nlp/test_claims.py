@@ -135,8 +135,8 @@ def test_claims_a_subject_after_its_verb_does_not_undergo_it(nlp):
 
     # the quote parsed as an adverbial clause, so the verb has no object: the fallback's case
     text = ("Whereas the deal is good for both sides if the Canadians are willing to play ball,” "
-            "suggested Chinese expert Joseph Torigian of American University.")
-    doc, index, entities = analyse(nlp, text, {"Chinese": "country:CN", "Joseph Torigian": "person:joseph-torigian"})
+            "suggested Peruvian economist Ana Lopes of the University of Lima.")
+    doc, index, entities = analyse(nlp, text, {"Peruvian": "country:PE", "Ana Lopes": "person:ana-lopes"})
     verb = next(t for t in doc if t.lower_ == "suggested")
     assert any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)  # the parse this is about
     assert Clauses(Actors(doc, index, entities)).shallow_targets(verb) == []

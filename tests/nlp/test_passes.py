@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.extract import extract, pass_names, steps
+from nlp.extract import STEPS, extract, pass_names
 from nlp.records import Document
 from nlp.run.cache import ExtractionCache, extractor_version
 from nlp.run.pipeline import extract_documents
@@ -17,8 +17,8 @@ def _types(nlp, text, skip=()):
 def test_every_pass_is_named_once_and_says_what_it_does():
     names = pass_names()
     assert len(names) == len(set(names))
-    assert steps()["entities"][0].name == "joined_names"
-    assert all(p.summary and callable(p.run) for ps in steps().values() for p in ps)
+    assert STEPS["entities"][0].name == "joined_names"
+    assert all(p.summary and callable(p.run) for ps in STEPS.values() for p in ps)
 
 
 @pytest.mark.model

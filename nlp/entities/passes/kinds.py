@@ -18,7 +18,7 @@ from nlp.entities.passes.clues import as_location, read_case, speaks
 from nlp.entities.places import is_known_place, phoenix_places
 from nlp.entities.wire import read_wire
 from nlp.mentions import slug
-from nlp.scan import text_of
+from nlp.scan import text_of, where
 
 
 #: what joins two names the model read as one ("An Marchal and Eefje Lambrecks", "PLO-Israel")
@@ -157,7 +157,7 @@ def common_nouns(cx: EntityContext) -> None:
             one_word[c.text].append(c)
     if not one_word:
         return
-    lowered = {t.text for t in doc if t.is_lower}
+    lowered = {doc[i].text for i in where(doc, "ORTH", {text.lower() for text in one_word})}
     # a word of a longer name of the story ("Eitel" of "Tono Eitel") is that name, whatever its tag
     in_names = {w for c in cx.cands if not c.dropped and c.end - c.start > 1 for w in c.text.split()}
     for text, group in one_word.items():

@@ -14,10 +14,10 @@
 The quotes are read once per document; the relations read that reading, so
 a link's ``reported_by`` and the graph's quotes name the same speaker.
 """
-from nlp.relations.quotes.records import (CONTINUATION_RULES, QUOTE_PASSES, QuoteReading, quote_records,
+from nlp.relations.quotes.records import (CONTINUATION_RULES, QUOTE_PASSES, QuoteReading,
                                           quote_relations, read_quotes, with_quote_text)
 from nlp.relations.quotes.speakers import SPEAKER_RULES, city_country
 from nlp.relations.quotes.stretches import quote_stretches, quote_verbs
 
-__all__ = ["CONTINUATION_RULES", "QUOTE_PASSES", "QuoteReading", "SPEAKER_RULES", "city_country", "quote_records",
-           "quote_relations", "quote_stretches", "quote_verbs", "read_quotes", "with_quote_text"]
+__all__ = ["CONTINUATION_RULES", "QUOTE_PASSES", "QuoteReading", "SPEAKER_RULES", "city_country", "quote_relations",
+           "quote_stretches", "quote_verbs", "read_quotes", "with_quote_text"]

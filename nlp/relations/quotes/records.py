@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -46,12 +47,12 @@ class QuoteReading:
     #: token index of a reporting verb -> (speaker key, words) of the direct quote it introduces
     cues: dict[int, tuple[str, str]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def direct(self) -> tuple[Quote, ...]:
         """The direct quotes (between marks, or a block quote after "X said:")."""
         return tuple(q for q in self.records if q.kind == "direct")
 
-    @property
+    @cached_property
     def quoted(self) -> Ranges:
         """Where the direct quotes are, by character: ``quoted.first(i)`` is the speaker of the quote
         holding character ``i`` ("" when unknown, ``None`` outside every quote)."""
@@ -308,11 +309,6 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
             # the speaker of its verb, who does it ("Interfax quoted Lopes": Lopes speaks, Interfax quotes)
             cues[d.cue.i] = (d.speaker, record.text)
     return QuoteReading(tuple(records), cues)
-
-
-def quote_records(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str] = frozenset()) -> list[Quote]:
-    """The :class:`~nlp.records.Quote` records of a document (:func:`read_quotes`)."""
-    return list(read_quotes(doc, doc_id, clauses, skip=skip).records)
 
 
 # --- what the relation step reads of the quotes -----------------------------------------------

@@ -428,16 +428,19 @@ def he_or_she(c: Cue) -> tuple[str, bool] | None:
     return sp.pronoun(c.subj, c.verb), False
 
 
+def _stands_for(c: Cue) -> str:
+    """The one actor the subject pronoun stands for, "" when none or several."""
+    keys = _keys(a.key for a in c.speakers.clauses.phrase(c.subj))
+    return keys[0] if len(keys) == 1 else ""
+
+
 def it_said(c: Cue) -> tuple[str, bool] | None:
     """"It said ...": what "it" stands for, else the body that spoke last."""
     if c.subj is None or c.subj.lower_ != "it":
         return None
     sp = c.speakers
-    keys = _keys(a.key for a in sp.clauses.phrase(c.subj))
-    if len(keys) == 1:
-        return keys[0], False
     groups = [k for k in sp.spoken if sp.actors.type_of(k) in GROUP_TYPES]
-    return (groups[-1] if groups else ""), False
+    return (_stands_for(c) or (groups[-1] if groups else "")), False
 
 
 def they_said(c: Cue) -> tuple[str, bool] | None:
@@ -445,11 +448,7 @@ def they_said(c: Cue) -> tuple[str, bool] | None:
     spoke through its people, not a person."""
     if c.subj is None or c.subj.lower_ != "they":
         return None
-    sp = c.speakers
-    keys = _keys(a.key for a in sp.clauses.phrase(c.subj))
-    if len(keys) == 1:
-        return keys[0], False
-    return sp.last_body, False
+    return (_stands_for(c) or c.speakers.last_body), False
 
 
 def named_subject(c: Cue) -> tuple[str, bool] | None:

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: graph test bench bench-scaling bench-page bench-longdoc bench-corrections screenshot dev clean
+.PHONY: graph test calibrate bench bench-scaling bench-page bench-longdoc bench-corrections screenshot dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ screenshot: $(STAMP)
 ## make dev: the development articles' per-article and pooled table; ABLATE=1 also switches off each pass in turn (build --skip-passes NAME)
 dev: $(STAMP)
 	$(BIN)/python bench/dev.py $(if $(ABLATE),--ablate) $(if $(ONLY),--only $(ONLY))
+
+## make calibrate: fit the claim confidences (nlp/data/confidence.json) on the development stories, with
+## cross-validation by story; needs their texts (../shared/devdata/README.md)
+calibrate: $(STAMP)
+	$(BIN)/python bench/calibrate.py
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache

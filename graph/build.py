@@ -50,7 +50,8 @@ def quote_dicts(quotes: Iterable[Quote], nodes: Iterable[str]) -> list[dict[str,
         out.append({"doc": q.doc, "start": q.start, "end": q.end, "text": q.text,
                     "speaker": q.speaker if q.speaker in nodes else None, "cue": q.cue, "kind": q.kind,
                     "to": q.to if q.to in nodes else None,
-                    "names": [k for k in dict.fromkeys(q.names) if k in nodes]})
+                    "names": [k for k in dict.fromkeys(q.names) if k in nodes],
+                    **({"confidence": q.confidence} if q.confidence is not None and q.speaker in nodes else {})})
     return out
 
 
@@ -102,6 +103,8 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation], *,
                 "reported": True, "reported_by": [],
                 "evidence": [], "_seen": set(),
             }
+        if r.confidence is not None:  # an edge is as sure as the surest reading behind it
+            edge["confidence"] = max(edge.get("confidence", 0.0), r.confidence)
         # reported only while every sentence behind the edge tells it as someone's words
         edge["reported"] = edge["reported"] and r.reported
         if r.reported_by and r.reported_by not in edge["reported_by"]:

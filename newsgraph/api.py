@@ -23,6 +23,7 @@ import networkx as nx
 from graph.build import build_graph
 from newsgraph.corrections import Fix, apply_corrections, read_corrections
 from newsgraph.merge import merge_with_quotes, remap_quote
+from nlp import confidence
 from nlp.extract import check_skip
 from nlp.run.model import load_model, model_id
 from nlp.run.pipeline import extract_documents
@@ -177,6 +178,8 @@ def graph_of(extractions: Iterable[Extraction], *, corrections: list[Fix] | None
         gone = {k: v or "" for k, v in done.moved.items()}  # a dropped entity speaks no more
         quotes = [remap_quote(q, gone) for q in quotes] if gone else quotes
         graph_attrs["corrections"] = done.applied
+    if any(r.confidence is not None for r in relations) or any(q.confidence is not None for q in quotes):
+        graph_attrs.setdefault("confidence_threshold", confidence.threshold())
     return build_graph(entities, relations, quotes=quotes, documents=len(extractions),
                        words=sum(e.words for e in extractions),
                        documents_meta={e.doc: dict(e.meta) for e in extractions if e.meta}, **graph_attrs)

@@ -22,9 +22,11 @@ Example
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from nlp.confidence import with_confidence
 from nlp.entities.sieve import ENTITY_PASSES, extract_entities
 from nlp.entities.wire import wire_meta
 from nlp.passes import Pass, check_names
@@ -39,7 +41,7 @@ from nlp.relations.quotes import (CONTINUATION_RULES, QUOTE_PASSES, SPEAKER_RULE
 from nlp.relations.reading import Reading, RelationStep
 
 #: bump when extraction output changes, so cached extractions are redone
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 
 
 def _cooccurrence_pass(cx: RelationStep) -> list[Relation]:
@@ -180,7 +182,8 @@ def document_relations(reading: Reading, *, skip: frozenset[str] = frozenset()) 
     found: list[Relation] = []
     for p in RELATION_PASSES:
         if p.name not in skip:
-            found.extend(p.run(RelationStep(reading, tuple(found))))
+            found.extend(r if r.rule or r.kind == "cooccurrence" else replace(r, rule=p.name)
+                         for r in p.run(RelationStep(reading, tuple(found))))
     return with_quote_text(found, reading.quotes)
 
 
@@ -192,10 +195,10 @@ def extract(doc: Doc, document: Document, *, window: str = "sentence", skip: Ite
     """
     skip = check_skip(skip)
     reading = read_document(doc, document.id, window=window, skip=skip)
-    relations = document_relations(reading, skip=skip)
+    relations, quotes = with_confidence(document_relations(reading, skip=skip), reading.quotes.records, reading)
     meta = tuple((k, getattr(document, k)) for k in ("title", "date", "url", "source") if getattr(document, k))
     meta += wire_meta(document.text, has_date=bool(document.date))
-    return Extraction(document.id, reading.entities, tuple(relations), meta, count_words(doc), reading.quotes.records)
+    return Extraction(document.id, reading.entities, tuple(relations), meta, count_words(doc), tuple(quotes))
 
 
 def count_words(doc: Doc) -> int:

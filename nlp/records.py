@@ -91,6 +91,10 @@ class Relation:
     #: an event told inside reported speech ("X said Y attacked Z"), and the key of who told it ("" unknown)
     reported: bool = False
     reported_by: str = ""
+    #: the relation pass that read it (:data:`nlp.extract.RELATION_PASSES`), and how sure the claim is, in
+    #: [0, 1] (:mod:`nlp.confidence`; None for co-occurrence, which claims no act)
+    rule: str = ""
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,10 @@ class Quote:
     kind: str = "direct"
     to: str = ""
     names: tuple[str, ...] = ()
+    #: the finder and the speaker rule that read it ("reported_speech/subject"), and how sure the
+    #: attribution is, in [0, 1] (:mod:`nlp.confidence`; None when the quote has no speaker)
+    rule: str = ""
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

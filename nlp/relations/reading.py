@@ -44,6 +44,17 @@ class Reading:
         """The sentences (start tokens) that are lists of names, where no relation is read."""
         return list_sentences(self.doc, self.index)
 
+    @cached_property
+    def mentions(self) -> tuple[list[tuple[int, int, str]], list[int]]:
+        """Every mention (token start, end, key) in text order, and their starts, to look up a stretch."""
+        spans = sorted(self.index.spans)
+        return spans, [s for s, _, _ in spans]
+
+    @cached_property
+    def mention_counts(self) -> dict[str, int]:
+        """How many times each entity is named in the document."""
+        return {e.key: len(e.mentions) for e in self.entities}
+
 
 @dataclass(frozen=True)
 class RelationStep:

@@ -100,6 +100,17 @@ def table() -> dict[tuple[str, str], VerbClass]:
     return out
 
 
+@lru_cache(maxsize=1)
+def hand_lexicon() -> frozenset[str]:
+    """The words of the hand-kept lexicon ``data/verbs.tsv`` (the rest come from PETRARCH2's dictionary).
+
+    >>> "arrest" in hand_lexicon(), "overrun" in hand_lexicon()
+    (True, False)
+    """
+    with resources.files("nlp.data").joinpath(LEXICON_FILES[0]).open(encoding="utf-8") as fh:
+        return frozenset(line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#"))
+
+
 def takes_places(row: VerbClass) -> bool:
     """Whether a place can undergo the action: visits, and force used on ground ("seized the town of X").
 

@@ -162,6 +162,7 @@ CONTINUATION_RULES: tuple[Pass, ...] = (
 
 def _take(d: Draft, source: Draft) -> None:
     d.speaker, d.cue_text, d.to = source.speaker, source.cue_text, source.to
+    d.rule = source.rule
 
 
 def _attribute(q: QuoteStep, skip: Collection[str]) -> None:
@@ -172,19 +173,22 @@ def _attribute(q: QuoteStep, skip: Collection[str]) -> None:
     for d in q.drafts:
         if d.cue is not None:
             d.speaker, named = q.speakers.of(d.cue)
+            d.rule = q.speakers.answered
             d.to, _ = addressee(d.cue, q.clauses)
             d.cue_text = d.cue.lemma_.lower()
             if d.speaker:
                 q.speakers.heard(d.speaker, d.cue.i, named)
         elif d.sources is not None:
             d.speaker = d.sources[0] if len(d.sources) == 1 else ""
+            d.rule = "according_to"
             if d.speaker:
                 q.speakers.heard(d.speaker, d.tokens[0], True)
         elif d.kind == "direct":
             asked = Cueless(d, previous, last, q.text, q.doc)
-            source = next((s for r in rules if (s := r.run(asked)) is not None), None)
-            if source is not None:
-                _take(d, source)
+            answer = next(((r.name, s) for r in rules if (s := r.run(asked)) is not None), None)
+            if answer is not None:
+                _take(d, answer[1])
+                d.rule = answer[0]
         if d.kind == "direct":
             previous = d
         if not d.shadow and d.speaker:
@@ -283,7 +287,9 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
     direct = direct_drafts(doc) if "direct_quotes" not in skip else []
     q = QuoteStep(doc, doc_id, clauses, Speakers(doc, clauses, [d.tokens for d in direct], skip=skip), direct,
                   text=text)
-    for _, found in run_passes(QUOTE_FINDERS, q, skip=skip):
+    for name, found in run_passes(QUOTE_FINDERS, q, skip=skip):
+        for d in found:
+            d.finder = d.finder or name
         q.drafts.extend(found)
     q.drafts.sort(key=lambda d: (min(d.start, d.cue.idx if d.cue is not None else d.start), d.start))
     _attribute(q, skip)
@@ -291,8 +297,13 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
     # a short line of its own: a lead paragraph ("BRASILIA, June 12 (EFE) - ...") is no headline
     q.headline = (text[q.head_end:q.head_end + 2] == "\n\n" and text[q.head_end:].strip() != ""
                   and len(text[:q.head_end].split()) <= HEADLINE_WORDS)
-    for _ in run_passes(QUOTE_FILLS, q, skip=skip):
-        pass
+    for p in QUOTE_FILLS:  # a speaker a fill gives is that fill's
+        if p.name not in skip:
+            before = [d.speaker for d in q.drafts]
+            p.run(q)
+            for i, d in enumerate(q.drafts):
+                if d.speaker and not (before[i] if i < len(before) else ""):
+                    d.rule = p.name
     body = q.body()
     spans = sorted(clauses.actors.index.spans)
     records: list[Quote] = []
@@ -303,7 +314,7 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
         if q.headline and d.end <= q.head_end and d.speaker not in body:
             d.speaker = ""  # a headline's speaker counts only when the body confirms it
         record = Quote(doc_id, d.start, d.end, text[d.start:d.end], d.speaker, d.cue_text, d.kind, d.to,
-                       _names(spans, *d.tokens))
+                       _names(spans, *d.tokens), rule=f"{d.finder or d.kind}/{d.rule}" if d.speaker else d.finder)
         records.append(record)
         if d.kind == "direct" and d.cue is not None and d.speaker and d.cue_text != "quote":
             # the speaker of its verb, who does it ("Interfax quoted Lopes": Lopes speaks, Interfax quotes)

@@ -98,6 +98,7 @@ class Speakers:
         self.last_person_at = 0  # token index of that attribution
         self.spoken: list[str] = []  # speakers so far, in text order
         self.spoke_for = ""  # the body the subject just read speaks for ("a ministry spokesman")
+        self.answered = ""  # the name of the rule that answered the last :meth:`of`
         self.outlet_like: set[str] = set()  # speakers named beside an outlet noun ("Gazeta Nowa daily said")
         self.last_body, self.last_body_at = "", -1  # the last body that spoke through a spokesman
         self.last_body_one = self.spoke_for_one = False  # ... through one person ("a spokesman"), not several
@@ -135,7 +136,9 @@ class Speakers:
         for rule in self.rules:
             found = rule.run(asked)
             if found is not None:
+                self.answered = rule.name
                 return found
+        self.answered = ""
         return "", True
 
     def named_after(self, cue: Token) -> list[str]:

@@ -160,6 +160,8 @@ class Draft:
     line: int = 0  # line of the words' start
     last_line: int = 0  # line of the words' end or of their attribution, whichever is later
     sources: tuple[str, ...] | None = None  # "according to X": the keys X names (None: no such phrase)
+    finder: str = ""  # the quote pass that found it
+    rule: str = ""  # the speaker rule, continuation rule or fill that named its speaker
 
 
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -2,7 +2,10 @@
 
 Every file is written atomically. GraphML and GEXF hold only scalar
 attributes, so lists (aliases, mentions, evidence) are stored there as JSON
-strings; :func:`read_graphml` and :func:`read_gexf` turn them back.
+strings; :func:`read_graphml` and :func:`read_gexf` turn them back. A claim's
+``confidence`` (and the graph's ``confidence_threshold``) is always written
+as a float, or left out when there is none, so that one attribute has one
+type; ``edges.csv`` and ``quotes.csv`` have a ``confidence`` column.
 
 Example
 -------
@@ -24,8 +27,13 @@ from typing import Any
 import networkx as nx
 
 from graph.atomic import atomic_write, atomic_write_all
+from graph.confidence import confidence_of
 
 LIST_ATTRS = ("aliases", "roles", "mentions", "docs", "evidence", "dates", "quotes")
+#: attributes that are a number in [0, 1], written as floats: GraphML and GEXF declare one type
+#: per attribute, and a confidence of ``1`` beside ``0.5`` would otherwise be two (GEXF then
+#: cannot read ``0.5`` back as the integer it declared)
+FLOAT_ATTRS = ("confidence", "confidence_threshold")
 #: first characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a
 #: formula or a command (OWASP "CSV Injection"), with their full-width forms
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -204,6 +212,22 @@ def xml_safe(value: Any) -> Any:
     return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
+def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Attributes for GraphML and GEXF: :func:`_scalar` values, ``FLOAT_ATTRS`` as floats, none
+    that is ``None`` (or, for a confidence, not a number).
+
+    >>> _scalars({"confidence": 1, "weight": 2, "aliases": ["A"], "to": None})
+    {'confidence': 1.0, 'weight': 2, 'aliases': '["A"]'}
+    """
+    out = {}
+    for k, v in attrs.items():
+        if k in FLOAT_ATTRS:
+            v = confidence_of({"confidence": v})
+        if v is not None:
+            out[k] = _scalar(v)
+    return out
+
+
 def _scalar(value: Any) -> Any:
     """An attribute value for GraphML and GEXF: lists as JSON strings, every string XML-safe."""
     if isinstance(value, (list, dict, tuple)):
@@ -213,12 +237,11 @@ def _scalar(value: Any) -> Any:
 
 def _scalarised(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
-    H.graph.update({k: _scalar(v) for k, v in G.graph.items() if v is not None})
+    H.graph.update(_scalars(G.graph))
     for n, attrs in G.nodes(data=True):
-        H.add_node(xml_safe(n), **{k: _scalar(v) for k, v in attrs.items() if v is not None})
+        H.add_node(xml_safe(n), **_scalars(attrs))
     for u, v, k, attrs in G.edges(keys=True, data=True):
-        H.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(k),
-                   **{a: _scalar(x) for a, x in attrs.items() if x is not None})
+        H.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(k), **_scalars(attrs))
     return H
 
 
@@ -339,17 +362,26 @@ def csv_cell(value: Any) -> str:
     return "'" + s if s.lstrip(" ").startswith(_FORMULA_START) else s
 
 
+def _cell_value(record: dict[str, Any], column: str) -> Any:
+    """A record's value for a CSV column: a confidence as a float (or nothing), others as they are."""
+    return confidence_of(record) if column == "confidence" else record.get(column)
+
+
 NODE_COLUMNS = ("id", "label", "type", "count", "aliases", "roles", "docs", "affiliation")
 EDGE_COLUMNS = ("source", "target", "kind", "verb", "polarity", "category", "weight", "negated",
-                "modality", "agent", "docs", "evidence", "reported", "reported_by", "symmetric", "dates")
-QUOTE_COLUMNS = ("doc", "start", "end", "speaker", "cue", "kind", "to", "names", "text")
+                "modality", "agent", "docs", "evidence", "reported", "reported_by", "symmetric", "dates",
+                "confidence")
+QUOTE_COLUMNS = ("doc", "start", "end", "speaker", "cue", "kind", "to", "names", "text", "confidence")
 
 
 def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path]:
     """``nodes.csv``, ``edges.csv`` and ``quotes.csv`` for pandas, spreadsheets and Neo4j import.
 
     ``quotes.csv`` has one row per quote of ``G.graph["quotes"]`` (who said
-    what: doc, offsets, speaker, cue, kind, addressee, names, the words).
+    what: doc, offsets, speaker, cue, kind, addressee, names, the words, its
+    confidence). ``confidence`` (in edges.csv too) is a number in [0, 1], empty
+    where there is none (a co-occurrence, a quote without a speaker, an older
+    graph); every row is written, whatever its confidence.
     All files are written in full before any replaces an older one, so a
     failed write (full disk, interrupt) never leaves new nodes beside old
     edges. Cells that would start a spreadsheet formula are neutralised
@@ -372,9 +404,9 @@ def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike) -> tuple[Path, Path
         w = csv.writer(efh)
         w.writerow(EDGE_COLUMNS)
         for u, v, a in G.edges(data=True):
-            w.writerow([csv_cell(u), csv_cell(v), *(csv_cell(a.get(c)) for c in EDGE_COLUMNS[2:])])
+            w.writerow([csv_cell(u), csv_cell(v), *(csv_cell(_cell_value(a, c)) for c in EDGE_COLUMNS[2:])])
         w = csv.writer(qfh)
         w.writerow(QUOTE_COLUMNS)
         for q in G.graph.get("quotes") or []:
-            w.writerow([csv_cell(q.get(c)) for c in QUOTE_COLUMNS])
+            w.writerow([csv_cell(_cell_value(q, c)) for c in QUOTE_COLUMNS])
     return nodes, edges

@@ -5,7 +5,9 @@ pyvis makes the vis-network node and edge dicts, styled by
 relation phrase, which the page carries in its data); our template
 (``templates/graph.html`` with ``graph.js`` and ``graph.css``) inlines
 pyvis's bundled copy of vis-network instead of pointing at a CDN, and adds a
-legend, search, filters and a side panel with the evidence.
+legend, search, filters (the confidence slider among them: claims below the
+graph's ``confidence_threshold`` are hidden at first, :mod:`graph.confidence`)
+and a side panel with the evidence.
 
 Article text reaches the page only as JSON inside a
 ``<script type="application/json">`` block, escaped so that it cannot close
@@ -42,6 +44,7 @@ from pyvis.edge import Edge
 from pyvis.node import Node
 
 from graph.atomic import atomic_write
+from graph.confidence import CLAIM_KINDS, confidence_of, threshold
 from graph.layout import communities, label_box, story_layout
 from graph.prune import story_rank
 from graph.quotes import page_quotes
@@ -116,11 +119,15 @@ def first_look(G: nx.MultiDiGraph, view: list | None = None) -> dict[str, Any]:
     links would bury the actions and quotes they are off at first (tick them
     to see them): more than ``COOCCURRENCE_FIRST_LOOK_EDGES`` links in all,
     or, on a first look at part of the graph (``view``), more than three
-    co-occurrence links per entity shown.
+    co-occurrence links per entity shown. Claims (actions, quotes) below the
+    graph's ``confidence_threshold`` are hidden at first
+    (``min_confidence``; ``None`` when the graph has no threshold).
 
     >>> import networkx as nx
     >>> first_look(nx.MultiDiGraph())["kinds"]
     ['action', 'quote', 'cooccurrence']
+    >>> first_look(nx.MultiDiGraph(confidence_threshold=0.4))["min_confidence"]
+    0.4
     """
     kinds = list(dict.fromkeys([*KIND_STYLE, *(str(k) for *_, k in G.edges(data="kind", default=""))]))
     if view is not None:
@@ -132,7 +139,8 @@ def first_look(G: nx.MultiDiGraph, view: list | None = None) -> dict[str, Any]:
     if crowded:
         kinds.remove("cooccurrence")
     types = list(dict.fromkeys([*TYPE_STYLE, *(str(t) for _, t in G.nodes(data="type", default=""))]))
-    return {"types": types, "kinds": kinds, "polarities": list(POLARITY_COLOR), "min_weight": 1, "min_mentions": 1}
+    return {"types": types, "kinds": kinds, "polarities": list(POLARITY_COLOR), "min_weight": 1, "min_mentions": 1,
+            "min_confidence": threshold(G)}
 
 
 def vis_options(G: nx.MultiDiGraph) -> dict[str, Any]:
@@ -360,7 +368,8 @@ def page_parts(G: nx.MultiDiGraph, *, texts: Any = None, texts_mb: float = TEXTS
                         evidence=[{**{k: e.get(k) for k in ("doc", "start", "end", "quote") if k in e},
                                    "s": table.ref(e.get("sentence"))}
                                   for e in evidence[:MAX_EVIDENCE_IN_PAGE]],
-                        evidence_total=len(evidence), phrase=edge_phrase(G, u, v, a))
+                        evidence_total=len(evidence), phrase=edge_phrase(G, u, v, a),
+                        confidence=confidence_of(a) if a.get("kind") in CLAIM_KINDS else None)
             if not look["directed"]:
                 edge.options["arrows"] = ""
             yield edge.options

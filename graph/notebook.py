@@ -7,7 +7,10 @@ VS Code and Colab). It works in JupyterLab, classic Notebook and VS Code.
 :func:`top_entities`, :func:`top_relations`, :func:`edge_evidence` and :func:`quotes` return
 :class:`Table` objects that show as HTML tables (every cell escaped) and
 hold their rows as plain dicts; a relation reads as on the page and in
-pyvis (:func:`graph.style.edge_phrase`).
+pyvis (:func:`graph.style.edge_phrase`). Relations and quotes carry their
+``confidence``, and :func:`top_relations` and :func:`quotes` leave out, as
+the page hides, the claims below the graph's ``confidence_threshold``
+(``min_confidence=0`` lists them all).
 
 Example
 -------
@@ -27,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from graph.atomic import atomic_write
+from graph.confidence import confidence_of, hidden, threshold
 from graph.html import TEXTS_MB, render_html
 from graph.prune import drawn, most_connected
 from graph.quotes import cue_phrase
@@ -101,14 +105,24 @@ class Table:
 
     def _repr_html_(self) -> str:
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.columns)
-        body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{html.escape(str(r.get(c, '')))}</td>"
+        body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{html.escape(_shown(r.get(c)))}</td>"
                                         for c in self.columns) + "</tr>" for r in self.rows)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def __repr__(self) -> str:
         lines = [" | ".join(self.columns)]
-        lines += [" | ".join(str(r.get(c, "")) for c in self.columns) for r in self.rows]
+        lines += [" | ".join(_shown(r.get(c)) for c in self.columns) for r in self.rows]
         return "\n".join(lines)
+
+
+def _shown(value: Any) -> str:
+    """A cell as a reader sees it: nothing for ``None`` (a quote with no confidence), not "None"."""
+    return "" if value is None else str(value)
+
+
+def _at_least(G: nx.MultiDiGraph, min_confidence: float | None) -> float | None:
+    """The confidence a listed claim needs: ``min_confidence``, else the graph's threshold."""
+    return threshold(G) if min_confidence is None else min_confidence
 
 
 def top_entities(G: nx.MultiDiGraph, n: int = 10) -> Table:
@@ -134,8 +148,13 @@ def _sources(G: nx.MultiDiGraph, docs: Sequence[str]) -> int:
     return len({(meta.get(d) or {}).get("source") or (meta.get(d) or {}).get("credit") or d for d in docs})
 
 
-def top_relations(G: nx.MultiDiGraph, n: int = 10, *, kinds: Sequence[str] = ("action", "quote")) -> Table:
-    """The ``n`` relations of the given kinds seen most often, as sentences.
+def top_relations(G: nx.MultiDiGraph, n: int = 10, *, kinds: Sequence[str] = ("action", "quote"),
+                  min_confidence: float | None = None) -> Table:
+    """The ``n`` relations of the given kinds seen most often, as sentences, with their ``confidence``.
+
+    As on the page, a claim less sure than ``min_confidence`` is left out; by default that is
+    the graph's ``confidence_threshold`` (none: every claim), and ``min_confidence=0`` lists
+    them all. A relation with no confidence (an older graph, a co-occurrence) is always listed.
 
     Seen most is the most sentences (``weight``); among as many, a relation
     told in more documents comes first, then one told by more different
@@ -149,8 +168,13 @@ def top_relations(G: nx.MultiDiGraph, n: int = 10, *, kinds: Sequence[str] = ("a
     >>> _ = G.add_edge("a", "b", key="action:call", kind="action", verb="call", weight=2, evidence=[])
     >>> top_relations(G)[0]["relation"]
     'Oslo — call → Bergen'
+    >>> G.graph["confidence_threshold"] = 0.5; G.edges["a", "b", "action:call"]["confidence"] = 0.3
+    >>> len(top_relations(G)), top_relations(G, min_confidence=0)[0]["confidence"]
+    (0, 0.3)
     """
-    edges = [(u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True) if a.get("kind") in kinds]
+    at = _at_least(G, min_confidence)
+    edges = [(u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True)
+             if a.get("kind") in kinds and not hidden(a, at)]
 
     def rank(e: tuple) -> tuple:
         u, v, k, a = e
@@ -161,7 +185,8 @@ def top_relations(G: nx.MultiDiGraph, n: int = 10, *, kinds: Sequence[str] = ("a
     edges.sort(key=rank)
     rows = [{"relation": edge_phrase(G, u, v, a),
              "kind": a.get("kind", ""), "polarity": a.get("polarity", ""), "weight": a.get("weight", 1),
-             "docs": len(a.get("docs") or []), "edge": (u, v, k)} for u, v, k, a in edges[:n]]
+             "docs": len(a.get("docs") or []), "confidence": confidence_of(a) if a.get("kind") != "cooccurrence" else None,
+             "edge": (u, v, k)} for u, v, k, a in edges[:n]]
     return Table(rows)
 
 
@@ -199,12 +224,16 @@ def _speaker_key(G: nx.MultiDiGraph, speaker: Hashable) -> Hashable:
                    else f"{speaker!r} names {len(found)} entities: {', '.join(map(str, found))}; pass a node id")
 
 
-def quotes(G: nx.MultiDiGraph, speaker: Hashable | None = None) -> Table:
+def quotes(G: nx.MultiDiGraph, speaker: Hashable | None = None, *, min_confidence: float | None = None) -> Table:
     """Who said what: every quote of ``G.graph["quotes"]`` in document order, or one speaker's.
 
     ``speaker`` is a node id or a name ("Ana Bell"); each row has the
     speaker's label, the cue as said ("told Radio Lima"), the words, kind,
-    document, character offsets and the names in the words.
+    document, character offsets, the names in the words and the quote's
+    ``confidence``. As on the page, a quote less sure than ``min_confidence``
+    is left out; by default that is the graph's ``confidence_threshold``
+    (none: every quote), and ``min_confidence=0`` lists them all. A quote
+    with no confidence is always listed.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph(); G.add_node("person:ana", label="Ana Bell"); G.add_node("outlet:r", label="Radio Lima")
@@ -215,12 +244,14 @@ def quotes(G: nx.MultiDiGraph, speaker: Hashable | None = None) -> Table:
     ('Ana Bell', 'told Radio Lima', 'We win.')
     """
     key = _speaker_key(G, speaker) if speaker is not None else None
+    at = _at_least(G, min_confidence)
 
     def name(n: Hashable | None) -> str:
         return str(G.nodes[n].get("label", n)) if n is not None and n in G else ""
 
     rows = [{"speaker": name(q.get("speaker")), "said": cue_phrase(q.get("cue", ""), name(q.get("to"))),
              "quote": " ".join(str(q.get("text", "")).split()), "kind": q.get("kind", ""), "doc": q.get("doc", ""),
-             "start": q.get("start"), "end": q.get("end"), "names": "; ".join(name(k) for k in q.get("names") or [])}
-            for q in G.graph.get("quotes") or [] if key is None or q.get("speaker") == key]
-    return Table(rows, ["speaker", "said", "quote", "kind", "doc", "start", "end", "names"])
+             "start": q.get("start"), "end": q.get("end"), "names": "; ".join(name(k) for k in q.get("names") or []),
+             "confidence": confidence_of(q)}
+            for q in G.graph.get("quotes") or [] if (key is None or q.get("speaker") == key) and not hidden(q, at)]
+    return Table(rows, ["speaker", "said", "quote", "kind", "doc", "start", "end", "names", "confidence"])

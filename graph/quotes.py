@@ -17,6 +17,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.confidence import confidence_of
+
 #: past tenses English does not form with -ed
 _IRREGULAR = {"say": "said", "tell": "told", "write": "wrote", "speak": "spoke", "tweet": "tweeted",
               "retell": "retold", "testify": "testified", "reply": "replied", "deny": "denied",
@@ -70,7 +72,8 @@ def name_ranges(G: nx.MultiDiGraph, q: dict[str, Any]) -> list[list[Any]]:
 
 
 def page_quotes(G: nx.MultiDiGraph, limit: int = MAX_QUOTES_IN_PAGE) -> list[dict[str, Any]]:
-    """The quotes the page shows: attributed to a node drawn, with their cue phrase and names.
+    """The quotes the page shows: attributed to a node drawn, with their cue phrase, names and
+    ``confidence`` (``None`` when the record has none; the page hides one below its threshold).
 
     >>> G = nx.MultiDiGraph(); G.add_node("person:ana", label="Ana"); G.add_node("outlet:x", label="X News")
     >>> G.graph["quotes"] = [{"doc": "d", "start": 1, "end": 8, "text": "We win.", "speaker": "person:ana",
@@ -89,5 +92,5 @@ def page_quotes(G: nx.MultiDiGraph, limit: int = MAX_QUOTES_IN_PAGE) -> list[dic
                     "text": str(q.get("text", "")), "speaker": speaker, "kind": q.get("kind", ""),
                     "said": cue_phrase(q.get("cue", ""), _label(G, q.get("to"))),
                     "to": q.get("to") if q.get("to") in G else None,
-                    "names": name_ranges(G, q)})
+                    "names": name_ranges(G, q), "confidence": confidence_of(q)})
     return out

@@ -33,6 +33,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.confidence import confidence_of, confidence_text
+
 # node type -> (colour, vis-network shape, legend symbol)
 TYPE_STYLE: dict[str, tuple[str, str, str]] = {
     "official": ("#d62728", "star", "\u2605"),
@@ -223,21 +225,24 @@ def node_tooltip(G: nx.MultiDiGraph, n: Hashable) -> str:
 
 
 def edge_tooltip(G: nx.MultiDiGraph, u: Hashable, v: Hashable, attrs: Mapping[str, Any]) -> str:
-    """Plain-text tooltip of an edge: its phrase, kind, polarity and weight,
-    then the first evidence sentences (whitespace folded, cut at
+    """Plain-text tooltip of an edge: its phrase, kind, polarity, weight and,
+    for a claim that has one, its confidence (:mod:`graph.confidence`), then
+    the first evidence sentences (whitespace folded, cut at
     ``TOOLTIP_SENTENCE_CHARS``). The page's ``graph.js`` writes the same
     lines (``edgeTitle``) from the phrase it receives.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph(); G.add_node("a", label="Oslo"); G.add_node("b", label="Bergen")
     >>> print(edge_tooltip(G, "a", "b", {"kind": "action", "verb": "call", "polarity": "neutral", "weight": 2,
+    ...                                  "confidence": 0.72,
     ...                                  "evidence": [{"doc": "d1", "sentence": "Oslo  called\\nBergen."}]}))
-    Oslo — call → Bergen  [action, neutral, ×2]
+    Oslo — call → Bergen  [action, neutral, ×2, confidence 0.72]
     [d1] Oslo called Bergen.
     """
     polarity = str(attrs.get("polarity", "") or "")
+    sure = confidence_text(confidence_of(attrs)) if attrs.get("kind") != "cooccurrence" else ""
     head = (f"{edge_phrase(G, u, v, attrs)}  [{attrs.get('kind', '') or ''}{', ' + polarity if polarity else ''}, "
-            f"×{int(attrs.get('weight', 1) or 1)}]")
+            f"×{int(attrs.get('weight', 1) or 1)}{', ' + sure if sure else ''}]")
     ev = [f"[{e.get('doc', '')}] {' '.join(str(e.get('sentence', '') or '').split())[:TOOLTIP_SENTENCE_CHARS]}"
           for e in list(attrs.get("evidence") or [])[:TOOLTIP_SENTENCES]]
     return "\n".join([head, *ev])

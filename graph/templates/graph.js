@@ -56,6 +56,8 @@
     state.polarities = new Set(all ? Object.keys(data.legend.polarities) : defaults.polarities);
     state.minWeight = all ? 1 : defaults.min_weight;
     state.minMentions = all ? 1 : defaults.min_mentions;
+    // claims (actions, quotes) less sure than this are hidden; the graph's confidence_threshold at first
+    state.minConfidence = all ? 0 : (defaults.min_confidence || 0);
     // the entities in view: the first look (and what search and "show neighbours" add), or all (null)
     state.view = all || !defaults.view ? null : new Set(defaults.view);
     state.docs = null;       // a Set of document ids, or null for every document
@@ -96,10 +98,15 @@
   function candidate(n) {
     return state.types.has(n.ntype) && n.count >= state.minMentions && (state.pinned.has(n.id) || inScope(n));
   }
+  // a claim (an action or quote link, a quote) less sure than the reader asks for; one with
+  // no confidence (a co-occurrence, an older graph) never is (graph/confidence.py hidden)
+  function unsure(x) { return typeof x.confidence === "number" && x.confidence < state.minConfidence; }
+  // "confidence 0.72", as graph/confidence.py confidence_text writes it ("" for none)
+  function confidenceText(x) { return typeof x.confidence === "number" ? "confidence " + x.confidence.toFixed(2) : ""; }
   function edgePasses(e) {
     var p = polarityKey(e);
     return state.kinds.has(e.kind) && (p === null || state.polarities.has(p)) && e.weight >= state.minWeight &&
-      (!scoped() || (docsIn(e.docs || []) && datesIn(e.dates || [])));
+      !unsure(e) && (!scoped() || (docsIn(e.docs || []) && datesIn(e.dates || [])));
   }
   var shownSet = new Set(), counted = {inScope: 0, unlinked: 0, beyond: 0};
   // each entity of `ids` linked (by a link that passes the filters) with another: its partners
@@ -158,7 +165,9 @@
     return lines.join("\n");
   }
   function edgeTitle(e) {
-    var lines = [e.phrase + "  [" + e.kind + (e.polarity ? ", " + e.polarity : "") + ", \u00d7" + e.weight + "]"];
+    var sure = confidenceText(e);
+    var lines = [e.phrase + "  [" + e.kind + (e.polarity ? ", " + e.polarity : "") + ", \u00d7" + e.weight +
+                 (sure ? ", " + sure : "") + "]"];
     (e.evidence || []).slice(0, 2).forEach(function (ev) {
       lines.push("[" + ev.doc + "] " + String(ev.sentence || "").split(/\s+/).join(" ").trim().slice(0, 240));
     });
@@ -270,6 +279,30 @@
   var minWeight = $("min-weight"), minMentions = $("min-mentions");
   minWeight.addEventListener("input", function () { state.minWeight = Math.max(1, Number(minWeight.value) || 1); applyFilters(); });
   minMentions.addEventListener("input", function () { state.minMentions = Math.max(1, Number(minMentions.value) || 1); applyFilters(); });
+  // the confidence slider: shown when some claim has a confidence; moving it hides or shows the
+  // claims below it (a data-set update, as every filter) and lists in the panel follow
+  var minConfidence = $("min-confidence");
+  var claimsWithConfidence = data.edges.filter(function (e) { return typeof e.confidence === "number"; })
+    .concat((data.quotes || []).filter(function (q) { return typeof q.confidence === "number"; }));
+  $("confidence").hidden = !claimsWithConfidence.length;
+  minConfidence.addEventListener("input", function () {
+    state.minConfidence = Math.min(1, Math.max(0, Number(minConfidence.value) || 0));
+    applyFilters();
+    refreshPanel();
+  });
+  // how many claims the slider hides now: links and quotes
+  function unsureCounts() {
+    var c = {links: 0, quotes: 0};
+    claimsWithConfidence.forEach(function (x) { if (unsure(x)) { if (x.from === undefined) c.quotes += 1; else c.links += 1; } });
+    return c;
+  }
+  function confidenceStatus() {
+    var c = unsureCounts(), n = c.links + c.quotes, at = state.minConfidence.toFixed(2);
+    if (!n) return state.minConfidence > 0 ? "no claim below confidence " + at : "every claim shown, however unsure";
+    return fmt(n) + (n === 1 ? " claim" : " claims") + " below confidence " + at + " hidden (" +
+      fmt(c.links) + (c.links === 1 ? " link, " : " links, ") + fmt(c.quotes) + (c.quotes === 1 ? " quote)" : " quotes)");
+  }
+  api.confidenceStatus = confidenceStatus;
   // the whole drawing in view, a little inside the edges (the search bar covers the top)
   function fitView(ids) {
     network.fit({nodes: ids || [], animation: false});
@@ -545,6 +578,8 @@
     });
     minWeight.value = state.minWeight;
     minMentions.value = state.minMentions;
+    minConfidence.value = state.minConfidence;
+    $("min-confidence-value").textContent = state.minConfidence.toFixed(2);
     if (data.dates && data.dates.length) { dateFrom.value = state.dateFrom; dateTo.value = state.dateTo; }
     docBoxes.forEach(function (box, id) { box.checked = Boolean(state.docs && state.docs.has(id)); });
   }
@@ -588,6 +623,9 @@
       s.appendChild(more);
     }
     if (nShown === 0 && data.nodes.length) s.appendChild(el("span", "how", " (the filters hide everything: press Show all)"));
+    var unsureNow = unsureCounts();
+    $("confidence-status").textContent = claimsWithConfidence.length ? confidenceStatus() : "";
+    if (unsureNow.links + unsureNow.quotes) s.appendChild(el("span", "how unsure", " \u00b7 " + confidenceStatus()));
   }
   var pruned = data.graph && data.graph.pruned_from;
   if (pruned) {
@@ -937,6 +975,7 @@
     var tag = [e.kind === "cooccurrence" ? "co-occurrence" : e.kind];
     if (e.polarity) tag.push(e.polarity + (e.category && e.category !== e.polarity ? " (" + e.category + ")" : ""));
     tag.push("\u00d7" + e.weight);
+    if (confidenceText(e)) tag.push(confidenceText(e));
     p.appendChild(el("span", "tag", tag.join(" \u00b7 ")));
     return p;
   }
@@ -1064,10 +1103,14 @@
     into.appendChild(box);
   }
   function relationsSection(n, into) {
-    var rels = incident.get(n.id).slice().sort(function (a, b) {
+    var mine = incident.get(n.id), rels = mine.filter(function (e) { return !unsure(e); }).sort(function (a, b) {
       return ((a.kind === "cooccurrence") - (b.kind === "cooccurrence")) || (b.weight - a.weight);
     });
     into.appendChild(el("h2", null, "Relations (" + fmt(rels.length) + ")"));
+    if (rels.length < mine.length) {
+      into.appendChild(el("p", "unsure-note", fmt(mine.length - rels.length) + " below confidence " +
+        state.minConfidence.toFixed(2) + " not listed (the confidence slider shows them)"));
+    }
     var list = el("ol", "relations");
     rels.slice(0, 300).forEach(function (e) {
       var li = el("li", "relation");
@@ -1110,6 +1153,9 @@
     dlRow(dl, "kind", e.kind === "cooccurrence" ? "co-occurrence: named together" : e.kind);
     if (e.polarity) dlRow(dl, "polarity", e.polarity + (e.category ? " (" + e.category + ")" : ""));
     dlRow(dl, "seen", fmt(e.weight) + " time(s)");
+    if (confidenceText(e)) {
+      dlRow(dl, "confidence", e.confidence.toFixed(2) + (unsure(e) ? " (below " + state.minConfidence.toFixed(2) + ": hidden from the graph)" : ""));
+    }
     body.appendChild(dl);
     body.appendChild(el("h2", null, "Evidence"));
     var box = el("div", "evidence-list");
@@ -1119,6 +1165,13 @@
   }
   api.showNode = showNode;
   api.showEdge = showEdge;
+  // what the panel shows, shown again (after the confidence slider moved)
+  function refreshPanel() {
+    if (panel.hidden) return;
+    if (body.dataset.node) showNode(body.dataset.node);
+    else if (body.dataset.edge) showEdge(Number(body.dataset.edge));
+    else if (body.dataset.quotes) quotes.again();
+  }
 
   // a click picks the link drawn on top under the pointer: vis-network's own
   // choice is the nearest centre line, the first drawn on a tie, which is
@@ -1182,7 +1235,7 @@
       var head = el("div", "said");
       if (withSpeaker) { head.appendChild(nameLink(q.speaker)); head.appendChild(document.createTextNode(" ")); }
       head.appendChild(el("span", "cue", q.said || "(no cue)"));
-      head.appendChild(el("span", "tag", [q.kind, q.doc].filter(Boolean).join(" \u00b7 ")));
+      head.appendChild(el("span", "tag", [q.kind, q.doc, confidenceText(q)].filter(Boolean).join(" \u00b7 ")));
       li.appendChild(head);
       var words = el("blockquote", "words");
       words.appendChild(markedWords(q));
@@ -1201,7 +1254,8 @@
       if (shown.length > 300) into.appendChild(el("li", "more", fmt(shown.length - 300) + " more quote(s)"));
       return shown.length;
     }
-    function filtered(items, withSpeaker, title, needle) {
+    function filtered(every, withSpeaker, title, needle) {
+      var items = every.filter(function (q) { return !unsure(q); });
       var box = el("section", "quotes");
       var h = el("h2", null, title + " (" + fmt(items.length) + ")");
       box.appendChild(h);
@@ -1211,6 +1265,10 @@
       input.setAttribute("aria-label", "filter quotes");
       input.value = needle || "";
       box.appendChild(input);
+      if (items.length < every.length) {
+        box.appendChild(el("p", "unsure-note", fmt(every.length - items.length) + " below confidence " +
+          state.minConfidence.toFixed(2) + " hidden (the confidence slider shows them)"));
+      }
       var ol = el("ol", "quotes");
       box.appendChild(ol);
       function refresh() {
@@ -1221,11 +1279,13 @@
       refresh();
       return box;
     }
+    var lastNeedle = "";
     function section(id) {
       var own = bySpeaker.get(id) || [];
       if (own.length) body.appendChild(filtered(own, false, "Said", ""));
     }
     function searchAll(needle) {
+      lastNeedle = needle || "";
       body.textContent = "";
       delete body.dataset.node;
       delete body.dataset.edge;
@@ -1253,7 +1313,7 @@
       input.placeholder = "Search " + fmt(all.length) + " quotes\u2026";
       $("search").parentNode.insertBefore(form, $("search").nextSibling);
     }
-    return {section: section, search: searchAll, count: all.length};
+    return {section: section, search: searchAll, count: all.length, again: function () { searchAll(lastNeedle); }};
   })();
   api.quotes = quotes;
   // who said what comes before the relations, where a reader sees it

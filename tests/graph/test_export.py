@@ -154,3 +154,78 @@ def test_export_csv_edges_say_reported_symmetric_and_dates(tmp_path):
                            "modality", "agent", "docs", "evidence"]            # the columns as before, first
     assert (row["reported"], row["symmetric"], row["dates"]) == ("True", "True", '["2024-05-01"]')
     assert row["reported_by"] == '["person:ana-bell"]'
+
+
+def claims_graph(confidence: bool = True) -> nx.MultiDiGraph:
+    """An action sure at 1 (an int, as a hand-made graph may hold), a quote link at 0.72, a
+    co-occurrence with none, a quote at 0.9 and one with no speaker; without ``confidence``
+    the same graph as an older build wrote it."""
+    G = nx.MultiDiGraph(documents=1)
+    for n, label in [("country:PE", "Peru"), ("person:ana", "Ana Bell"), ("outlet:x", "Radio X")]:
+        G.add_node(n, label=label, type=n.split(":")[0], count=1, aliases=[], roles=[], docs=["d1"], mentions=[])
+    ev = [{"doc": "d1", "sentence": "Ana Bell told Radio X Peru won.", "start": 0, "end": 31}]
+    sure = (lambda c: {"confidence": c}) if confidence else (lambda c: {})
+    G.add_edge("person:ana", "country:PE", key="action:praise", kind="action", verb="praise", polarity="cooperation",
+               weight=1, evidence=ev, **sure(1))
+    G.add_edge("person:ana", "outlet:x", key="quote:tell", kind="quote", verb="tell", polarity="neutral",
+               weight=1, evidence=ev, **sure(0.72))
+    G.add_edge("person:ana", "country:PE", key="cooccurrence", kind="cooccurrence", verb="", weight=1, evidence=ev)
+    G.graph["quotes"] = [{"doc": "d1", "start": 22, "end": 31, "text": "Peru won.", "speaker": "person:ana",
+                          "cue": "tell", "kind": "indirect", "to": "outlet:x", "names": ["country:PE"], **sure(0.9)},
+                         {"doc": "d1", "start": 0, "end": 4, "text": "Ana", "speaker": None, "cue": "say",
+                          "kind": "direct", "to": None, "names": [], **sure(None)}]
+    G.nodes["person:ana"]["quotes"] = G.graph["quotes"][:1]
+    if confidence:
+        G.graph["confidence_threshold"] = 0.4
+    return G
+
+
+@pytest.mark.parametrize("confidence", [True, False])
+@pytest.mark.parametrize("write, read, name", [(write_json, read_json, "g.json"),
+                                               (write_graphml, read_graphml, "g.graphml"),
+                                               (write_gexf, read_gexf, "g.gexf")])
+def test_export_confidence_round_trips_as_a_float(tmp_path, write, read, name, confidence):
+    G = claims_graph(confidence)
+    write(G, tmp_path / name)
+    H = read(tmp_path / name)
+    sure = {k: a.get("confidence") for *_, k, a in H.edges(keys=True, data=True)}
+    if not confidence:     # an older graph: nothing is made up, not even an empty attribute
+        assert sure == {"action:praise": None, "quote:tell": None, "cooccurrence": None}
+        assert "confidence" not in (tmp_path / name).read_text(encoding="utf-8")
+        return
+    assert sure == {"action:praise": 1.0, "quote:tell": 0.72, "cooccurrence": None}
+    if write is not write_json:     # XML declares a type: a float, even for a confidence of 1
+        assert isinstance(sure["action:praise"], float)
+    # each speaker's quotes, with their confidence (GEXF keeps no graph attributes)
+    assert [q["confidence"] for q in H.nodes["person:ana"]["quotes"]] == [0.9]
+    if write is not write_gexf:
+        assert [q.get("confidence") for q in H.graph["quotes"]] == [0.9, None]
+
+
+@pytest.mark.parametrize("write, name, ns", [
+    (write_graphml, "g.graphml", {"k": "{http://graphml.graphdrawing.org/xmlns}key"}),
+    (write_gexf, "g.gexf", {"k": "{http://www.gexf.net/1.2draft}attribute"}),
+])
+def test_export_confidence_is_one_attribute_of_one_type_for_gephi(tmp_path, write, name, ns):
+    import xml.etree.ElementTree as ET
+
+    write(claims_graph(), tmp_path / name)
+    keys = [k for k in ET.parse(tmp_path / name).getroot().iter(ns["k"])
+            if (k.get("attr.name") or k.get("title")) == "confidence"]
+    assert len(keys) == 1
+    assert (keys[0].get("attr.type") or keys[0].get("type")) in ("double", "float")
+
+
+@pytest.mark.parametrize("confidence", [True, False])
+def test_export_csv_has_a_confidence_column(tmp_path, confidence):
+    write_csv(claims_graph(confidence), tmp_path)
+    with (tmp_path / "edges.csv").open(newline="", encoding="utf-8") as fh:
+        edges = {(r["kind"], r["verb"]): r["confidence"] for r in csv.DictReader(fh)}
+    with (tmp_path / "quotes.csv").open(newline="", encoding="utf-8") as fh:
+        quotes = [r["confidence"] for r in csv.DictReader(fh)]
+    if confidence:
+        assert edges == {("action", "praise"): "1.0", ("quote", "tell"): "0.72", ("cooccurrence", ""): ""}
+        assert quotes == ["0.9", ""]
+    else:   # an older graph: the column is there, empty, and every row still is
+        assert edges == {("action", "praise"): "", ("quote", "tell"): "", ("cooccurrence", ""): ""}
+        assert quotes == ["", ""]

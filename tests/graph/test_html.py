@@ -231,3 +231,27 @@ def test_html_texts_stop_at_the_size_asked(mb, carried):
     assert len(data["texts"]["texts"]) == carried
     assert data["texts"]["left_out"] == (0 if mb is None else 2 - carried)
     assert sum(len(t.encode()) for t in data["texts"]["texts"].values()) <= (mb or 0) * 1_000_000
+
+
+@pytest.mark.parametrize("threshold", [0.4, None])
+def test_html_page_data_carries_each_claims_confidence_and_the_threshold(threshold):
+    G = graph_with()
+    G.edges["place:oslo", "country:NO", "action:visit"]["confidence"] = 0.72
+    G.edges["place:oslo", "country:NO", "cooccurrence"]["confidence"] = 0.1   # not a claim: never hidden by it
+    G.graph["quotes"] = [{"doc": "d", "start": 0, "end": 4, "text": "Oslo", "speaker": "country:NO", "cue": "say",
+                          "kind": "direct", "to": None, "names": [], "confidence": 0.3},
+                         {"doc": "d", "start": 0, "end": 4, "text": "Oslo", "speaker": "country:NO", "cue": "say",
+                          "kind": "direct", "to": None, "names": []}]
+    if threshold is not None:
+        G.graph["confidence_threshold"] = threshold
+    data = data_block(render_html(G))
+    assert {e["kind"]: e["confidence"] for e in data["edges"]} == {"action": 0.72, "cooccurrence": None}
+    assert [q["confidence"] for q in data["quotes"]] == [0.3, None]
+    assert data["defaults"]["min_confidence"] == threshold
+
+
+@pytest.mark.parametrize("what", ["a graph built before confidence existed"])
+def test_html_page_without_any_confidence_hides_nothing(what):
+    data = data_block(render_html(graph_with()))
+    assert [e["confidence"] for e in data["edges"]] == [None, None]
+    assert data["defaults"]["min_confidence"] is None

@@ -8,7 +8,7 @@ import re
 import networkx as nx
 import pytest
 
-from graph.notebook import GraphView, Table, edge_evidence, show, top_entities, top_relations
+from graph.notebook import GraphView, Table, edge_evidence, quotes, show, top_entities, top_relations
 from tests.conftest import ROOT
 
 
@@ -145,3 +145,54 @@ def test_notebook_top_relations_ties_go_to_more_documents_then_more_sources():
                                              ("country:ZA", "country:BR"),   # two documents, two sources
                                              ("country:AU", "country:NZ"),   # two documents, one source
                                              ("country:AU", "country:IN")]   # one document
+
+
+def sure_graph(confidence: bool = True) -> nx.MultiDiGraph:
+    """:func:`small_graph` with the visit at confidence 0.72 and the quote link at 0.25, two
+    quotes by Ana Ruiz at 0.9 and 0.2 and one with no speaker, and a threshold of 0.4;
+    without ``confidence``, none of it (an older graph)."""
+    G = small_graph()
+    q = [("Chile is a friend.", "person:ana-ruiz", 0.9), ("Peru may lose.", "person:ana-ruiz", 0.2), ("It rained.", None, None)]
+    G.graph["quotes"] = [{"doc": "d1", "start": 0, "end": len(t), "text": t, "speaker": s, "cue": "say", "kind": "direct",
+                          "to": None, "names": [], **({"confidence": c} if confidence else {})} for t, s, c in q]
+    if confidence:
+        G.edges["person:ana-ruiz", "country:CL", "action:visit"]["confidence"] = 0.72
+        G.edges["person:ana-ruiz", "outlet:efe", "quote:tell"]["confidence"] = 0.25
+        G.graph["confidence_threshold"] = 0.4
+    return G
+
+
+@pytest.mark.parametrize("table", ["top_relations", "quotes"])
+def test_notebook_tables_have_a_confidence_column(table):
+    t = top_relations(sure_graph(), min_confidence=0) if table == "top_relations" else quotes(sure_graph(), min_confidence=0)
+    shown = t._repr_html_()
+    assert "<th>confidence</th>" in shown
+    if table == "top_relations":
+        assert [(r["relation"], r["confidence"]) for r in t.rows] == [("Ana Ruiz — visit → Chile", 0.72),
+                                                                      ("Ana Ruiz — tell → EFE", 0.25)]
+    else:
+        assert [r["confidence"] for r in t.rows] == [0.9, 0.2, None]
+        # a quote with no confidence shows an empty cell, not "None"
+        assert "None" not in shown and "<td style='text-align:left'>0.9</td>" in shown
+
+
+@pytest.mark.parametrize("min_confidence, relations, said", [
+    (None, ["Ana Ruiz — visit → Chile"], ["Chile is a friend.", "It rained."]),     # the graph's 0.4, as the page
+    (0, ["Ana Ruiz — visit → Chile", "Ana Ruiz — tell → EFE"], ["Chile is a friend.", "Peru may lose.", "It rained."]),
+    (0.8, [], ["Chile is a friend.", "It rained."]),
+])
+def test_notebook_tables_leave_out_claims_below_the_threshold_as_the_page_does(min_confidence, relations, said):
+    G = sure_graph()
+    assert [r["relation"] for r in top_relations(G, min_confidence=min_confidence).rows] == relations
+    assert [r["quote"] for r in quotes(G, min_confidence=min_confidence).rows] == said
+    # co-occurrence has no confidence: always listed
+    assert len(top_relations(G, kinds=("cooccurrence",), min_confidence=min_confidence)) == 2
+
+
+@pytest.mark.parametrize("what", ["an older graph, no confidence anywhere"])
+def test_notebook_tables_of_a_graph_without_confidence_list_everything(what):
+    G = sure_graph(confidence=False)
+    rels, said = top_relations(G), quotes(G)
+    assert [r["relation"] for r in rels.rows] == ["Ana Ruiz — visit → Chile", "Ana Ruiz — tell → EFE"]
+    assert [r["quote"] for r in said.rows] == ["Chile is a friend.", "Peru may lose.", "It rained."]
+    assert {r["confidence"] for r in rels.rows + said.rows} == {None}

@@ -35,12 +35,14 @@ def story_graph(name: str = "Meng Wanzhou") -> nx.MultiDiGraph:
         G.add_edge(u, v, key=key, weight=a.pop("weight", 1),
                    evidence=[{"doc": "d1", "sentence": f"{name}  was \n named.", "start": 0, "end": 9}], **a)
 
-    link("org:police", "person:meng", "action:arrest", kind="action", verb="arrest", polarity="conflict", weight=2)
+    # 0.125 and 0.875 are ties at two decimals: the page's toFixed and Python must round them alike
+    link("org:police", "person:meng", "action:arrest", kind="action", verb="arrest", polarity="conflict", weight=2,
+         confidence=0.125)
     link("country:CN", "org:police", "action:release", kind="action", verb="release", modality="could",
          negated=True)
     link("country:CN", "person:meng", "action:meet", kind="action", verb="meet", symmetric=True,
          polarity="cooperation")
-    link("person:meng", "outlet:x", "quote:tell", kind="quote", verb="tell")
+    link("person:meng", "outlet:x", "quote:tell", kind="quote", verb="tell", confidence=0.875)
     link("org:police", "person:meng", "cooccurrence", kind="cooccurrence", verb="", polarity="")
     link("outlet:x", "country:CN", "action:", kind="action", verb="")
     return G
@@ -85,6 +87,16 @@ def test_style_page_pyvis_and_notebook_say_the_same_phrase(name):
     assert page == pyvis == notebook == expected
     assert all(ranked[(u, v, k)] == expected[(u, v, a["kind"], a["verb"])]
                for u, v, k, a in G.edges(keys=True, data=True) if a["kind"] != "cooccurrence")
+
+
+@pytest.mark.parametrize("verb, says", [("arrest", "[action, conflict, ×2, confidence 0.13]"),
+                                         ("tell", "[quote, neutral, ×1, confidence 0.88]"),
+                                         ("meet", "[action, cooperation, ×1]"), ("", "[cooccurrence, ×1]")])
+def test_style_edge_tooltip_says_how_sure_a_claim_is(verb, says):
+    G = story_graph()
+    G.edges["org:police", "person:meng", "cooccurrence"]["confidence"] = 0.5   # a co-occurrence is no claim
+    (u, v, a), = [(u, v, a) for u, v, a in G.edges(data=True) if a["verb"] == verb and u != "outlet:x"]
+    assert edge_tooltip(G, u, v, a).splitlines()[0].endswith("  " + says)
 
 
 @pytest.mark.parametrize("name", ["Meng Wanzhou", HOSTILE])

@@ -29,6 +29,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.lexicons import titles
 from nlp.relations.actors import Actor
 from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.mentions import MentionIndex
@@ -176,6 +177,8 @@ def verb_entry(tok: Token) -> VerbClass | None:
             return row
     row = lookup(lemma)
     if row is None:
+        if tok.lower_ in titles() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON":
+            return None  # "a promise he made to dictator Xi Jinping": a title the tagger took for a verb
         return unknown_verb(lemma)  # links neutrally where doer and target are entities
     if "support" in row.flags:
         return None  # light verbs act through their event noun (nlp.relations.eventnouns)

@@ -11,8 +11,18 @@ An event noun of the lexicon (``pos`` N in ``data/verbs.tsv``) links
 
 A lexicon verb governing the noun that is not a light verb names the edge
 ("Peru dropped its charges against Lopez" -> drop). A noun qualified by an
-adjective or compound actor ("U.S. sanctions") is skipped: its doer is not
-sure. Symmetric nouns with two doers link them ("Peru and Chile held talks").
+adjective or compound actor ("U.S. sanctions") takes it as its doer only when
+it is the only candidate (no possessor, no ``by`` phrase): "the Chilean
+invasion of Bolivia". Symmetric nouns with two doers link them ("Peru and
+Chile held talks").
+
+Beside that hand list, the nouns of the lexicon verbs (their nominalisations,
+``data/cameo_nouns.tsv``, derived from WordNet by ``bench/build_nouns.py``:
+"submission", "extradition", "endorsement") link with more care
+(:func:`_derived_relations`): their doer is only the possessor, the ``by``
+phrase or a lone qualifying actor, never the clause around them; their target
+the ``of/to/on/against/with`` object; "a dispute between X and Y" links X and
+Y both ways. The edge carries the noun's verb and its CAMEO class.
 
 Example
 -------
@@ -36,7 +46,7 @@ from nlp.relations.actors import Actor
 from nlp.relations.clauses import Clauses, acts_on_people
 from nlp.records import Relation
 from nlp.relations.links import make_relation
-from nlp.relations.verbs import VerbClass, lookup, takes_places
+from nlp.relations.verbs import VerbClass, derived, lookup, takes_places
 from nlp.scan import Ranges, sent_of, where
 
 #: prepositions that introduce the target of an event noun
@@ -47,6 +57,8 @@ FRAME_PREPS = frozenset({"for", "in", "during", "at", "on", "after", "before"})
 CONTAINER_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch", "string", "spate"})
 #: modifiers whose actor would make the doer uncertain ("U.S. sanctions")
 _QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+#: prepositions that introduce the target of a derived event noun ("submission to", "arrest of")
+DERIVED_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards", "upon"})
 
 
 def _pobjs(tok: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
@@ -62,16 +74,28 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges |
         tok = doc[i]
         if lists and sent_of(tok).start in lists:
             continue  # a list of names (nlp.relations.links.list_sentences)
-        row = lookup(tok.lemma_.lower(), "N") or gerund(tok.lemma_.lower())
+        row = lookup(tok.lemma_.lower(), "N")
+        # a derived noun (nlp.relations.verbs.derived) is read with care, but a gerund as before
+        # ("Russia's backing for Orban")
+        new = row is not None and derived(row)
+        if row is None or new:
+            ger = gerund(tok.lemma_.lower())
+            row, new = (ger, False) if ger is not None else (row, new)
         if row is None:
             continue
-        if any(c.dep_ in _QUALIFIER_DEPS and clauses.actors.of(c) for c in tok.children):
-            continue
+        qualifiers = [a for c in tok.children if c.dep_ in _QUALIFIER_DEPS for a in clauses.actors.of(c)]
         of_obj = [a for g, _ in _pobjs(tok, frozenset({"of"}))
                   for a in np(g) or (clauses.qualifiers(g) if acts_on_people(row) else [])]
-        others = [a for g, _ in _pobjs(tok, ARG_PREPS - {"of"}) for a in np(g)]
+        others = [a for g, _ in _pobjs(tok, (DERIVED_PREPS if new else ARG_PREPS) - {"of"}) for a in np(g)]
         by_agent = [a for g, _ in _pobjs(tok, frozenset({"by"})) for a in np(g)]
         poss = [a for c in tok.children if c.dep_ == "poss" for a in clauses.actors.of(c)]
+        if qualifiers and not new:
+            if poss or by_agent:
+                continue  # "U.S. sanctions" beside another doer: which is it is not sure
+            new = True  # the qualifier is the only candidate ("the Chilean invasion of Bolivia")
+        if new:
+            yield from _derived_relations(tok, row, doc_id, clauses, quoted, qualifiers, poss, by_agent, of_obj, others)
+            continue
         # a gerund is its verb's event ("backing" links as "back")
         lemma, pos, governor = (row.word, "N", None) if lookup(row.word, "N") else (row.verb, "V", None)
         if poss and by_agent and not of_obj and "possessor" in row.flags:
@@ -114,6 +138,50 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges |
                 if s.key != t.key:
                     yield make_relation(s, t, row.word, pos="N", doc_id=doc_id, sent=sent,
                                         negated=negated, modality=modality, symmetric=True, reported=reported)
+
+
+def _derived_relations(tok: Token, row: VerbClass, doc_id: str, clauses: Clauses, quoted: Ranges | None,
+                       qualifiers: list[Actor], poss: list[Actor], by_agent: list[Actor],
+                       of_obj: list[Actor], others: list[Actor]) -> Iterator[Relation]:
+    """The links of an event noun derived from a lexicon verb ("the ANC's submission to the commission").
+
+    Its doer is the ``by`` phrase, the possessor, or an adjective or compound
+    actor when it is the only candidate ("Iraqi invasion of Kuwait"); its
+    target the ``of/to/on/against/with`` object. Beside a ``by`` phrase and no
+    ``of`` object, the possessor undergoes it ("Lopez's extradition by Peru");
+    alone, it is the doer only of an ``of`` object or of a target that is no
+    mere ``to`` ("Lopez's extradition to Peru" says nothing Lopez did).
+    "Between X and Y" links X and Y both ways.
+    """
+    np = clauses.phrase
+    by_agent = clauses.who(by_agent)
+    if poss and not of_obj and by_agent:
+        doers, of_obj = by_agent, poss  # "Lopez's detention by Peru"
+    elif by_agent:
+        doers = by_agent
+    elif poss:
+        # "Peru's attack on Chile", but "Lopez's extradition to Peru": with no "of" object, the
+        # possessor of a noun whose target is a mere "to" may be the one it is done to
+        doers = poss if of_obj or _pobjs(tok, DERIVED_PREPS - {"of", "to"}) else []
+    elif len({a.key for a in qualifiers}) == 1:
+        doers = qualifiers[:1]  # "the Chilean invasion of Bolivia": the only candidate
+    else:
+        doers = []
+    doers = clauses.who(doers)
+    targets = [t for t in clauses.who(of_obj + others, places=takes_places(row)) if t.key not in {d.key for d in doers}]
+    sent = sent_of(tok)
+    reported = clauses.reporter(tok, quoted)
+    # a gerund no file lists links as its verb ("the Iraqi shelling of Arbil" -> shell)
+    lemma, pos = (row.word, "N") if lookup(row.word, "N") else (row.verb, "V")
+    if doers and targets:
+        for s in dict.fromkeys(doers):
+            for t in dict.fromkeys(targets):
+                yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent, reported=reported)
+    elif not doers and not targets:
+        pair = clauses.who([a for g, _ in _pobjs(tok, frozenset({"between"})) for a in np(g)])
+        for s, t in combinations(dict.fromkeys(pair), 2):
+            if s.key != t.key:
+                yield make_relation(s, t, lemma, pos=pos, doc_id=doc_id, sent=sent, symmetric=True, reported=reported)
 
 
 def gerund(noun: str) -> VerbClass | None:

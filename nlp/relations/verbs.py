@@ -65,20 +65,24 @@ class VerbClass:
 
 
 #: the lexicon files, in order: the first to name a word wins
-LEXICON_FILES = ("verbs.tsv", "cameo_verbs.tsv")
+LEXICON_FILES = ("verbs.tsv", "cameo_verbs.tsv", "cameo_nouns.tsv")
+#: the file of event nouns derived from the lexicon verbs (read with more care: :func:`derived`)
+DERIVED_NOUNS = "cameo_nouns.tsv"
 #: category of a verb no lexicon knows (it links, neutral, where its doer and target are entities)
 OTHER = "other"
 
 
 @lru_cache(maxsize=1)
 def table() -> dict[tuple[str, str], VerbClass]:
-    """{(word, pos): VerbClass} read once from ``data/verbs.tsv``, then ``data/cameo_verbs.tsv``.
+    """{(word, pos): VerbClass} read once from ``data/verbs.tsv``, ``data/cameo_verbs.tsv``, ``data/cameo_nouns.tsv``.
 
     ``verbs.tsv`` is kept by hand (flags for speech, symmetry, light verbs,
     travel, intent); ``cameo_verbs.tsv`` is derived from the PETRARCH2 CAMEO
     verb dictionary by ``bench/build_lexicon.py`` and adds thousands of verbs
     and verb + object phrases ("grant asylum", "take control") with their
-    CAMEO root class.
+    CAMEO root class; ``cameo_nouns.tsv`` holds the event nouns of those verbs
+    (their nominalisations in WordNet, "submission", "invasion"), derived by
+    ``bench/build_nouns.py``, each with its verb's class.
 
     >>> ("visit", "N") in table() and ("visit", "V") in table()
     True
@@ -96,7 +100,10 @@ def table() -> dict[tuple[str, str], VerbClass]:
                 unknown = marks - FLAGS
                 if unknown:
                     raise ValueError(f"{name}: unknown flag {sorted(unknown)} on {word!r}")
-                out.setdefault((word, pos), VerbClass(word, pos, verb, cameo, "" if category == "-" else category, marks))
+                if (word, pos) not in out:
+                    out[(word, pos)] = VerbClass(word, pos, verb, cameo, "" if category == "-" else category, marks)
+                    if name == DERIVED_NOUNS:
+                        _DERIVED.add(word)
     return out
 
 
@@ -109,6 +116,21 @@ def hand_lexicon() -> frozenset[str]:
     """
     with resources.files("nlp.data").joinpath(LEXICON_FILES[0]).open(encoding="utf-8") as fh:
         return frozenset(line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#"))
+
+
+_DERIVED: set[str] = set()
+
+
+def derived(row: VerbClass) -> bool:
+    """Whether an event-noun row comes from ``cameo_nouns.tsv`` (a verb's nominalisation), not the hand list.
+
+    >>> derived(lookup("submission", "N")), derived(lookup("arrest", "N")), derived(lookup("arrest"))
+    (True, False, False)
+    >>> lookup("submission", "N").verb, lookup("invasion", "N").verb
+    ('submit', 'invade')
+    """
+    table()
+    return row.pos == "N" and row.word in _DERIVED
 
 
 def takes_places(row: VerbClass) -> bool:

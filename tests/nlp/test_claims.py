@@ -156,3 +156,26 @@ def test_claims_a_list_of_names_relates_none_of_them(nlp, voice):
     ex = _extract(nlp, text)
     assert len(ex.entities) > 100  # the names are read
     assert [r for r in ex.relations if r.kind != "cooccurrence"] == []
+
+
+@pytest.mark.parametrize("text, attribution", [
+    # a reported verb that is itself a verb of report ("could announce", "charged") reports the words after it;
+    # the words before it attribute the report to the speaker, and are nothing announced or charged
+    ("Ortega said the commission could announce the names of the suspects on Monday.", "Ortega said"),
+    ("Ortega denied the fishermen charged the refugees for passage to Brazil.", "Ortega denied the fishermen"),
+    ("Professor Tomas Ortega of Velaro University demurred, saying:\n\"The plan is unfair to the farmers.\"",
+     "Professor Tomas Ortega of Velaro University demurred"),
+])
+def test_claims_an_attribution_is_no_quote(nlp, text, attribution):
+    quotes = _extract(nlp, text).quotes
+    assert quotes and not [q.text for q in quotes if q.text == attribution]
+
+
+@pytest.mark.parametrize("text", [
+    'Tomas Ortega said:\n"The plan is unfair to the farmers of the valley."',
+    'Tomas Ortega spoke at length, saying:\n"The plan is unfair to the farmers of the valley."',
+])
+def test_claims_a_quote_on_the_line_after_said_colon_is_the_speakers(nlp, text):
+    quotes = _extract(nlp, text).quotes
+    assert [(q.speaker, q.kind) for q in quotes] == [("person:tomas-ortega", "direct")]
+

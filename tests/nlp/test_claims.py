@@ -179,3 +179,13 @@ def test_claims_a_quote_on_the_line_after_said_colon_is_the_speakers(nlp, text):
     quotes = _extract(nlp, text).quotes
     assert [(q.speaker, q.kind) for q in quotes] == [("person:tomas-ortega", "direct")]
 
+
+
+@pytest.mark.parametrize("text", [
+    "British farmers denied on Thursday that there was any danger to human health from their sheep.",
+    "Peruvian fishermen said on Wednesday they had been forced at gunpoint to ferry the refugees across.",
+])
+def test_claims_people_named_by_trade_speak_for_no_country(nlp, text):
+    quotes = _extract(nlp, text).quotes
+    assert quotes and all(not q.speaker for q in quotes)
+

@@ -38,7 +38,13 @@ AHEAD_LINES = 3
 #: diplomats, witnesses and sources unnamed are no speaker)
 _NOBODY = frozenset({"analyst", "diplomat", "witness", "source", "expert", "observer", "resident",
                      "people", "man", "woman", "inhabitant", "traveller", "traveler", "critic",
-                     "proponent", "opponent", "banner", "poster", "sign", "report", "reports"})
+                     "proponent", "opponent", "banner", "poster", "sign", "report", "reports"}) | frozenset({
+    # people named by their trade, who speak for themselves and not for the country that qualifies them
+    # ("British farmers denied ...", "Sri Lankan fishermen said ...": not Britain, not Sri Lanka): the
+    # private sectors of CAMEO's agent codes (AGR, BUS, CVL, EDU, LAB, MED, REF), not its state agents
+    "farmer", "fisherman", "fishermen", "grower", "villager", "worker", "student", "citizen", "civilian",
+    "businessman", "trader", "merchant", "shopkeeper", "tourist", "passenger", "consumer", "voter", "fan",
+    "caller", "boatman", "refugee", "doctor", "scientist", "researcher"})
 #: nouns for whoever speaks for a body: "a ministry spokesman", "a spokesman for the union"
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
                      "statement", "aide", "aides"})

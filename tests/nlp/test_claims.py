@@ -189,3 +189,40 @@ def test_claims_people_named_by_trade_speak_for_no_country(nlp, text):
     quotes = _extract(nlp, text).quotes
     assert quotes and all(not q.speaker for q in quotes)
 
+
+
+def _clause_entities(words, heads, deps, pos, names, verb):
+    """The clause fallback's entities of ``verb`` in a sentence parsed by hand (names: start, end, key, type)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.mentions import MentionIndex
+    from nlp.records import Entity
+    from nlp.relations.actors import Actors
+    from nlp.relations.clauses import Clauses
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    index = MentionIndex()
+    for start, end, key, _ in names:
+        index.add(start, end, key)
+    actors = Actors(doc, index, [Entity(key, key, kind) for _, _, key, kind in names])
+    return [a.key for a in Clauses(actors).clause_entities(doc[verb])]
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, names, verb", [
+    # "the home run by Ruiz's Velaro Mission": the doer's own "by" phrase, and its owner, are no target
+    (["home", "run", "by", "Ruiz", "'s", "Mission"], [0, 0, 1, 5, 3, 2],
+     ["ROOT", "acl", "agent", "poss", "case", "pobj"], ["NOUN", "VERB", "ADP", "PROPN", "PART", "PROPN"],
+     [(3, 4, "person:ruiz", "person"), (5, 6, "org:velaro-mission", "organization")], 1),
+    # "studies at Peru's Velaro University": a name that qualifies another name says which one it is
+    (["studies", "at", "Peru", "'s", "Velaro", "University"], [0, 0, 5, 2, 5, 1],
+     ["ROOT", "prep", "poss", "case", "compound", "pobj"], ["VERB", "ADP", "PROPN", "PART", "PROPN", "PROPN"],
+     [(2, 3, "country:PE", "country"), (4, 6, "org:velaro-university", "organization")], 0),
+    # "proposed measures after reports that cattle could contract Velaro Fever": what the reports say
+    (["proposed", "measures", "after", "reports", "that", "could", "contract", "Fever"], [0, 0, 0, 2, 6, 6, 3, 6],
+     ["ROOT", "dobj", "prep", "pobj", "mark", "aux", "acl", "dobj"],
+     ["VERB", "NOUN", "ADP", "NOUN", "SCONJ", "AUX", "VERB", "PROPN"], [(7, 8, "org:velaro-fever", "organization")], 0),
+])
+def test_claims_clause_fallback_takes_no_doer_phrase_qualifier_or_noun_complement(words, heads, deps, pos, names, verb):
+    wanted = {"org:velaro-university"} if "University" in words else set()
+    assert set(_clause_entities(words, heads, deps, pos, names, verb)) == wanted

@@ -226,3 +226,13 @@ def _clause_entities(words, heads, deps, pos, names, verb):
 def test_claims_clause_fallback_takes_no_doer_phrase_qualifier_or_noun_complement(words, heads, deps, pos, names, verb):
     wanted = {"org:velaro-university"} if "University" in words else set()
     assert set(_clause_entities(words, heads, deps, pos, names, verb)) == wanted
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a negated verb of speech reports nothing; the words after it are no quote
+    ("Police also would not say why Ortega was being sent to a study class, the Velaro Rights Group said.", "why"),
+    # "..., called the Ortega Society": a verb naming a noun says nothing; what comes before is no quote
+    ("Chile had recently donated $30 million to the centre, called the Ortega Society.", "Chile"),
+])
+def test_claims_a_verb_that_says_nothing_gives_no_quote(nlp, text, unwanted):
+    assert not [q.text for q in _extract(nlp, text).quotes if q.text.startswith(unwanted)]

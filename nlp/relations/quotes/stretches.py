@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from nlp.relations.clauses import Clauses
 from nlp.relations.verbs import has_flag
-from nlp.scan import sent_of, text_of, where
+from nlp.scan import child_deps, sent_of, text_of, where
 
 #: fewer words than this inside the marks is a scare quote ("tone"), not speech
 MIN_WORDS = 3
@@ -314,9 +314,10 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     doc = cue.doc
     subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
-    if left > 0 and doc[left - 1].text == "," and not any(c.dep_ in ("dobj", "xcomp") for c in cue.children) \
-            and not (cue.dep_ == "advcl" and cue.head.i < left):
-        # (not "Lodge demurred, saying: ...": a participle's own clause before the comma is what its speaker did)
+    if left > 0 and doc[left - 1].text == "," and not any(c.dep_ in ("dobj", "xcomp", "oprd") for c in cue.children) \
+            and not (cue.dep_ in ("advcl", "acl") and cue.head.i < left):
+        # (not "Lodge demurred, saying: ...": a participle's own clause before the comma is what its speaker did;
+        # nor "donated $30 million to the centre, called the X Society": a verb naming a noun says nothing)
         # "..., Bonn's foreign ministry said on Saturday.", "..., said X": the words before the comma
         lo = max(doc.char_span(line_start(text, cue.idx), cue.idx, alignment_mode="expand").start
                  if cue.idx > line_start(text, cue.idx) else cue.i, 0)
@@ -340,6 +341,27 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     return None
 
 
+def unsaid(cue: Token) -> bool:
+    """A verb of speech that reports nothing: negated ("would not say where he was held", "did not say
+    why", "would not confirm or say where ...": a conjunct of a negated verb by "or") or the
+    complement of a refusal ("refused to say whether").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Police", "would", "not", "say", "where", "he", "was"],
+    ...           heads=[3, 3, 3, 3, 6, 6, 3], deps=["nsubj", "aux", "neg", "ROOT", "advmod", "nsubj", "ccomp"])
+    >>> unsaid(doc[3])
+    True
+    """
+    verb = cue
+    while verb.dep_ == "conj" and verb.head.i != verb.i and "neg" not in child_deps(verb) \
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children):
+        verb = verb.head  # "would not let ... or say": not "did not refer to it but said"
+    if "neg" in child_deps(verb):
+        return True
+    return cue.dep_ == "xcomp" and has_flag(cue.head.lemma_.lower(), "negative") and cue.head.lemma_.lower() != "deny"
+
+
 def reported_drafts(doc: Doc, direct: Sequence[Draft]) -> list[Draft]:
     """The complement of every reporting verb outside the direct quotes ("X said (that) ...",
     "..., X said", "X told Reuters ..."), cut to the verb's line; a wire dateline is not part of it.
@@ -352,7 +374,7 @@ def reported_drafts(doc: Doc, direct: Sequence[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for i in where(doc, "POS", CUE_POS):
         tok = doc[i]
-        if not is_cue(tok) or inside(direct, tok.idx, starts):
+        if not is_cue(tok) or inside(direct, tok.idx, starts) or unsaid(tok):
             continue
         span = content_span(tok)
         if span is None:

@@ -236,3 +236,10 @@ def test_claims_clause_fallback_takes_no_doer_phrase_qualifier_or_noun_complemen
 ])
 def test_claims_a_verb_that_says_nothing_gives_no_quote(nlp, text, unwanted):
     assert not [q.text for q in _extract(nlp, text).quotes if q.text.startswith(unwanted)]
+
+
+def test_claims_fishermen_after_a_dateline_speak_for_no_country(nlp):
+    text = ("Fishermen say forced to carry refugees.\n\nPUNO, Peru 1996-08-28\n\nPeruvian fishermen said on Wednesday "
+            "they had been forced at gunpoint to ferry refugees fleeing the war in Bolivia to Peru, as a strike by "
+            "more than 3,000 fishermen entered its ninth day.")
+    assert [q.speaker for q in _extract(nlp, text).quotes if q.text.startswith("they had")] == [""]

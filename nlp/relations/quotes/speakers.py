@@ -419,7 +419,8 @@ def dateline_subject(c: Cue) -> tuple[str, bool] | None:
         return None
     sp = c.speakers
     keys = _keys(k for t in c.subj.subtree if c.lo <= t.idx < c.hi
-                 and (k := sp.actors.index.key_of(t.i)) and sp.actors.type_of(k) != "place")
+                 and (k := sp.actors.index.key_of(t.i)) and sp.actors.type_of(k) != "place"
+                 and not (t.dep_ in ("amod", "compound") and _nobody(t.head)))  # "Indian fishermen said"
     return (keys[-1], True) if keys else ("", True)
 
 
@@ -506,7 +507,12 @@ def nobody(c: Cue) -> tuple[str, bool] | None:
     if c.subj is None:
         return None
     noun = _noun(c)
-    return ("", True) if noun.lemma_.lower() in _NOBODY or noun.lower_ in _NOBODY else None
+    return ("", True) if _nobody(noun) else None
+
+
+def _nobody(noun: Token) -> bool:
+    """An unnamed analyst, witness, farmer (:data:`_NOBODY`): no speaker."""
+    return noun.lemma_.lower() in _NOBODY or noun.lower_ in _NOBODY
 
 
 def speaks_for(c: Cue) -> tuple[str, bool] | None:

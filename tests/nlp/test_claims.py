@@ -243,3 +243,14 @@ def test_claims_fishermen_after_a_dateline_speak_for_no_country(nlp):
             "they had been forced at gunpoint to ferry refugees fleeing the war in Bolivia to Peru, as a strike by "
             "more than 3,000 fishermen entered its ninth day.")
     assert [q.speaker for q in _extract(nlp, text).quotes if q.text.startswith("they had")] == [""]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Peru announced this week the demolition of a community centre in East Lima. "
+     "City officials there said the centre was being erected illegally.", "the centre"),
+    ("Peru said its navy would patrol the lake. Some 850 refugees have landed in recent weeks at the port of Puno, "
+     "port officials say.", "Some 850"),
+])
+def test_claims_officials_of_a_body_the_text_does_not_name_are_nobody(nlp, text, said):
+    quotes = _extract(nlp, text).quotes
+    assert [q.speaker for q in quotes if q.text.startswith(said)] == [""]

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from nlp import lexicons
 from nlp.passes import Pass
+from nlp.relations.actors import agent_nouns
 from nlp.relations.clauses import Clauses
 from nlp.relations.quotes.stretches import CUE_AFTER, is_cue, line_end, line_start
 from nlp.scan import Ranges, sent_of, text_of
@@ -345,6 +346,14 @@ class Speakers:
         return self._lowered[start]
 
 
+def _unnamed_body(mod: Token) -> bool:
+    """A common noun before "officials" that says whose they are without naming them ("City officials",
+    "port officials"): no body, outlet or state agent the story could name by that word."""
+    low = mod.lemma_.lower()
+    return mod.pos_ == "NOUN" and low not in BODY_NOUNS | OUTLET_NOUNS | _STATE_BODIES \
+        and low not in agent_nouns() and mod.lower_ not in agent_nouns()
+
+
 def addressee(cue: Token, clauses: Clauses) -> tuple[str, str]:
     """(key, words) of whom a "tell" speaks to: "told Reuters" -> the outlet; "told reporters" -> ("", "reporters")."""
     if cue.lemma_.lower() != "tell":
@@ -521,6 +530,10 @@ def speaks_for(c: Cue) -> tuple[str, bool] | None:
     if c.subj is None or (noun := _noun(c)).pos_ not in ("NOUN", "PROPN"):
         return None
     sp = c.speakers
+    if (noun.lemma_.lower() in _SPOKES or noun.lower_ in _SPOKES) and not any(
+            sp.actors.index.key_of(t.i) for t in noun.subtree) and any(
+            _unnamed_body(m) for m in noun.children if m.dep_ == "compound"):
+        return "", True  # "City officials there said", "port officials say": a body the text does not name
     owner = sp.owner(noun)
     if not owner:
         return None

@@ -254,3 +254,12 @@ def test_claims_fishermen_after_a_dateline_speak_for_no_country(nlp):
 def test_claims_officials_of_a_body_the_text_does_not_name_are_nobody(nlp, text, said):
     quotes = _extract(nlp, text).quotes
     assert [q.speaker for q in quotes if q.text.startswith(said)] == [""]
+
+
+@pytest.mark.parametrize("text, term", [
+    # a short phrase quoted as a term in a clause whose doer is borrowed from another clause: no speaker
+    ('Pedro Ortega, 45, a veteran dissident, said the police had beaten him. Last month he was ordered to serve '
+     'one year of "re-education through labour", but released because of poor health.', "re-education"),
+])
+def test_claims_a_scare_quote_has_no_speaker(nlp, text, term):
+    assert [q.speaker for q in _extract(nlp, text).quotes if q.text.startswith(term)] == [""]

@@ -160,7 +160,9 @@ def _modifier_name(tok: Token, key: str, index) -> bool:
     head = first.head
     if first.dep_ == "compound" and (head.lemma_.lower() in AREA_NOUNS or head.lower_ in AREA_NOUNS):
         return False  # "the Acari region", "the Darvan hills": the name of the area itself
-    return first.dep_ in MODIFIER_DEPS and index.key_of(head.i) != key and head.pos_ == "NOUN"
+    # "South Africa's constitution", and "Jerusalem's Hebrew University": a name qualifying another's name
+    other = index.key_of(head.i)
+    return first.dep_ in MODIFIER_DEPS and other != key and (head.pos_ == "NOUN" or other is not None)
 
 
 class Clauses:
@@ -433,13 +435,17 @@ class Clauses:
         Bolivian workers", not "praised the French wine"), as in :meth:`qualifiers`.
         """
         found: dict[str, int] = {}
-        stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in SUBJ_DEPS | PASS_SUBJ_DEPS]
+        # the doer's own words are no target: its subject, and the "by" phrase of a passive ("run by Lopes's
+        # Velaro Mission": not Lopes)
+        stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in SUBJ_DEPS | PASS_SUBJ_DEPS | {"agent"}]
         while stack:
             t = stack.pop()
             if _is_verb(t) and any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS for c in t.children):
                 continue  # a clause of its own
             if t.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "conj") and _is_verb(t):
                 continue
+            if t.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" for c in t.children):
+                continue  # "after reports that sheep could contract BSE": what a noun says, not what the verb acts on
             stack.extend(t.children)
             key = self.actors.index.key_of(t.i)
             if key and not material and _modifier_name(t, key, self.actors.index):

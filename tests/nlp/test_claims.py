@@ -156,3 +156,110 @@ def test_claims_a_list_of_names_relates_none_of_them(nlp, voice):
     ex = _extract(nlp, text)
     assert len(ex.entities) > 100  # the names are read
     assert [r for r in ex.relations if r.kind != "cooccurrence"] == []
+
+
+@pytest.mark.parametrize("text, attribution", [
+    # a reported verb that is itself a verb of report ("could announce", "charged") reports the words after it;
+    # the words before it attribute the report to the speaker, and are nothing announced or charged
+    ("Ortega said the commission could announce the names of the suspects on Monday.", "Ortega said"),
+    ("Ortega denied the fishermen charged the refugees for passage to Brazil.", "Ortega denied the fishermen"),
+    ("Professor Tomas Ortega of Velaro University demurred, saying:\n\"The plan is unfair to the farmers.\"",
+     "Professor Tomas Ortega of Velaro University demurred"),
+])
+def test_claims_an_attribution_is_no_quote(nlp, text, attribution):
+    quotes = _extract(nlp, text).quotes
+    assert quotes and not [q.text for q in quotes if q.text == attribution]
+
+
+@pytest.mark.parametrize("text", [
+    'Tomas Ortega said:\n"The plan is unfair to the farmers of the valley."',
+    'Tomas Ortega spoke at length, saying:\n"The plan is unfair to the farmers of the valley."',
+])
+def test_claims_a_quote_on_the_line_after_said_colon_is_the_speakers(nlp, text):
+    quotes = _extract(nlp, text).quotes
+    assert [(q.speaker, q.kind) for q in quotes] == [("person:tomas-ortega", "direct")]
+
+
+
+@pytest.mark.parametrize("text", [
+    "British farmers denied on Thursday that there was any danger to human health from their sheep.",
+    "Peruvian fishermen said on Wednesday they had been forced at gunpoint to ferry the refugees across.",
+])
+def test_claims_people_named_by_trade_speak_for_no_country(nlp, text):
+    quotes = _extract(nlp, text).quotes
+    assert quotes and all(not q.speaker for q in quotes)
+
+
+
+def _clause_entities(words, heads, deps, pos, names, verb):
+    """The clause fallback's entities of ``verb`` in a sentence parsed by hand (names: start, end, key, type)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.mentions import MentionIndex
+    from nlp.records import Entity
+    from nlp.relations.actors import Actors
+    from nlp.relations.clauses import Clauses
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    index = MentionIndex()
+    for start, end, key, _ in names:
+        index.add(start, end, key)
+    actors = Actors(doc, index, [Entity(key, key, kind) for _, _, key, kind in names])
+    return [a.key for a in Clauses(actors).clause_entities(doc[verb])]
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, names, verb", [
+    # "the home run by Ruiz's Velaro Mission": the doer's own "by" phrase, and its owner, are no target
+    (["home", "run", "by", "Ruiz", "'s", "Mission"], [0, 0, 1, 5, 3, 2],
+     ["ROOT", "acl", "agent", "poss", "case", "pobj"], ["NOUN", "VERB", "ADP", "PROPN", "PART", "PROPN"],
+     [(3, 4, "person:ruiz", "person"), (5, 6, "org:velaro-mission", "organization")], 1),
+    # "studies at Peru's Velaro University": a name that qualifies another name says which one it is
+    (["studies", "at", "Peru", "'s", "Velaro", "University"], [0, 0, 5, 2, 5, 1],
+     ["ROOT", "prep", "poss", "case", "compound", "pobj"], ["VERB", "ADP", "PROPN", "PART", "PROPN", "PROPN"],
+     [(2, 3, "country:PE", "country"), (4, 6, "org:velaro-university", "organization")], 0),
+    # "proposed measures after reports that cattle could contract Velaro Fever": what the reports say
+    (["proposed", "measures", "after", "reports", "that", "could", "contract", "Fever"], [0, 0, 0, 2, 6, 6, 3, 6],
+     ["ROOT", "dobj", "prep", "pobj", "mark", "aux", "acl", "dobj"],
+     ["VERB", "NOUN", "ADP", "NOUN", "SCONJ", "AUX", "VERB", "PROPN"], [(7, 8, "org:velaro-fever", "organization")], 0),
+])
+def test_claims_clause_fallback_takes_no_doer_phrase_qualifier_or_noun_complement(words, heads, deps, pos, names, verb):
+    wanted = {"org:velaro-university"} if "University" in words else set()
+    assert set(_clause_entities(words, heads, deps, pos, names, verb)) == wanted
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a negated verb of speech reports nothing; the words after it are no quote
+    ("Police also would not say why Ortega was being sent to a study class, the Velaro Rights Group said.", "why"),
+    # "..., called the Ortega Society": a verb naming a noun says nothing; what comes before is no quote
+    ("Chile had recently donated $30 million to the centre, called the Ortega Society.", "Chile"),
+])
+def test_claims_a_verb_that_says_nothing_gives_no_quote(nlp, text, unwanted):
+    assert not [q.text for q in _extract(nlp, text).quotes if q.text.startswith(unwanted)]
+
+
+def test_claims_fishermen_after_a_dateline_speak_for_no_country(nlp):
+    text = ("Fishermen say forced to carry refugees.\n\nPUNO, Peru 1996-08-28\n\nPeruvian fishermen said on Wednesday "
+            "they had been forced at gunpoint to ferry refugees fleeing the war in Bolivia to Peru, as a strike by "
+            "more than 3,000 fishermen entered its ninth day.")
+    assert [q.speaker for q in _extract(nlp, text).quotes if q.text.startswith("they had")] == [""]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Peru announced this week the demolition of a community centre in East Lima. "
+     "City officials there said the centre was being erected illegally.", "the centre"),
+    ("Peru said its navy would patrol the lake. Some 850 refugees have landed in recent weeks at the port of Puno, "
+     "port officials say.", "Some 850"),
+])
+def test_claims_officials_of_a_body_the_text_does_not_name_are_nobody(nlp, text, said):
+    quotes = _extract(nlp, text).quotes
+    assert [q.speaker for q in quotes if q.text.startswith(said)] == [""]
+
+
+@pytest.mark.parametrize("text, term", [
+    # a short phrase quoted as a term in a clause whose doer is borrowed from another clause: no speaker
+    ('Pedro Ortega, 45, a veteran dissident, said the police had beaten him. Last month he was ordered to serve '
+     'one year of "re-education through labour", but released because of poor health.', "re-education"),
+])
+def test_claims_a_scare_quote_has_no_speaker(nlp, text, term):
+    assert [q.speaker for q in _extract(nlp, text).quotes if q.text.startswith(term)] == [""]

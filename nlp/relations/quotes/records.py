@@ -434,6 +434,10 @@ def _governing_doer(doc: Doc, d: Draft, clauses: Clauses) -> str:
             return ""
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "relcl", "acl"):
             # ("including" is a preposition; a relative clause describes the noun, not the doer)
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                # a doer borrowed from another clause ("he was ordered to serve a year of “re-education
+                # through labour”", "grabbing his gun and shouting “Freedom!”"): a term, or someone's cry
+                return ""
             keys = list(dict.fromkeys(a.key for a in clauses.subjects(tok)
                                       if clauses.actors.type_of(a.key) in PERSON_TYPES | GROUP_TYPES))
             return keys[0] if len(keys) == 1 else ""

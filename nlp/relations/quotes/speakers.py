@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from nlp import lexicons
 from nlp.passes import Pass
+from nlp.relations.actors import agent_nouns
 from nlp.relations.clauses import Clauses
 from nlp.relations.quotes.stretches import CUE_AFTER, is_cue, line_end, line_start
 from nlp.scan import Ranges, sent_of, text_of
@@ -38,7 +39,13 @@ AHEAD_LINES = 3
 #: diplomats, witnesses and sources unnamed are no speaker)
 _NOBODY = frozenset({"analyst", "diplomat", "witness", "source", "expert", "observer", "resident",
                      "people", "man", "woman", "inhabitant", "traveller", "traveler", "critic",
-                     "proponent", "opponent", "banner", "poster", "sign", "report", "reports"})
+                     "proponent", "opponent", "banner", "poster", "sign", "report", "reports"}) | frozenset({
+    # people named by their trade, who speak for themselves and not for the country that qualifies them
+    # ("British farmers denied ...", "Sri Lankan fishermen said ...": not Britain, not Sri Lanka): the
+    # private sectors of CAMEO's agent codes (AGR, BUS, CVL, EDU, LAB, MED, REF), not its state agents
+    "farmer", "fisherman", "fishermen", "grower", "villager", "worker", "student", "citizen", "civilian",
+    "businessman", "trader", "merchant", "shopkeeper", "tourist", "passenger", "consumer", "voter", "fan",
+    "caller", "boatman", "refugee", "doctor", "scientist", "researcher"})
 #: nouns for whoever speaks for a body: "a ministry spokesman", "a spokesman for the union"
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
                      "statement", "aide", "aides"})
@@ -342,6 +349,14 @@ class Speakers:
         return self._lowered[start]
 
 
+def _unnamed_body(mod: Token) -> bool:
+    """A common noun before "officials" that says whose they are without naming them ("City officials",
+    "port officials"): no body, outlet or state agent the story could name by that word."""
+    low = mod.lemma_.lower()
+    return mod.pos_ == "NOUN" and low not in BODY_NOUNS | OUTLET_NOUNS | _STATE_BODIES \
+        and low not in agent_nouns() and mod.lower_ not in agent_nouns()
+
+
 def addressee(cue: Token, clauses: Clauses) -> tuple[str, str]:
     """(key, words) of whom a "tell" speaks to: "told Reuters" -> the outlet; "told reporters" -> ("", "reporters")."""
     if cue.lemma_.lower() != "tell":
@@ -416,7 +431,8 @@ def dateline_subject(c: Cue) -> tuple[str, bool] | None:
         return None
     sp = c.speakers
     keys = _keys(k for t in c.subj.subtree if c.lo <= t.idx < c.hi
-                 and (k := sp.actors.index.key_of(t.i)) and sp.actors.type_of(k) != "place")
+                 and (k := sp.actors.index.key_of(t.i)) and sp.actors.type_of(k) != "place"
+                 and not (t.dep_ in ("amod", "compound") and _nobody(t.head)))  # "Indian fishermen said"
     return (keys[-1], True) if keys else ("", True)
 
 
@@ -503,7 +519,12 @@ def nobody(c: Cue) -> tuple[str, bool] | None:
     if c.subj is None:
         return None
     noun = _noun(c)
-    return ("", True) if noun.lemma_.lower() in _NOBODY or noun.lower_ in _NOBODY else None
+    return ("", True) if _nobody(noun) else None
+
+
+def _nobody(noun: Token) -> bool:
+    """An unnamed analyst, witness, farmer (:data:`_NOBODY`): no speaker."""
+    return noun.lemma_.lower() in _NOBODY or noun.lower_ in _NOBODY
 
 
 def speaks_for(c: Cue) -> tuple[str, bool] | None:
@@ -512,6 +533,10 @@ def speaks_for(c: Cue) -> tuple[str, bool] | None:
     if c.subj is None or (noun := _noun(c)).pos_ not in ("NOUN", "PROPN"):
         return None
     sp = c.speakers
+    if (noun.lemma_.lower() in _SPOKES or noun.lower_ in _SPOKES) and not any(
+            sp.actors.index.key_of(t.i) for t in noun.subtree) and any(
+            _unnamed_body(m) for m in noun.children if m.dep_ == "compound"):
+        return "", True  # "City officials there said", "port officials say": a body the text does not name
     owner = sp.owner(noun)
     if not owner:
         return None

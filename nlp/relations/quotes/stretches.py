@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from nlp.relations.clauses import Clauses
 from nlp.relations.verbs import has_flag
-from nlp.scan import sent_of, text_of, where
+from nlp.scan import child_deps, sent_of, text_of, where
 
 #: fewer words than this inside the marks is a scare quote ("tone"), not speech
 MIN_WORDS = 3
@@ -60,6 +60,8 @@ def quote_verbs() -> frozenset[str]:
         return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
 
 
+#: what sets an attribution off from the clause it follows ("..., the Sun reported", "... -- police said")
+ATTRIBUTION_BREAKS = frozenset({",", ";", "-", "--", "\u2013", "\u2014"})
 #: the parts of speech of a reporting verb
 CUE_POS = frozenset({"VERB", "AUX"})
 
@@ -200,8 +202,11 @@ def _cue_after_mark(doc: Doc, end_tok: int, words: str) -> Token | None:
 
 
 def _cue_before_mark(doc: Doc, start_tok: int) -> Token | None:
-    """A reporting verb just before an opening mark: "said: “...", "told the Sun: “...", "he added, “..."."""
+    """A reporting verb just before an opening mark: "said: “...", "told the Sun: “...", "he added, “...",
+    or at the end of the line before, after a colon ("Lodge demurred, saying:\n“...")."""
     for tok in reversed(doc[max(0, start_tok - CUE_BEFORE - 1):start_tok]):
+        if "\n" in tok.text and tok.i > 0 and doc[tok.i - 1].text == ":" and not doc[tok.i - 1].whitespace_:
+            continue  # "said:" closing the line before
         if "\n" in tok.text or tok.text in SENT_END or tok.text in ('"', "“", "”") and tok.i < start_tok - 1:
             return None
         if is_cue(tok):
@@ -311,7 +316,10 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     doc = cue.doc
     subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
-    if left > 0 and doc[left - 1].text == "," and not any(c.dep_ in ("dobj", "xcomp") for c in cue.children):
+    if left > 0 and doc[left - 1].text == "," and not any(c.dep_ in ("dobj", "xcomp", "oprd") for c in cue.children) \
+            and not (cue.dep_ in ("advcl", "acl") and cue.head.i < left):
+        # (not "Lodge demurred, saying: ...": a participle's own clause before the comma is what its speaker did;
+        # nor "donated $30 million to the centre, called the X Society": a verb naming a noun says nothing)
         # "..., Bonn's foreign ministry said on Saturday.", "..., said X": the words before the comma
         lo = max(doc.char_span(line_start(text, cue.idx), cue.idx, alignment_mode="expand").start
                  if cue.idx > line_start(text, cue.idx) else cue.i, 0)
@@ -320,15 +328,40 @@ def content_span(cue: Token) -> tuple[int, int] | None:
             lo += 1
         if hi - lo >= 3:
             return lo, hi
-    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX"):
-        # "X has quit the party, the Sun reported": the clause before the attribution
+    first = min(t.i for t in cue.subtree)
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX") \
+            and first > 0 and doc[first - 1].text in ATTRIBUTION_BREAKS:
+        # "X has quit the party, the Sun reported": the clause before the attribution, which a comma or
+        # a dash sets off; "Allen said the commission could announce ...", where "announce" is what is
+        # said, has none: the words before it are the attribution of "said", not something announced
         head = cue.head
         lo = head.left_edge.i
-        hi = min(t.i for t in cue.subtree)
+        hi = first
         while hi > lo and (cue.doc[hi - 1].is_punct or cue.doc[hi - 1].is_space):
             hi -= 1
         return (lo, hi) if hi - lo >= 2 else None
     return None
+
+
+def unsaid(cue: Token) -> bool:
+    """A verb of speech that reports nothing: negated ("would not say where he was held", "did not say
+    why", "would not confirm or say where ...": a conjunct of a negated verb by "or") or the
+    complement of a refusal ("refused to say whether").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Police", "would", "not", "say", "where", "he", "was"],
+    ...           heads=[3, 3, 3, 3, 6, 6, 3], deps=["nsubj", "aux", "neg", "ROOT", "advmod", "nsubj", "ccomp"])
+    >>> unsaid(doc[3])
+    True
+    """
+    verb = cue
+    while verb.dep_ == "conj" and verb.head.i != verb.i and "neg" not in child_deps(verb) \
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children):
+        verb = verb.head  # "would not let ... or say": not "did not refer to it but said"
+    if "neg" in child_deps(verb):
+        return True
+    return cue.dep_ == "xcomp" and has_flag(cue.head.lemma_.lower(), "negative") and cue.head.lemma_.lower() != "deny"
 
 
 def reported_drafts(doc: Doc, direct: Sequence[Draft]) -> list[Draft]:
@@ -343,7 +376,7 @@ def reported_drafts(doc: Doc, direct: Sequence[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for i in where(doc, "POS", CUE_POS):
         tok = doc[i]
-        if not is_cue(tok) or inside(direct, tok.idx, starts):
+        if not is_cue(tok) or inside(direct, tok.idx, starts) or unsaid(tok):
             continue
         span = content_span(tok)
         if span is None:

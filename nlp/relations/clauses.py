@@ -332,7 +332,9 @@ class Clauses:
         for c in children_with(verb, OBJ_DEPS):
             # "condemned Russia's invasion": the possessor of the object is its target
             # (a named one: "cut their trip" is mostly the doer's own)
-            out.extend(self.phrase(c) or self.owners(c) or (self.qualifiers(c) if material else []))
+            # (not for a mere statement: "saw Lopes's visit as an opportunity" says nothing to Lopes)
+            out.extend(self.phrase(c) or (self.owners(c) if row is None or row.cameo != "01" else [])
+                       or (self.qualifiers(c) if material else []))
         deps = child_deps(verb)
         if not out and not any(d in OBJ_DEPS for d in deps):
             # "arrested and charged Lopez": the first verb shares its conjunct's object
@@ -446,6 +448,10 @@ class Clauses:
                 continue
             if t.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" for c in t.children):
                 continue  # "after reports that sheep could contract BSE": what a noun says, not what the verb acts on
+            if _is_verb(t) and t.dep_ == "pcomp":
+                continue  # "jibes about annexing Canada", "by building ties with China": that verb's own phrases
+            if t.pos_ == "ADJ" and t.dep_ == "amod" and "prep" in child_deps(t):
+                continue  # "listed topics irksome to China": whom the adjective concerns, not the verb
             stack.extend(t.children)
             key = self.actors.index.key_of(t.i)
             if key and not material and _modifier_name(t, key, self.actors.index):

@@ -157,6 +157,9 @@ class Pronouns:
             return ()
         if tok.lower_ in ("it", "itself") and (tok.dep_ not in _SUBJ_DEPS or (tok.head.lemma_ == "be" and not _ready(tok.head))):
             return ()  # object "it" and "it is ..." mostly stand for events or nothing; "it is prepared to" acts
+        bound = self._bound_possessive(tok, kind)
+        if bound is not None:
+            return bound
         subject_only = tok.lower_ == "it"
         own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
         sent = self._sent_of(tok.i)
@@ -182,6 +185,21 @@ class Pronouns:
                 subjects = {m.keys for m in cands if m.subject and m.verb == root}
             return next(iter(subjects)) if len(subjects) == 1 else ()
         return ()
+
+    def _bound_possessive(self, tok: Token, kind: str) -> tuple[str, ...] | None:
+        """"It will render its efforts vain", "Ruiz praised his rival": a possessive on the direct object
+        is its verb's subject's when that subject is of its kind (a pronoun resolved, or a name); None else."""
+        noun = tok.head
+        if tok.dep_ != "poss" or noun.dep_ != "dobj" or noun.head.i == noun.i:
+            return None
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        if PRONOUNS.get(subj.lower_) == kind:
+            return self.resolve(subj)
+        own = [m for m in self.by_sent.get(self._sent_of(subj.i), ()) if m.kind == kind and m.subject
+               and m.verb == noun.head.i]
+        return own[-1].keys if own else None
 
 
 #: adjectives of readiness: "it is prepared / ready / willing to ..." has an actor for its "it"

@@ -15,3 +15,40 @@ pytestmark = pytest.mark.model
 def test_claims_a_title_before_a_name_is_no_verb(nlp, text):
     rels = extract(nlp(text), Document("d", text)).relations
     assert not [(r.source, r.verb, r.target) for r in rels if r.kind == "action" and r.verb == "dictator"]
+
+
+def _actions(nlp, text):
+    return {(r.source, r.verb, r.target) for r in extract(nlp(text), Document("d", text)).relations
+            if r.kind == "action"}
+
+
+def test_claims_a_possessive_on_the_object_is_the_subjects_own(nlp):
+    """"it will only render its efforts vain": "its" is the subject's, not the country named just before."""
+    text = ("If Lima still chooses to tie its Chile policy to the will of Quito again, it will only render "
+            "its previous efforts to mend ties with Santiago in vain, the paper warned.")
+    rels = _actions(nlp, text)
+    assert not any(s == "country:EC" or t == "country:EC" and v in ("render", "mend") for s, v, t in rels), rels
+
+
+def test_claims_a_view_of_a_thing_is_no_act_on_its_owner(nlp):
+    """"saw Lopes's visit as an opportunity": a statement verb says nothing to the visit's owner, nor to the
+    countries of the phrase that follows."""
+    text = ("The Lima Times on Tuesday saw Ana Lopes's visit as an opportunity to pull Peru away from Chile, "
+            "approvingly quoting Carlos Ruiz of the Bolivian chamber of commerce.")
+    assert not [x for x in _actions(nlp, text) if x[1] == "see"]
+
+
+def test_claims_the_clause_fallback_leaves_an_adjectives_phrase_alone(nlp):
+    """"listed some topics irksome to Bolivia": whom the adjective concerns is not what was listed."""
+    text = ("Two Chilean lawmakers have already cut short a visit to Peru ahead of schedule, and the Lima Times "
+            "listed some topics irksome to Bolivia that Ana Lopes could promise to stop talking about.")
+    assert ("outlet:lima-times", "list", "country:BO") not in _actions(nlp, text)
+
+
+def test_claims_the_clause_fallback_leaves_another_verbs_phrases_alone(nlp):
+    """"mend relations ... after jibes about annexing Chile from President Ruiz": Chile and Ruiz are what
+    "annexing" is about, not what was mended."""
+    text = ("Ana Lopes, whose private financial career included extensive dealings with Peru, is seeking to mend "
+            "relations with the Andean superpower after tariffs and jibes about annexing Chile from President "
+            "Carlos Ruiz soured relations between Quito and Santiago.")
+    assert not [x for x in _actions(nlp, text) if x[1] == "mend"]

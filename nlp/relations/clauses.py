@@ -333,7 +333,9 @@ class Clauses:
             # "condemned Russia's invasion": the possessor of the object is its target
             # (a named one: "cut their trip" is mostly the doer's own)
             # (not for a mere statement: "saw Lopes's visit as an opportunity" says nothing to Lopes)
-            out.extend(self.phrase(c) or (self.owners(c) if row is None or row.cameo != "01" else [])
+            # a name compounded with the thing counts only for a verb the lexicon knows ("condemned EU efforts";
+            # "evading U.S. sanctions", "tie its China policy to" say whose or what about, not at whom)
+            out.extend(self.phrase(c) or (self.owners(c, compounds=row is not None) if row is None or row.cameo != "01" else [])
                        or (self.qualifiers(c) if material else []))
         deps = child_deps(verb)
         if not out and not any(d in OBJ_DEPS for d in deps):
@@ -357,7 +359,7 @@ class Clauses:
                         out.extend(self.phrase(g) or (self.qualifiers(g) if material else []))
         return out
 
-    def owners(self, tok: Token) -> list[Actor]:
+    def owners(self, tok: Token, *, compounds: bool = True) -> list[Actor]:
         """Whose thing a noun is: a possessor ("Russia's invasion", "its case") or a proper-name compound ("EU efforts").
 
         A possessive pronoun that stands for the doer ("cut their trip") gives
@@ -365,7 +367,7 @@ class Clauses:
         says little and does not count.
         """
         return [a for p in children_with(tok, ("poss", "compound")) if p.dep_ == "poss"
-                or (p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
+                or (compounds and p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
                 for a in self.actors.of(p)]
 
     def qualifiers(self, tok: Token) -> list[Actor]:

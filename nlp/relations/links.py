@@ -285,6 +285,8 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *, verbs: Sequence[VerbClau
                     continue  # read by the next-entity fallback; a light verb acts through its noun, "keep importing" through its complement
                 if len(sent_of(tok)) < LONG_SENTENCE:
                     continue  # a short sentence the parser reads well: no object means none
+                if row.category == OTHER and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    continue  # a verb no lexicon knows, whose doer is only inherited from another clause
                 if row.cameo == "01" and "speech" not in row.flags:
                     continue  # "saw Lopes's visit as a chance to pull Peru away from Chile": a view, not an act on them
                 targets = clauses.who(clauses.clause_entities(tok, material=acts_on_people(row)), places=places)

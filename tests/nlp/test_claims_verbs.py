@@ -52,3 +52,18 @@ def test_claims_the_clause_fallback_leaves_another_verbs_phrases_alone(nlp):
             "relations with the Andean superpower after tariffs and jibes about annexing Chile from President "
             "Carlos Ruiz soured relations between Quito and Santiago.")
     assert not [x for x in _actions(nlp, text) if x[1] == "mend"]
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a name compounded with a thing says what the thing is about, not at whom a verb no lexicon knows acts
+    ("If Lima still chooses to tie its Chile policy to the will of Quito, it will only hurt itself, the paper warned.",
+     ("country:PE", "tie", "country:CL")),
+    ("Ana Lopes, the Velaro chief executive, evaded U.S. sanctions on copper for years.",
+     ("person:ana-lopes", "evade", "country:US")),
+    # ... nor does the doer of one clause do what a subjectless clause after it does
+    ("Relations between the two countries soured in 2018, when Peruvian police arrested Velaro executive Ana Lopes "
+     "in Lima to face charges of fraud and evading U.S. sanctions against Bolivia.",
+     ("country:PE", "evade", "country:US")),
+])
+def test_claims_no_act_on_what_a_thing_is_about(nlp, text, unwanted):
+    assert unwanted not in _actions(nlp, text)

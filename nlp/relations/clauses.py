@@ -550,6 +550,12 @@ class Clauses:
                     return c.lower_ if c.lower_ not in ("'ll", "wo", "ca") else {"'ll": "will", "wo": "will", "ca": "can"}[c.lower_]
             if v.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in children_with(v, ("mark",))):
                 return "conditional"
+        sent = sent_of(verb)
+        if sent[0].lower_ in CONDITIONAL_MARKS:
+            # "If Peru attacks Chile, Bolivia will respond", however the parser hung the "if"
+            comma = next((t.i for t in sent if t.text == ","), sent.end)
+            if verb.i < comma:
+                return "conditional"
         return ""
 
     @staticmethod

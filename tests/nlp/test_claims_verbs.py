@@ -67,3 +67,10 @@ def test_claims_the_clause_fallback_leaves_another_verbs_phrases_alone(nlp):
 ])
 def test_claims_no_act_on_what_a_thing_is_about(nlp, text, unwanted):
     assert unwanted not in _actions(nlp, text)
+
+
+def test_claims_an_act_under_a_sentence_opening_if_is_conditional(nlp):
+    """"If Peru attacks Chile, ...": the attack has not happened, whatever the parser did with the "if"."""
+    text = "If Peru attacks Chile, Bolivia will respond."
+    rels = [r for r in extract(nlp(text), Document("d", text)).relations if r.kind == "action" and r.verb == "attack"]
+    assert rels and all(r.modality == "conditional" for r in rels)

@@ -310,6 +310,11 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
     cues: dict[int, tuple[str, str]] = {}
     for d in sorted(q.drafts, key=lambda d: (d.start, d.end)):
         if d.shadow:
+            lead = _lead_in(q, d)
+            if lead is not None and d.speaker:
+                records.append(Quote(doc_id, *lead, text[lead[0]:lead[1]], d.speaker, d.cue_text, "indirect",
+                                     d.to, _names(spans, *token_range(q.doc, *lead)),
+                                     rule=f"lead_in/{d.rule}"))
             continue
         if q.headline and d.end <= q.head_end and d.speaker not in body:
             d.speaker = ""  # a headline's speaker counts only when the body confirms it
@@ -320,6 +325,19 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
             # the speaker of its verb, who does it ("Interfax quoted Lopes": Lopes speaks, Interfax quotes)
             cues[d.cue.i] = (d.speaker, record.text)
     return QuoteReading(tuple(records), cues)
+
+
+def _lead_in(q: QuoteStep, d: Draft) -> tuple[int, int] | None:
+    """"Volkova said the authorities are currently “tackling ...”": the reported words before the
+    direct quote a reported clause closes with are the speaker's too; (start, end) when they are
+    ``MIN_WORDS`` or more ("said: “...”" has none)."""
+    first = min((o.start for o in q.direct if d.start < o.start < d.end), default=None)
+    if first is None:
+        return None
+    s, e = d.start, first
+    while e > s and (q.text[e - 1].isspace() or q.text[e - 1] in '"“:,'):
+        e -= 1
+    return (s, e) if len(q.text[s:e].split()) >= MIN_WORDS else None
 
 
 # --- what the relation step reads of the quotes -----------------------------------------------

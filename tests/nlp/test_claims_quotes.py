@@ -27,3 +27,23 @@ def test_words_before_a_closing_direct_quote_are_reported(nlp):
     assert ("person:ingrid-solberg", "direct", "weighing every offer on the table") in got
     # "said: “...”" leads in with no words of its own
     assert [k for _, k, _ in quotes_of(nlp, text.replace('the harbour board is now "', ': "'))] == ["direct"]
+
+
+@pytest.mark.parametrize("headline, speaker, words", [
+    # the headline's subject is the speaker, though the story below only names her
+    ("Solberg says harbour strike will hurt trade.", "person:ingrid-solberg", "harbour strike will hurt trade"),
+    # a headline the parse reads as no clause ("abuse" a noun)
+    ("Tromso's Solberg says dock bosses abuse law.", "person:ingrid-solberg", "dock bosses abuse law"),
+])
+def test_headline_source_named_below(nlp, headline, speaker, words):
+    text = (f"{headline}\n\nTROMSO, Norway 1996-08-30\n\n"
+            "Harbour chief Ingrid Solberg met dock workers in Tromso on Friday.\n"
+            "Union leader Per Haugen said the strike would go on until the talks resumed.\n")
+    assert (speaker, "indirect", words) in quotes_of(nlp, text)
+
+
+def test_headline_source_after_the_dash(nlp):
+    text = ("Harbour strike will hurt trade -- Solberg.\n\nTROMSO, Norway 1996-08-30\n\n"
+            "Harbour chief Ingrid Solberg met dock workers in Tromso on Friday.\n"
+            "Solberg said the strike would go on until the talks resumed.\n")
+    assert ("person:ingrid-solberg", "indirect", "Harbour strike will hurt trade") in quotes_of(nlp, text)

@@ -19,6 +19,7 @@ speaker a quote's verb has, the quoted stretches, the words for evidence.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -77,6 +78,10 @@ class QuoteStep:
     def body(self) -> frozenset[str]:
         """Who speaks below the headline."""
         return frozenset(d.speaker for d in self.drafts if d.start > self.head_end and d.speaker)
+
+    def named_below(self) -> frozenset[str]:
+        """Who the story names below the headline."""
+        return frozenset(k for s, _, k in self.clauses.actors.index.spans if self.doc[s].idx > self.head_end)
 
 
 # --- finders: where the quotes are ------------------------------------------------------------
@@ -257,11 +262,19 @@ def headline_sources(q: QuoteStep) -> None:
     body = q.body()
     q.drafts.extend(_headline_drafts(q.doc, q.head_end, q.drafts, q.speakers))
     index = q.clauses.actors.index
+    named = q.named_below()
     for d in q.drafts:  # the headline's names link nothing; "X says ..." still names X, kept if X speaks below
         if d.end <= q.head_end and not d.speaker and d.cue is not None:
-            subj = [t for c in d.cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-            keys = [k for t in subj if (k := index.mention_only_key_of(t.i))]
+            subjects = [c for c in d.cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+            keys = [k for c in subjects for t in c.subtree if (k := index.mention_only_key_of(t.i))]
             d.speaker = next((k for k in keys if k in body), "")
+            # "Britain says ...": the one speaker the subject's head names, when the story names it below
+            heads = [k for c in subjects if (k := index.mention_only_key_of(c.i))]
+            if not d.speaker and len(subjects) == 1 and len(heads) == 1 and heads[0] in named \
+                    and q.clauses.actors.type_of(heads[0]) in PERSON_TYPES | GROUP_TYPES:
+                d.speaker = heads[0]
+    if not any(d.end <= q.head_end for d in q.drafts if d.kind == "indirect"):
+        q.drafts.extend(_says_headline(q, named))
 
 
 #: run after every quote was read in text order, in this order
@@ -308,6 +321,7 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
     spans = sorted(clauses.actors.index.spans)
     records: list[Quote] = []
     cues: dict[int, tuple[str, str]] = {}
+    named = q.named_below()
     for d in sorted(q.drafts, key=lambda d: (d.start, d.end)):
         if d.shadow:
             lead = _lead_in(q, d)
@@ -316,7 +330,8 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
                                      d.to, _names(spans, *token_range(q.doc, *lead)),
                                      rule=f"lead_in/{d.rule}"))
             continue
-        if q.headline and d.end <= q.head_end and d.speaker not in body:
+        if q.headline and d.end <= q.head_end and d.speaker not in body and not (d.rule in _HEADLINE_NAMED
+                                                                                 and d.speaker in named):
             d.speaker = ""  # a headline's speaker counts only when the body confirms it
         record = Quote(doc_id, d.start, d.end, text[d.start:d.end], d.speaker, d.cue_text, d.kind, d.to,
                        _names(spans, *d.tokens), rule=f"{d.finder or d.kind}/{d.rule}" if d.speaker else d.finder)
@@ -431,12 +446,40 @@ def _headline_drafts(doc: Doc, head_end: int, drafts: list[Draft], speakers: Spe
     if m and not any(d.end <= head_end for d in drafts if d.kind == "indirect"):
         source = m.group("source").strip()
         span = doc.char_span(m.start("source"), m.start("source") + len(source), alignment_mode="expand")
-        keys = [k for t in span if (k := speakers.actors.index.key_of(t.i))] if span is not None else []
+        index = speakers.actors.index
+        # "... -- Bonn.": a headline's name is a mention only, its city its country's
+        keys = [k for t in span if (k := index.key_of(t.i) or index.mention_only_key_of(t.i))] if span is not None else []
         speaker = keys[0] if keys and keys[0] in {d.speaker for d in body} else first_of(source.split()[-1])
         s, e = trimmed(text, 0, m.end("words"))
         if speaker and len(text[s:e].split()) >= MIN_WORDS:
             out.append(Draft(s, e, "indirect", token_range(doc, s, e), speaker=speaker, cue_text="say"))
     return out
+
+
+#: a wire headline "Burma's Suu Kyi says military rulers abuse law.": who, and what they say
+_SAYS_HEADLINE = re.compile(r"^(?P<who>[^.,;:!?\"“”]{2,60}?)\s+says?\s+(?:that\s+)?(?P<words>[^\"“”]+?)[.!?]?\s*$")
+#: the fills that name a headline's speaker from its subject, kept when the story names the speaker below
+_HEADLINE_NAMED = frozenset({"headline_sources", "headline_says"})
+
+
+def _says_headline(q: QuoteStep, named: frozenset[str]) -> list[Draft]:
+    """"Burma's Suu Kyi says military rulers abuse law.", a headline the parse read as no clause: the
+    words after "says" are said by the one speaker whose name ends the words before it, when the story
+    names that speaker below."""
+    m = _SAYS_HEADLINE.match(q.text[:q.head_end])
+    if not m:
+        return []
+    who = q.doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+    if who is None:
+        return []
+    index = q.clauses.actors.index
+    key = index.mention_only_key_of(who[-1].i) or index.key_of(who[-1].i) or ""
+    if key not in named or q.clauses.actors.type_of(key) not in PERSON_TYPES | GROUP_TYPES:
+        return []
+    s, e = trimmed(q.text, m.start("words"), m.end("words"))
+    if len(q.text[s:e].split()) < MIN_WORDS:
+        return []
+    return [Draft(s, e, "indirect", token_range(q.doc, s, e), speaker=key, cue_text="say", rule="headline_says")]
 
 
 def _governing_doer(doc: Doc, d: Draft, clauses: Clauses) -> str:

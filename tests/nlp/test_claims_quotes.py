@@ -47,3 +47,16 @@ def test_headline_source_after_the_dash(nlp):
             "Harbour chief Ingrid Solberg met dock workers in Tromso on Friday.\n"
             "Solberg said the strike would go on until the talks resumed.\n")
     assert ("person:ingrid-solberg", "indirect", "Harbour strike will hurt trade") in quotes_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ingrid Solberg told a news conference the strike by more than half of the 900 dock workers "
+     "would paralyse trade which has grown by 10 percent since last year.",
+     "the strike by more than half of the 900 dock workers would paralyse trade"),
+    ("Ingrid Solberg told a news conference in Tromso "
+     "self-determination for dock towns could begin at local government level.",
+     "self-determination for dock towns could begin at local government level"),
+])
+def test_report_whose_subject_the_parse_hung_on_the_verb(nlp, text, words):
+    got = quotes_of(nlp, text)
+    assert any(s == "person:ingrid-solberg" and words in t for s, _, t in got), got

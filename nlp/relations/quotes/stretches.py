@@ -304,7 +304,14 @@ def content_span(cue: Token) -> tuple[int, int] | None:
                 # subject on the verb of speech as a phrase; the report starts with that phrase
                 lost = [p for p in cue.children if p.dep_ == "prep" and cue.i < p.i < c.left_edge.i
                         and p.right_edge.i + 1 == c.left_edge.i]
-                if lost:
+                start = _after_addressee(cue)
+                between = cue.doc[start:c.left_edge.i]
+                if len(between) and all(not t.is_punct or t.text in ("-", "'s") for t in between) and any(
+                        t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") for t in between):
+                    # "told a news conference the strike ... would paralyse traffic", "said a proposal by
+                    # X ... was a precautionary move": the subject was read as the verb's object
+                    lo = start
+                elif lost:
                     lo = lost[0].i
             # "X said A, but B": the report runs to the end of the sentence
             lo, hi = max(lo, cue.i + 1), max(hi, sent_of(cue).end)
@@ -341,6 +348,20 @@ def content_span(cue: Token) -> tuple[int, int] | None:
             hi -= 1
         return (lo, hi) if hi - lo >= 2 else None
     return None
+
+
+#: reporting verbs whose first object is whom they speak to ("told a news conference ...")
+ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "brief"})
+
+
+def _after_addressee(cue: Token) -> int:
+    """The first token after a reporting verb and the head of whom it speaks to ("told a news conference
+    in Pretoria ...": after "conference")."""
+    if cue.lemma_.lower() in ADDRESSING:
+        to = next((c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj") and c.i > cue.i), None)
+        if to is not None:
+            return to.i + 1
+    return cue.i + 1
 
 
 def unsaid(cue: Token) -> bool:

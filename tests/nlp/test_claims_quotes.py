@@ -60,3 +60,16 @@ def test_headline_source_after_the_dash(nlp):
 def test_report_whose_subject_the_parse_hung_on_the_verb(nlp, text, words):
     got = quotes_of(nlp, text)
     assert any(s == "person:ingrid-solberg" and words in t for s, _, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # the verb comes more than fourteen tokens after the closing mark
+    ('Per Haugen said the harbour would stay open all winter.\n"We have always watched these barter deals closely," Ingrid Solberg, deputy head of the '
+     'currency department at the State Harbour Committee of Norland, told Reuters.'),
+    # the parse hangs the long title and the name on the quoted verb and leaves "told" no subject
+    ('"I have told the harbour board that the Norland government has attached serious importance to '
+     'the case of Per Haugen," Under-Secretary of State for Harbours and Fisheries Ingrid Solberg, told reporters.'),
+])
+def test_direct_quote_before_a_long_titled_speaker(nlp, text):
+    got = quotes_of(nlp, text)
+    assert [(s, k) for s, k, _ in got if k == "direct"] == [("person:ingrid-solberg", "direct")], got

@@ -33,7 +33,7 @@ _MARK_RE = re.compile(r"[\"“”]")
 #: a quote left open for more lines than this had a stray mark: it ends with its first line
 MAX_QUOTE_LINES = 8
 #: tokens after a closing mark in which its speech verb may come ("“...,” Oleg Varin, an adviser, told")
-CUE_AFTER = 14
+CUE_AFTER = 24
 #: tokens between a speech verb and the opening mark it introduces ("said: “", "told the Sun: “")
 CUE_BEFORE = 6
 #: a wire dateline opening a paragraph: "BRASILIA, June 12 (EFE) - ", "LONDON (Reuters) -- "

@@ -73,3 +73,15 @@ def test_report_whose_subject_the_parse_hung_on_the_verb(nlp, text, words):
 def test_direct_quote_before_a_long_titled_speaker(nlp, text):
     got = quotes_of(nlp, text)
     assert [(s, k) for s, k, _ in got if k == "direct"] == [("person:ingrid-solberg", "direct")], got
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Harbour chief Ingrid Solberg said at the end of a visit to Tromso last week that the Norland and "
+     "Vestland governments agreed on an orderly return of the 4,000 fishing boats.",
+     "the Norland and Vestland governments agreed on an orderly return"),
+    ("Ingrid Solberg said in a separate report that new orders received by harbour yards climbed strongly in July.",
+     "new orders received by harbour yards climbed strongly in July"),
+])
+def test_that_clause_hung_on_a_phrase_of_the_verb(nlp, text, words):
+    got = quotes_of(nlp, text)
+    assert any(s == "person:ingrid-solberg" and t.startswith(words) for s, _, t in got), got

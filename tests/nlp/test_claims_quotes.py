@@ -85,3 +85,15 @@ def test_direct_quote_before_a_long_titled_speaker(nlp, text):
 def test_that_clause_hung_on_a_phrase_of_the_verb(nlp, text, words):
     got = quotes_of(nlp, text)
     assert any(s == "person:ingrid-solberg" and t.startswith(words) for s, _, t in got), got
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Senator Ingrid Solberg, a Velaro Democrat, called it a "big bump" in the way of the harbour plan.', "big bump"),
+    ('Harbour chief Ingrid Solberg had earlier accused Per Haugen at a meeting of dock owners of causing '
+     'alarm through "reckless talk."', "reckless talk."),
+])
+def test_two_word_phrase_quoted_by_whoever_calls_or_accuses(nlp, text, words):
+    got = quotes_of(nlp, text)
+    assert ("person:ingrid-solberg", "direct", words) in got, got
+    # a two-word phrase in a clause that neither speaks nor judges is a term, no quote
+    assert not [t for _, _, t in quotes_of(nlp, 'The harbour also had the necessary "dock infrastructure" in place.')]

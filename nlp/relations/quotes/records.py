@@ -35,7 +35,8 @@ from nlp.relations.links import make_relation
 from nlp.relations.quotes.speakers import BODY_NOUNS, GROUP_TYPES, OUTLET_NOUNS, PERSON_TYPES, Speakers, addressee
 from nlp.relations.quotes.stretches import (HEADLINE_TAIL, HEADLINE_WORDS, MIN_WORDS, Draft, according_drafts,
                                             attribution_only, block_drafts, direct_drafts, line_end, line_start,
-                                            reported_drafts, statement_drafts, token_range, trimmed)
+                                            is_cue, is_title, line_of, quote_stretches, reported_drafts,
+                                            statement_drafts, token_range, trimmed)
 from nlp.relations.verbs import has_flag
 from nlp.scan import Ranges, sent_of, text_of, where
 
@@ -255,6 +256,24 @@ def doer_of_clause(q: QuoteStep) -> None:
             d.speaker = _governing_doer(q.doc, d, q.clauses)
 
 
+def short_phrases(q: QuoteStep) -> None:
+    """A two-word phrase in quotation marks is a quote only when the doer of its clause or of the
+    judging verb above it quotes it ("Feinstein called it a “big bump”", "de Palacio accused Fischler
+    of causing alarm through “dangerous generalisation”"); alone it is a term, a name or a scare quote."""
+    taken = [(d.start, d.end) for d in q.drafts if d.kind == "direct"]
+    for start, end, _ in quote_stretches(q.text):
+        s, e = trimmed(q.text, start, end)
+        if len(q.text[s:e].split()) != MIN_WORDS - 1 or is_title(q.text[s:e]) \
+                or any(a <= s < b for a, b in taken):
+            continue
+        d = Draft(s, e, "direct", token_range(q.doc, s, e), line=line_of(q.text, s), last_line=line_of(q.text, e))
+        if d.tokens[1] > d.tokens[0]:
+            d.speaker = _governing_doer(q.doc, d, q.clauses, judging=True)
+            if d.speaker:
+                d.finder = "short_phrases"
+                q.drafts.append(d)
+
+
 def headline_sources(q: QuoteStep) -> None:
     """A wire headline's "X says ..." or "... - paper": said by the body's speaker of that kind."""
     if not q.headline:
@@ -283,6 +302,7 @@ QUOTE_FILLS: tuple[Pass, ...] = (
     Pass("inside_reported", inside_reported, "a phrase quoted inside a reported clause is that clause's speaker's"),
     Pass("named_by_punctuation", named_by_punctuation, "'Lula: “...”', '“...” — Lula'"),
     Pass("doer_of_clause", doer_of_clause, "'X called it “...”': the doer of the clause the phrase stands in"),
+    Pass("short_phrases", short_phrases, "'X called it a “big bump”': a two-word phrase its clause's doer quotes"),
     Pass("headline_sources", headline_sources, "a headline's 'X says' only when X speaks in the body"),
 )
 
@@ -482,22 +502,38 @@ def _says_headline(q: QuoteStep, named: frozenset[str]) -> list[Draft]:
     return [Draft(s, e, "indirect", token_range(q.doc, s, e), speaker=key, cue_text="say", rule="headline_says")]
 
 
-def _governing_doer(doc: Doc, d: Draft, clauses: Clauses) -> str:
-    """The entity doing the verb a quoted phrase hangs from, on the same line; "" when none or several."""
+#: verbs that judge in words, whose doer a phrase quoted in their object's clause is ("accused X of ...")
+JUDGING_VERBS = frozenset({"accuse", "describe", "label", "brand", "dismiss", "urge", "call"})
+
+
+def _governing_doer(doc: Doc, d: Draft, clauses: Clauses, *, judging: bool = False) -> str:
+    """The entity doing the verb a quoted phrase hangs from, on the same line; "" when none or several
+    (or, with ``judging``, when that verb neither speaks nor judges: "Hong Kong also had the necessary
+    “constitutional infrastructure”" is someone else's phrase)."""
     lo, hi = d.tokens
     roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi and t.head.i != t.i]
     if not roots:
         return ""
     tok = roots[0].head
     line_lo, line_hi = line_start(text_of(doc), d.start), line_end(text_of(doc), d.start)
+    borrowed = False
     for _ in range(6):
         if not line_lo <= tok.idx < line_hi:
             return ""
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "relcl", "acl"):
             # ("including" is a preposition; a relative clause describes the noun, not the doer)
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                if tok.dep_ in ("xcomp", "pcomp") and not borrowed:
+                    # "urged the agency to avoid any “policing approach”", "accused Fischler of causing
+                    # alarm through “dangerous generalisation”": the phrase of the one who urges or accuses
+                    borrowed = True
+                    tok = tok.head
+                    continue
                 # a doer borrowed from another clause ("he was ordered to serve a year of “re-education
                 # through labour”", "grabbing his gun and shouting “Freedom!”"): a term, or someone's cry
+                return ""
+            if (borrowed or judging) and not (is_cue(tok) or tok.lemma_.lower() in JUDGING_VERBS) \
+                    or borrowed and not any(c.dep_ == "nsubj" for c in tok.children):
                 return ""
             keys = list(dict.fromkeys(a.key for a in clauses.subjects(tok)
                                       if clauses.actors.type_of(a.key) in PERSON_TYPES | GROUP_TYPES))

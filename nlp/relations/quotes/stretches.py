@@ -220,10 +220,10 @@ def _cue_before_mark(doc: Doc, start_tok: int) -> Token | None:
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"})
 
 
-def _is_title(words: str) -> bool:
+def is_title(words: str) -> bool:
     """A title of a work in quotation marks ("The Silent Harbour"), not speech: few words, all capitalised.
 
-    >>> _is_title("The Silent Harbour"), _is_title("In the Month of Rain"), _is_title("We will win")
+    >>> is_title("The Silent Harbour"), is_title("In the Month of Rain"), is_title("We will win")
     (True, True, False)
     """
     tokens = words.split()
@@ -244,7 +244,7 @@ def direct_drafts(doc: Doc) -> list[Draft]:
     drafts: list[Draft] = []
     for start, end, continues in quote_stretches(text):
         s, e = trimmed(text, start, end)
-        if len(text[s:e].split()) < MIN_WORDS or _is_title(text[s:e]):
+        if len(text[s:e].split()) < MIN_WORDS or is_title(text[s:e]):
             continue
         first, last = _mark_tokens(doc, start, end)
         if last <= first:

@@ -19,6 +19,7 @@ speaker a quote's verb has, the quoted stretches, the words for evidence.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,7 +35,8 @@ from nlp.relations.links import make_relation
 from nlp.relations.quotes.speakers import BODY_NOUNS, GROUP_TYPES, OUTLET_NOUNS, PERSON_TYPES, Speakers, addressee
 from nlp.relations.quotes.stretches import (HEADLINE_TAIL, HEADLINE_WORDS, MIN_WORDS, Draft, according_drafts,
                                             attribution_only, block_drafts, direct_drafts, line_end, line_start,
-                                            reported_drafts, statement_drafts, token_range, trimmed)
+                                            is_cue, is_title, line_of, quote_stretches, reported_drafts,
+                                            statement_drafts, token_range, trimmed)
 from nlp.relations.verbs import has_flag
 from nlp.scan import Ranges, sent_of, text_of, where
 
@@ -77,6 +79,10 @@ class QuoteStep:
     def body(self) -> frozenset[str]:
         """Who speaks below the headline."""
         return frozenset(d.speaker for d in self.drafts if d.start > self.head_end and d.speaker)
+
+    def named_below(self) -> frozenset[str]:
+        """Who the story names below the headline."""
+        return frozenset(k for s, _, k in self.clauses.actors.index.spans if self.doc[s].idx > self.head_end)
 
 
 # --- finders: where the quotes are ------------------------------------------------------------
@@ -250,6 +256,24 @@ def doer_of_clause(q: QuoteStep) -> None:
             d.speaker = _governing_doer(q.doc, d, q.clauses)
 
 
+def short_phrases(q: QuoteStep) -> None:
+    """A two-word phrase in quotation marks is a quote only when the doer of its clause or of the
+    judging verb above it quotes it ("Feinstein called it a “big bump”", "de Palacio accused Fischler
+    of causing alarm through “dangerous generalisation”"); alone it is a term, a name or a scare quote."""
+    taken = [(d.start, d.end) for d in q.drafts if d.kind == "direct"]
+    for start, end, _ in quote_stretches(q.text):
+        s, e = trimmed(q.text, start, end)
+        if len(q.text[s:e].split()) != MIN_WORDS - 1 or is_title(q.text[s:e]) \
+                or any(a <= s < b for a, b in taken):
+            continue
+        d = Draft(s, e, "direct", token_range(q.doc, s, e), line=line_of(q.text, s), last_line=line_of(q.text, e))
+        if d.tokens[1] > d.tokens[0]:
+            d.speaker = _governing_doer(q.doc, d, q.clauses, judging=True)
+            if d.speaker:
+                d.finder = "short_phrases"
+                q.drafts.append(d)
+
+
 def headline_sources(q: QuoteStep) -> None:
     """A wire headline's "X says ..." or "... - paper": said by the body's speaker of that kind."""
     if not q.headline:
@@ -257,11 +281,19 @@ def headline_sources(q: QuoteStep) -> None:
     body = q.body()
     q.drafts.extend(_headline_drafts(q.doc, q.head_end, q.drafts, q.speakers))
     index = q.clauses.actors.index
+    named = q.named_below()
     for d in q.drafts:  # the headline's names link nothing; "X says ..." still names X, kept if X speaks below
         if d.end <= q.head_end and not d.speaker and d.cue is not None:
-            subj = [t for c in d.cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-            keys = [k for t in subj if (k := index.mention_only_key_of(t.i))]
+            subjects = [c for c in d.cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+            keys = [k for c in subjects for t in c.subtree if (k := index.mention_only_key_of(t.i))]
             d.speaker = next((k for k in keys if k in body), "")
+            # "Britain says ...": the one speaker the subject's head names, when the story names it below
+            heads = [k for c in subjects if (k := index.mention_only_key_of(c.i))]
+            if not d.speaker and len(subjects) == 1 and len(heads) == 1 and heads[0] in named \
+                    and q.clauses.actors.type_of(heads[0]) in PERSON_TYPES | GROUP_TYPES:
+                d.speaker = heads[0]
+    if not any(d.end <= q.head_end for d in q.drafts if d.kind == "indirect"):
+        q.drafts.extend(_says_headline(q, named))
 
 
 #: run after every quote was read in text order, in this order
@@ -270,6 +302,7 @@ QUOTE_FILLS: tuple[Pass, ...] = (
     Pass("inside_reported", inside_reported, "a phrase quoted inside a reported clause is that clause's speaker's"),
     Pass("named_by_punctuation", named_by_punctuation, "'Lula: “...”', '“...” — Lula'"),
     Pass("doer_of_clause", doer_of_clause, "'X called it “...”': the doer of the clause the phrase stands in"),
+    Pass("short_phrases", short_phrases, "'X called it a “big bump”': a two-word phrase its clause's doer quotes"),
     Pass("headline_sources", headline_sources, "a headline's 'X says' only when X speaks in the body"),
 )
 
@@ -308,10 +341,17 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
     spans = sorted(clauses.actors.index.spans)
     records: list[Quote] = []
     cues: dict[int, tuple[str, str]] = {}
+    named = q.named_below()
     for d in sorted(q.drafts, key=lambda d: (d.start, d.end)):
         if d.shadow:
+            lead = _lead_in(q, d)
+            if lead is not None and d.speaker:
+                records.append(Quote(doc_id, *lead, text[lead[0]:lead[1]], d.speaker, d.cue_text, "indirect",
+                                     d.to, _names(spans, *token_range(q.doc, *lead)),
+                                     rule=f"lead_in/{d.rule}"))
             continue
-        if q.headline and d.end <= q.head_end and d.speaker not in body:
+        if q.headline and d.end <= q.head_end and d.speaker not in body and not (d.rule in _HEADLINE_NAMED
+                                                                                 and d.speaker in named):
             d.speaker = ""  # a headline's speaker counts only when the body confirms it
         record = Quote(doc_id, d.start, d.end, text[d.start:d.end], d.speaker, d.cue_text, d.kind, d.to,
                        _names(spans, *d.tokens), rule=f"{d.finder or d.kind}/{d.rule}" if d.speaker else d.finder)
@@ -320,6 +360,19 @@ def read_quotes(doc: Doc, doc_id: str, clauses: Clauses, *, skip: Collection[str
             # the speaker of its verb, who does it ("Interfax quoted Lopes": Lopes speaks, Interfax quotes)
             cues[d.cue.i] = (d.speaker, record.text)
     return QuoteReading(tuple(records), cues)
+
+
+def _lead_in(q: QuoteStep, d: Draft) -> tuple[int, int] | None:
+    """"Volkova said the authorities are currently “tackling ...”": the reported words before the
+    direct quote a reported clause closes with are the speaker's too; (start, end) when they are
+    ``MIN_WORDS`` or more ("said: “...”" has none)."""
+    first = min((o.start for o in q.direct if d.start < o.start < d.end), default=None)
+    if first is None:
+        return None
+    s, e = d.start, first
+    while e > s and (q.text[e - 1].isspace() or q.text[e - 1] in '"“:,'):
+        e -= 1
+    return (s, e) if len(q.text[s:e].split()) >= MIN_WORDS else None
 
 
 # --- what the relation step reads of the quotes -----------------------------------------------
@@ -413,7 +466,9 @@ def _headline_drafts(doc: Doc, head_end: int, drafts: list[Draft], speakers: Spe
     if m and not any(d.end <= head_end for d in drafts if d.kind == "indirect"):
         source = m.group("source").strip()
         span = doc.char_span(m.start("source"), m.start("source") + len(source), alignment_mode="expand")
-        keys = [k for t in span if (k := speakers.actors.index.key_of(t.i))] if span is not None else []
+        index = speakers.actors.index
+        # "... -- Bonn.": a headline's name is a mention only, its city its country's
+        keys = [k for t in span if (k := index.key_of(t.i) or index.mention_only_key_of(t.i))] if span is not None else []
         speaker = keys[0] if keys and keys[0] in {d.speaker for d in body} else first_of(source.split()[-1])
         s, e = trimmed(text, 0, m.end("words"))
         if speaker and len(text[s:e].split()) >= MIN_WORDS:
@@ -421,22 +476,64 @@ def _headline_drafts(doc: Doc, head_end: int, drafts: list[Draft], speakers: Spe
     return out
 
 
-def _governing_doer(doc: Doc, d: Draft, clauses: Clauses) -> str:
-    """The entity doing the verb a quoted phrase hangs from, on the same line; "" when none or several."""
+#: a wire headline "Burma's Suu Kyi says military rulers abuse law.": who, and what they say
+_SAYS_HEADLINE = re.compile(r"^(?P<who>[^.,;:!?\"“”]{2,60}?)\s+says?\s+(?:that\s+)?(?P<words>[^\"“”]+?)[.!?]?\s*$")
+#: the fills that name a headline's speaker from its subject, kept when the story names the speaker below
+_HEADLINE_NAMED = frozenset({"headline_sources", "headline_says"})
+
+
+def _says_headline(q: QuoteStep, named: frozenset[str]) -> list[Draft]:
+    """"Burma's Suu Kyi says military rulers abuse law.", a headline the parse read as no clause: the
+    words after "says" are said by the one speaker whose name ends the words before it, when the story
+    names that speaker below."""
+    m = _SAYS_HEADLINE.match(q.text[:q.head_end])
+    if not m:
+        return []
+    who = q.doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+    if who is None:
+        return []
+    index = q.clauses.actors.index
+    key = index.mention_only_key_of(who[-1].i) or index.key_of(who[-1].i) or ""
+    if key not in named or q.clauses.actors.type_of(key) not in PERSON_TYPES | GROUP_TYPES:
+        return []
+    s, e = trimmed(q.text, m.start("words"), m.end("words"))
+    if len(q.text[s:e].split()) < MIN_WORDS:
+        return []
+    return [Draft(s, e, "indirect", token_range(q.doc, s, e), speaker=key, cue_text="say", rule="headline_says")]
+
+
+#: verbs that judge in words, whose doer a phrase quoted in their object's clause is ("accused X of ...")
+JUDGING_VERBS = frozenset({"accuse", "describe", "label", "brand", "dismiss", "urge", "call"})
+
+
+def _governing_doer(doc: Doc, d: Draft, clauses: Clauses, *, judging: bool = False) -> str:
+    """The entity doing the verb a quoted phrase hangs from, on the same line; "" when none or several
+    (or, with ``judging``, when that verb neither speaks nor judges: "Hong Kong also had the necessary
+    “constitutional infrastructure”" is someone else's phrase)."""
     lo, hi = d.tokens
     roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi and t.head.i != t.i]
     if not roots:
         return ""
     tok = roots[0].head
     line_lo, line_hi = line_start(text_of(doc), d.start), line_end(text_of(doc), d.start)
+    borrowed = False
     for _ in range(6):
         if not line_lo <= tok.idx < line_hi:
             return ""
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "relcl", "acl"):
             # ("including" is a preposition; a relative clause describes the noun, not the doer)
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                if tok.dep_ in ("xcomp", "pcomp") and not borrowed:
+                    # "urged the agency to avoid any “policing approach”", "accused Fischler of causing
+                    # alarm through “dangerous generalisation”": the phrase of the one who urges or accuses
+                    borrowed = True
+                    tok = tok.head
+                    continue
                 # a doer borrowed from another clause ("he was ordered to serve a year of “re-education
                 # through labour”", "grabbing his gun and shouting “Freedom!”"): a term, or someone's cry
+                return ""
+            if (borrowed or judging) and not (is_cue(tok) or tok.lemma_.lower() in JUDGING_VERBS) \
+                    or borrowed and not any(c.dep_ == "nsubj" for c in tok.children):
                 return ""
             keys = list(dict.fromkeys(a.key for a in clauses.subjects(tok)
                                       if clauses.actors.type_of(a.key) in PERSON_TYPES | GROUP_TYPES))

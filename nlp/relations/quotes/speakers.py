@@ -165,6 +165,8 @@ class Speakers:
     def named_before(self, cue: Token) -> list[str]:
         """A parse that lost the subject ("..., Gazeta Nowa daily said"): the entity just before the cue."""
         for tok in reversed(self.doc[max(0, cue.i - 4):cue.i]):
+            if tok.i == cue.i - 1 and tok.text == ",":
+                continue  # "“...,” Under-Secretary ... Liam Fox, told reporters": an appositive's comma
             if tok.is_punct or "\n" in tok.text:
                 return []
             k = self.actors.index.key_of(tok.i)

@@ -33,7 +33,7 @@ _MARK_RE = re.compile(r"[\"“”]")
 #: a quote left open for more lines than this had a stray mark: it ends with its first line
 MAX_QUOTE_LINES = 8
 #: tokens after a closing mark in which its speech verb may come ("“...,” Oleg Varin, an adviser, told")
-CUE_AFTER = 14
+CUE_AFTER = 24
 #: tokens between a speech verb and the opening mark it introduces ("said: “", "told the Sun: “")
 CUE_BEFORE = 6
 #: a wire dateline opening a paragraph: "BRASILIA, June 12 (EFE) - ", "LONDON (Reuters) -- "
@@ -220,10 +220,10 @@ def _cue_before_mark(doc: Doc, start_tok: int) -> Token | None:
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"})
 
 
-def _is_title(words: str) -> bool:
+def is_title(words: str) -> bool:
     """A title of a work in quotation marks ("The Silent Harbour"), not speech: few words, all capitalised.
 
-    >>> _is_title("The Silent Harbour"), _is_title("In the Month of Rain"), _is_title("We will win")
+    >>> is_title("The Silent Harbour"), is_title("In the Month of Rain"), is_title("We will win")
     (True, True, False)
     """
     tokens = words.split()
@@ -244,7 +244,7 @@ def direct_drafts(doc: Doc) -> list[Draft]:
     drafts: list[Draft] = []
     for start, end, continues in quote_stretches(text):
         s, e = trimmed(text, start, end)
-        if len(text[s:e].split()) < MIN_WORDS or _is_title(text[s:e]):
+        if len(text[s:e].split()) < MIN_WORDS or is_title(text[s:e]):
             continue
         first, last = _mark_tokens(doc, start, end)
         if last <= first:
@@ -294,6 +294,8 @@ def content_span(cue: Token) -> tuple[int, int] | None:
               and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # "which he said made"
     comps += [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and c.idx < eol
               and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+    if not comps:
+        comps = _complement_in_phrase(cue, eol)
     if comps:
         after = [c for c in comps if c.i > cue.i]
         c = after[0] if after else comps[0]
@@ -304,7 +306,14 @@ def content_span(cue: Token) -> tuple[int, int] | None:
                 # subject on the verb of speech as a phrase; the report starts with that phrase
                 lost = [p for p in cue.children if p.dep_ == "prep" and cue.i < p.i < c.left_edge.i
                         and p.right_edge.i + 1 == c.left_edge.i]
-                if lost:
+                start = _after_addressee(cue)
+                between = cue.doc[start:c.left_edge.i]
+                if len(between) and all(not t.is_punct or t.text in ("-", "'s") for t in between) and any(
+                        t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") for t in between):
+                    # "told a news conference the strike ... would paralyse traffic", "said a proposal by
+                    # X ... was a precautionary move": the subject was read as the verb's object
+                    lo = start
+                elif lost:
                     lo = lost[0].i
             # "X said A, but B": the report runs to the end of the sentence
             lo, hi = max(lo, cue.i + 1), max(hi, sent_of(cue).end)
@@ -341,6 +350,38 @@ def content_span(cue: Token) -> tuple[int, int] | None:
             hi -= 1
         return (lo, hi) if hi - lo >= 2 else None
     return None
+
+
+def _complement_in_phrase(cue: Token, eol: int) -> list[Token]:
+    """"said at the end of a visit to Rwanda last week that the governments agreed ...": a "that" clause
+    with its own subject that the parse hung on a noun of the verb's phrases, read as its complement (not
+    for a verb that is itself reported: "quoted Lebed as saying he would suggest to the rebels that ...")."""
+    if cue.dep_ in ("ccomp", "xcomp"):
+        return []
+    for p in cue.children:
+        if p.dep_ not in ("prep", "npadvmod") or p.i < cue.i:
+            continue
+        for t in p.subtree:
+            if t.dep_ in ("acl", "relcl") and t.idx < eol and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i for m in t.children) and any(
+                    d.dep_ in ("nsubj", "nsubjpass") for d in t.children) and not any(
+                    u.pos_ in ("VERB", "AUX") for u in cue.doc[cue.i + 1:t.left_edge.i]):
+                return [t]
+    return []
+
+
+#: reporting verbs whose first object is whom they speak to ("told a news conference ...")
+ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "brief"})
+
+
+def _after_addressee(cue: Token) -> int:
+    """The first token after a reporting verb and the head of whom it speaks to ("told a news conference
+    in Pretoria ...": after "conference")."""
+    if cue.lemma_.lower() in ADDRESSING:
+        to = next((c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj") and c.i > cue.i), None)
+        if to is not None:
+            return to.i + 1
+    return cue.i + 1
 
 
 def unsaid(cue: Token) -> bool:

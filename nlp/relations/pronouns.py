@@ -71,6 +71,8 @@ _PLURAL_TAGS = frozenset({"NNPS", "NNS"})
 STATE_FORMS = frozenset({"kingdom", "emirate", "sultanate", "principality", "duchy"})
 #: sentences before the pronoun's own that may hold its antecedent
 WINDOW = 2
+#: sentences wholly inside a quotation that a pronoun's antecedent may lie beyond
+MAX_QUOTED = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ class Pronouns:
                         _Mention(child.i + 1, (key, other), "plural", subject, verb))
         for mentions in self.by_sent.values():
             mentions.sort(key=lambda m: m.end)
+        self.quoted = _quoted_sentences(doc)
 
     def subjects_between(self, start: int, end: int, kind: str) -> set[str]:
         """Keys of ``kind`` ("person", "group", "plural") named as subjects between two tokens."""
@@ -163,7 +166,7 @@ class Pronouns:
         subject_only = tok.lower_ == "it"
         own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
         sent = self._sent_of(tok.i)
-        for s in range(sent, max(sent - WINDOW - 1, -1), -1):
+        for s in self._window(sent):
             cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind
                      and (s < sent or m.end <= tok.i)
                      and not (own_verb >= 0 and m.subject and m.verb == own_verb)
@@ -185,6 +188,24 @@ class Pronouns:
                 subjects = {m.keys for m in cands if m.subject and m.verb == root}
             return next(iter(subjects)) if len(subjects) == 1 else ()
         return ()
+
+    def _window(self, sent: int) -> list[int]:
+        """The pronoun's sentence and the ``WINDOW`` before it, newest first; a sentence wholly inside a
+        quotation does not count ("Currin said this was not the best way. "A person can be forced ...
+        At the moment this is not the case." He cited Coetzee": he is still Currin), up to
+        ``MAX_QUOTED`` of them."""
+        out, plain, quoted = [sent], 0, 0
+        for s in range(sent - 1, -1, -1):
+            if plain >= WINDOW:
+                break
+            if s in self.quoted and sent not in self.quoted:
+                quoted += 1
+                if quoted > MAX_QUOTED:
+                    break
+            else:
+                plain += 1
+            out.append(s)
+        return out
 
     def _bound_possessive(self, tok: Token, kind: str) -> tuple[str, ...] | None:
         """"It will render its efforts vain", "Ruiz praised his rival": a possessive on the direct object
@@ -227,6 +248,21 @@ def is_state_form(key: str, form: str) -> bool:
         return False
     names = f"{getattr(country, 'official_name', '')} {country.name}".lower()
     return form in names
+
+
+def _quoted_sentences(doc: Doc) -> frozenset[int]:
+    """Positions (in ``doc.sents`` order) of the sentences whose words all lie inside quotation marks."""
+    from nlp.relations.quotes.stretches import quote_stretches  # the quote package reads clauses, hence actors
+
+    stretches = quote_stretches(doc.text)
+    if not stretches:
+        return frozenset()
+    out = set()
+    for n, sent in enumerate(doc.sents):
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        if words and any(s <= words[0].idx and words[-1].idx + len(words[-1]) <= e for s, e, _ in stretches):
+            out.add(n)
+    return frozenset(out)
 
 
 def _head(doc: Doc, start: int, end: int) -> Token:

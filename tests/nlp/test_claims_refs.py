@@ -1,0 +1,29 @@
+"""References resolved (issue 21, item 1): a pronoun reaches across the quoted sentences of the speaker it
+continues. Sentences of our own, invented names."""
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import extract
+from nlp.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def _links(nlp, text: str) -> set[tuple[str, str, str]]:
+    ex = extract(nlp(text), Document("d", text))
+    return {(r.source, r.verb, r.target) for r in ex.relations if r.kind != "cooccurrence"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the quoted sentences between the speaker and "he" do not count against the pronoun's window
+    ('But Pieter Botha, who advises several defendants, said this was not the best way forward.\n'
+     '"A person can be forced to appear, but nobody can be forced to tell the truth.\n'
+     'We have seen this before.\n'
+     'At the moment this is not the case."\n'
+     'He cited Jan Kowalski, who was charged with murder last year.',
+     ("person:pieter-botha", "cite", "person:jan-kowalski")),
+])
+def test_claims_a_pronoun_reaches_across_quoted_sentences(nlp, text, expected):
+    assert expected in _links(nlp, text)
+

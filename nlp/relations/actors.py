@@ -167,6 +167,11 @@ class Actors:
                 self.roles.setdefault(low, e.key)
                 if self.roles[low] != e.key:
                     self.roles[low] = ""  # two people hold it: ambiguous
+        for i in where(doc, "LEMMA", _BODY_NOUNS | _NAMED_BODY_NOUNS):
+            body = self._body(doc[i])
+            if body and not self.index.key_of(i):
+                # "The commission was set up last year. It is chaired by ...": "it" is the commission
+                self.pronouns.add_reference(doc[i], body, self.types.get(body, ""))
 
     def own(self, a: str, b: str) -> bool:
         """Whether one of two keys is the other's affiliation (an official and their own country)."""

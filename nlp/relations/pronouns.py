@@ -119,6 +119,22 @@ class Pronouns:
             mentions.sort(key=lambda m: m.end)
         self.quoted = _quoted_sentences(doc)
 
+    def add_reference(self, head: Token, key: str, typ: str) -> None:
+        """A noun phrase that takes up an entity without naming it ("the commission" for the Truth and
+        Reconciliation Commission) is an antecedent as its name would be ("The commission was set up last
+        year. It is chaired by ...")."""
+        if typ in PERSON_TYPES:
+            kind = "person"
+        elif typ in GROUP_TYPES:
+            kind = "plural" if head.tag_ in _PLURAL_TAGS else "group"
+        else:
+            return
+        subject = head.dep_ in _SUBJ_DEPS or (head.dep_ == "conj" and head.head.dep_ in _SUBJ_DEPS)
+        verb = head.head.i if head.dep_ in _SUBJ_DEPS | _OBJ_DEPS else -1
+        mentions = self.by_sent.setdefault(self._sent_of(head.i), [])
+        mentions.append(_Mention(head.i + 1, (key,), kind, subject, verb))
+        mentions.sort(key=lambda m: m.end)
+
     def subjects_between(self, start: int, end: int, kind: str) -> set[str]:
         """Keys of ``kind`` ("person", "group", "plural") named as subjects between two tokens."""
         out: set[str] = set()

@@ -63,6 +63,18 @@ PRONOUNS = {
     "it": "group", "its": "group", "itself": "group",
     "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
 }
+#: words that say a named person is a woman or a man when they title the name or stand in apposition to it
+#: ("Mrs Thatcher", "his sister Lisa", "spokeswoman Ana Ruiz")
+FEMININE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "lady", "dame", "queen",
+                      "princess", "duchess", "baroness", "empress", "sister", "mother", "wife", "widow", "daughter",
+                      "niece", "aunt", "grandmother", "woman", "girl", "actress", "spokeswoman", "chairwoman",
+                      "businesswoman", "congresswoman", "nun"})
+MASCULINE = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron", "emperor", "brother", "father",
+                       "husband", "widower", "son", "nephew", "uncle", "grandfather", "man", "boy", "spokesman",
+                       "businessman", "congressman", "pope", "monk"})
+#: the gender a pronoun of a person says
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod"})
@@ -93,6 +105,12 @@ class Pronouns:
         self.roots = [s.root.i for s in doc.sents]
         self.by_sent: dict[int, list[_Mention]] = {}
         spans = sorted(index.spans)
+        #: person key -> "f" or "m" where the story's words say which (see :func:`_gender_words`)
+        said: dict[str, set[str]] = {}
+        for start, end, key in spans:
+            if types.get(key, "") in PERSON_TYPES:
+                said.setdefault(key, set()).update(_gender_words(doc, start, end))
+        self.gender = {k: next(iter(g)) for k, g in said.items() if len(g) == 1}
         for start, end, key in spans:
             head = _head(doc, start, end)
             if head.dep_ in _MODIFIER_DEPS or (head.dep_ == "compound" and head.head.pos_ == "NOUN"):
@@ -183,13 +201,19 @@ class Pronouns:
         own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
         sent = self._sent_of(tok.i)
         for s in self._window(sent):
-            cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind
+            cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind and self._agrees(tok, m.keys)
                      and (s < sent or m.end <= tok.i)
                      and not (own_verb >= 0 and m.subject and m.verb == own_verb)
                      and (m.subject or not subject_only)
                      and not skip[0] < m.end <= skip[1]]
             if not cands:
                 continue
+            said = _PRONOUN_GENDER.get(tok.lower_)
+            marked = [m for m in cands if said == "f" and all(self.gender.get(k) == "f" for k in m.keys)]
+            if marked:
+                # "Mamatuyev joked that his sister Lisa was a rebel, and she ...": she is Lisa (a man's gender
+                # goes mostly unsaid in a wire story, so an unmarked name is no evidence against "he")
+                cands = marked
             if s == sent:
                 # a subject pronoun continues the subject before it ("X did not criticize Y, but he said")
                 subjects_before = [m for m in cands if m.subject] if tok.dep_ in _SUBJ_DEPS else []
@@ -204,6 +228,11 @@ class Pronouns:
                 subjects = {m.keys for m in cands if m.subject and m.verb == root}
             return next(iter(subjects)) if len(subjects) == 1 else ()
         return ()
+
+    def _agrees(self, tok: Token, keys: tuple[str, ...]) -> bool:
+        """A "she" is no person the story calls a man, a "he" no woman ("his sister Lisa ... she")."""
+        said = _PRONOUN_GENDER.get(tok.lower_)
+        return said is None or all(self.gender.get(k, said) == said for k in keys)
 
     def _window(self, sent: int) -> list[int]:
         """The pronoun's sentence and the ``WINDOW`` before it, newest first; a sentence wholly inside a
@@ -264,6 +293,28 @@ def is_state_form(key: str, form: str) -> bool:
         return False
     names = f"{getattr(country, 'official_name', '')} {country.name}".lower()
     return form in names
+
+
+def _gender_words(doc: Doc, start: int, end: int) -> set[str]:
+    """"f" and/or "m" for what titles a person's mention or stands beside it: a word of the name before its
+    head or just before the name ("Mother Teresa", "Mrs Thatcher"; not the "King" of "Billie Jean King"), a compound or apposition of its head ("spokeswoman Ana
+    Ruiz", "Lisa, his sister"), or the noun the name is in apposition to ("his sister Lisa")."""
+    head = _head(doc, start, end)
+    words = [*doc[start:end], *head.children]
+    if start > 0:
+        words.append(doc[start - 1])
+    if head.dep_ in ("appos", "compound"):
+        words.append(head.head)
+    out = set()
+    for w in words:
+        if start <= w.i < head.i or w.i == start - 1 or (w.dep_ in ("appos", "compound") and not start <= w.i < end) \
+                or (w.i == head.head.i and not start <= w.i < end):
+            low = w.lower_
+            if low in FEMININE:
+                out.add("f")
+            elif low in MASCULINE:
+                out.add("m")
+    return out
 
 
 def _quoted_sentences(doc: Doc) -> frozenset[int]:

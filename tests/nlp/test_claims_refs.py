@@ -42,3 +42,19 @@ def test_claims_a_pronoun_takes_up_a_body_named_by_a_common_noun(nlp, text, expe
 def test_claims_a_pronoun_reaches_across_quoted_sentences(nlp, text, expected):
     assert expected in _links(nlp, text)
 
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # "she" is the woman the sentence names ("his sister Lisa"), not the man who is its subject
+    ("Tomas Varga joked that his sister Lisa was a rebel too, and she responded by grabbing his gun.",
+     ("person:lisa", "grab", "person:tomas-varga"), ("person:tomas-varga", "grab", "person:lisa")),
+])
+def test_claims_a_pronoun_agrees_in_gender(nlp, text, expected, unwanted):
+    links = _links(nlp, text)
+    assert expected in links and unwanted not in links
+
+
+def test_claims_he_is_no_woman_the_story_titles_so(nlp):
+    text = ("First lady Maria Santos told reporters in Lima that the talks would go on.\n"
+            '"He wants to outline to the Peruvian people what he has done," she said.')
+    assert not any(s == "person:maria-santos" and v == "outline" for s, v, _ in _links(nlp, text))

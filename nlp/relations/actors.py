@@ -73,7 +73,9 @@ _ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "movem
 #: "Security Council members")
 _BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
                          "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council",
-                         "member"})
+                         "member", "paper", "magazine", "tabloid"})
+#: nouns by which a story takes up the one news outlet it names ("told the newspaper", "the daily said")
+_PRESS_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "magazine", "tabloid"})
 #: agents of a state that a story names bare once it has said whose they are ("Australian police ... police said")
 #: (not "officials": a story quotes the officials of several bodies, and the CoNLL dev split's bare
 #: "officials said" went to the wrong country)
@@ -258,6 +260,10 @@ class Actors:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
                 or any(c.dep_ in ("compound", "nmod", "amod", "poss") for c in kids):
             return ""                           # "a group", "the rebel group", "Peru's ruling party": not the one named
+        if tok.lemma_.lower() in _PRESS_NOUNS:
+            # "told the newspaper", "the daily said": the story's one outlet
+            outlets = [k for k, t in self.types.items() if t == "outlet"]
+            return outlets[0] if len(outlets) == 1 else ""
         holding = self._name_words.get(tok.lower_, set())
         if len(holding) == 1:
             return next(iter(holding))          # "the commission": the story's one "... Commission"

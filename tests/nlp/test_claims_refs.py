@@ -58,3 +58,21 @@ def test_claims_he_is_no_woman_the_story_titles_so(nlp):
     text = ("First lady Maria Santos told reporters in Lima that the talks would go on.\n"
             '"He wants to outline to the Peruvian people what he has done," she said.')
     assert not any(s == "person:maria-santos" and v == "outline" for s, v, _ in _links(nlp, text))
+
+
+def test_claims_the_newspaper_is_the_story_s_one_outlet(nlp):
+    text = ("Jan Kowalski gave an interview to The Velaro Herald on Sunday.\n"
+            "Kowalski has led the party since 1990.\n"
+            "His rivals have called for his resignation since the vote.\n"
+            "The party lost half its seats in March.\n"
+            "Kowalski was quoted as telling the newspaper that he would not resign.")
+    assert ("person:jan-kowalski", "tell", "outlet:velaro-herald") in _links(nlp, text)
+
+
+def test_claims_a_quote_a_paper_reports_from_someone_unnamed_is_not_the_paper_s(nlp):
+    # guards the rule above: "the paper" now stands for the outlet, yet the words are the banker's
+    text = ("Arcadia Mining plans to bid for Borel Steel, the Velaro Herald daily said on Monday.\n"
+            '"This division would guarantee a dispersal of capital, preventing anyone from taking total control '
+            'over Borel," the paper quoted one of the initiators of the move as saying, without giving a name.')
+    ex = extract(nlp(text), Document("d", text))
+    assert not any(q.speaker == "outlet:velaro-herald" and "division" in q.text for q in ex.quotes)

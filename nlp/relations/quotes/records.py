@@ -438,6 +438,9 @@ def _governing_doer(doc: Doc, d: Draft, clauses: Clauses) -> str:
                 # a doer borrowed from another clause ("he was ordered to serve a year of “re-education
                 # through labour”", "grabbing his gun and shouting “Freedom!”"): a term, or someone's cry
                 return ""
+            if tok.lemma_.lower() == "quote" and any(c.dep_ == "dobj" for c in tok.children):
+                # "..., the paper quoted one of the initiators as saying": the words are the one quoted
+                return ""
             keys = list(dict.fromkeys(a.key for a in clauses.subjects(tok)
                                       if clauses.actors.type_of(a.key) in PERSON_TYPES | GROUP_TYPES))
             return keys[0] if len(keys) == 1 else ""

@@ -199,10 +199,14 @@ class Pronouns:
             return bound
         subject_only = tok.lower_ == "it"
         own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
+        # "Pope John Paul II and David Levy sent her get-well messages": a singular possessive on the object
+        # is neither of two coordinated subjects
+        pair = self._coordinated_subject(tok)
+        skip_lo, skip_hi = (pair.left_edge.i, pair.right_edge.i + 1) if pair is not None else (0, 0)
         sent = self._sent_of(tok.i)
         for s in self._window(sent):
             cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind and self._agrees(tok, m.keys)
-                     and (s < sent or m.end <= tok.i)
+                     and (s < sent or m.end <= tok.i) and not skip_lo < m.end <= skip_hi
                      and not (own_verb >= 0 and m.subject and m.verb == own_verb)
                      and (m.subject or not subject_only)
                      and not skip[0] < m.end <= skip[1]]
@@ -252,6 +256,16 @@ class Pronouns:
             out.append(s)
         return out
 
+    @staticmethod
+    def _coordinated_subject(tok: Token) -> Token | None:
+        """The subject of the verb whose object a singular possessive ("her", "his") qualifies, when that
+        subject is two coordinated phrases; None else."""
+        noun = tok.head
+        if tok.dep_ != "poss" or tok.lower_ not in _PRONOUN_GENDER or noun.dep_ != "dobj":
+            return None
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None and any(c.dep_ == "conj" for c in subj.children) else None
+
     def _bound_possessive(self, tok: Token, kind: str) -> tuple[str, ...] | None:
         """"It will render its efforts vain", "Ruiz praised his rival": a possessive on the direct object
         is its verb's subject's when that subject is of its kind (a pronoun resolved, or a name); None else."""
@@ -259,13 +273,15 @@ class Pronouns:
         if tok.dep_ != "poss" or noun.dep_ != "dobj" or noun.head.i == noun.i:
             return None
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if subj is None:
+        if subj is None or self._coordinated_subject(tok) is not None:
             return None
         if PRONOUNS.get(subj.lower_) == kind:
-            return self.resolve(subj)
+            bound = self.resolve(subj)
+            return bound if self._agrees(tok, bound) else None
         own = [m for m in self.by_sent.get(self._sent_of(subj.i), ()) if m.kind == kind and m.subject
                and m.verb == noun.head.i]
-        return own[-1].keys if own else None
+        # "Pope John Paul II sent her get-well messages": "her" is no man's
+        return own[-1].keys if own and self._agrees(tok, own[-1].keys) else None
 
 
 #: adjectives of readiness: "it is prepared / ready / willing to ..." has an actor for its "it"

@@ -76,3 +76,12 @@ def test_claims_a_quote_a_paper_reports_from_someone_unnamed_is_not_the_paper_s(
             'over Borel," the paper quoted one of the initiators of the move as saying, without giving a name.')
     ex = extract(nlp(text), Document("d", text))
     assert not any(q.speaker == "outlet:velaro-herald" and "division" in q.text for q in ex.quotes)
+
+
+def test_claims_her_on_the_object_of_two_coordinated_subjects_is_neither(nlp):
+    # neither the man (Pope) nor his co-subject sent "her" messages of their own: "her" is the nun
+    text = ("Sister Maria Santos was admitted to hospital in Lima on Monday with a heart complaint.\n"
+            "Pope Pius Okoro and Foreign Minister Jan Kowalski sent her get-well messages.")
+    links = _links(nlp, text)
+    assert ("person:pius-okoro", "send", "person:maria-santos") in links
+    assert ("person:jan-kowalski", "send", "person:maria-santos") in links

@@ -85,3 +85,12 @@ def test_claims_her_on_the_object_of_two_coordinated_subjects_is_neither(nlp):
     links = _links(nlp, text)
     assert ("person:pius-okoro", "send", "person:maria-santos") in links
     assert ("person:jan-kowalski", "send", "person:maria-santos") in links
+
+
+def test_claims_a_definite_business_description_is_the_firm_just_named(nlp):
+    # "the copper producer": the organisation named just before, as "it" would be
+    text = ("Arcadia Mining Co said on Friday it would buy Borel Steel for $40 million.\n"
+            "Shares rose sharply.\n"
+            "The copper producer said the deal would add to earnings next year.")
+    ex = extract(nlp(text), Document("d", text))
+    assert any(q.speaker == "org:arcadia-mining-co" and "earnings" in q.text for q in ex.quotes)

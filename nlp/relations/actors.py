@@ -73,7 +73,15 @@ _ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "movem
 #: "Security Council members")
 _BODY_NOUNS = frozenset({"agency", "group", "party", "movement", "organisation", "organization", "union",
                          "company", "firm", "newspaper", "daily", "weekly", "network", "station", "council",
-                         "member"})
+                         "member", "paper", "magazine", "tabloid"})
+#: nouns by which a story takes up the one news outlet it names ("told the newspaper", "the daily said")
+_PRESS_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "magazine", "tabloid"})
+#: heads of a description by which a wire story takes up the business it just named ("the vehicle seat maker",
+#: "the insurance giant", "the carmaker")
+FIRM_NOUNS = frozenset({"maker", "manufacturer", "producer", "giant", "insurer", "carmaker", "automaker",
+                        "airline", "carrier", "retailer", "publisher", "distributor", "supplier", "lender",
+                        "conglomerate", "brewer", "miner", "refiner", "exporter", "importer", "developer",
+                        "chipmaker", "drugmaker", "steelmaker", "utility", "operator"})
 #: agents of a state that a story names bare once it has said whose they are ("Australian police ... police said")
 #: (not "officials": a story quotes the officials of several bodies, and the CoNLL dev split's bare
 #: "officials said" went to the wrong country)
@@ -167,6 +175,11 @@ class Actors:
                 self.roles.setdefault(low, e.key)
                 if self.roles[low] != e.key:
                     self.roles[low] = ""  # two people hold it: ambiguous
+        for i in where(doc, "LEMMA", _BODY_NOUNS | _NAMED_BODY_NOUNS):
+            body = self._body(doc[i])
+            if body and not self.index.key_of(i):
+                # "The commission was set up last year. It is chaired by ...": "it" is the commission
+                self.pronouns.add_reference(doc[i], body, self.types.get(body, ""))
 
     def own(self, a: str, b: str) -> bool:
         """Whether one of two keys is the other's affiliation (an official and their own country)."""
@@ -231,12 +244,28 @@ class Actors:
             holder = self._title_holder(tok)
             if holder:
                 return (Actor(holder),)
+            firm = self._described_firm(tok)
+            if firm:
+                return (Actor(firm),)
         if tok.dep_ == "appos" and tok.head.i != tok.i:
             # "Kowalski, one of the hostages": the apposition is its head
             key = self.index.key_of(tok.head.i)
             if key:
                 return (Actor(key),)
         return ()
+
+    def _described_firm(self, tok: Token) -> str:
+        """"Shares of Douglas & Lomason Co rose after the vehicle seat maker agreed to be acquired": a definite
+        description of a business ("the seat maker", "the insurance giant", "the carmaker") is the
+        organisation named just before it, found as "it" would be."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in FIRM_NOUNS:
+            return ""
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+                c.dep_ in ("poss", "prep", "acl", "relcl", "appos") or self.index.key_of(c.i) for c in kids):
+            return ""  # "the company's shares", "the maker of ...", "the Hachette group": not a bare description
+        keys = self.pronouns.resolve(tok, kind="group")
+        return keys[0] if len(keys) == 1 and self.types.get(keys[0]) == "organization" else ""
 
     def _body(self, tok: Token) -> str:
         """"Interfax news agency", "the VDP group": the organisation or outlet a body noun is compounded with;
@@ -253,6 +282,10 @@ class Actors:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
                 or any(c.dep_ in ("compound", "nmod", "amod", "poss") for c in kids):
             return ""                           # "a group", "the rebel group", "Peru's ruling party": not the one named
+        if tok.lemma_.lower() in _PRESS_NOUNS:
+            # "told the newspaper", "the daily said": the story's one outlet
+            outlets = [k for k, t in self.types.items() if t == "outlet"]
+            return outlets[0] if len(outlets) == 1 else ""
         holding = self._name_words.get(tok.lower_, set())
         if len(holding) == 1:
             return next(iter(holding))          # "the commission": the story's one "... Commission"

@@ -63,6 +63,18 @@ PRONOUNS = {
     "it": "group", "its": "group", "itself": "group",
     "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
 }
+#: words that say a named person is a woman or a man when they title the name or stand in apposition to it
+#: ("Mrs Thatcher", "his sister Lisa", "spokeswoman Ana Ruiz")
+FEMININE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "lady", "dame", "queen",
+                      "princess", "duchess", "baroness", "empress", "sister", "mother", "wife", "widow", "daughter",
+                      "niece", "aunt", "grandmother", "woman", "girl", "actress", "spokeswoman", "chairwoman",
+                      "businesswoman", "congresswoman", "nun"})
+MASCULINE = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron", "emperor", "brother", "father",
+                       "husband", "widower", "son", "nephew", "uncle", "grandfather", "man", "boy", "spokesman",
+                       "businessman", "congressman", "pope", "monk"})
+#: the gender a pronoun of a person says
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod"})
@@ -71,6 +83,8 @@ _PLURAL_TAGS = frozenset({"NNPS", "NNS"})
 STATE_FORMS = frozenset({"kingdom", "emirate", "sultanate", "principality", "duchy"})
 #: sentences before the pronoun's own that may hold its antecedent
 WINDOW = 2
+#: sentences wholly inside a quotation that a pronoun's antecedent may lie beyond
+MAX_QUOTED = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +105,12 @@ class Pronouns:
         self.roots = [s.root.i for s in doc.sents]
         self.by_sent: dict[int, list[_Mention]] = {}
         spans = sorted(index.spans)
+        #: person key -> "f" or "m" where the story's words say which (see :func:`_gender_words`)
+        said: dict[str, set[str]] = {}
+        for start, end, key in spans:
+            if types.get(key, "") in PERSON_TYPES:
+                said.setdefault(key, set()).update(_gender_words(doc, start, end))
+        self.gender = {k: next(iter(g)) for k, g in said.items() if len(g) == 1}
         for start, end, key in spans:
             head = _head(doc, start, end)
             if head.dep_ in _MODIFIER_DEPS or (head.dep_ == "compound" and head.head.pos_ == "NOUN"):
@@ -115,6 +135,23 @@ class Pronouns:
                         _Mention(child.i + 1, (key, other), "plural", subject, verb))
         for mentions in self.by_sent.values():
             mentions.sort(key=lambda m: m.end)
+        self.quoted = _quoted_sentences(doc)
+
+    def add_reference(self, head: Token, key: str, typ: str) -> None:
+        """A noun phrase that takes up an entity without naming it ("the commission" for the Truth and
+        Reconciliation Commission) is an antecedent as its name would be ("The commission was set up last
+        year. It is chaired by ...")."""
+        if typ in PERSON_TYPES:
+            kind = "person"
+        elif typ in GROUP_TYPES:
+            kind = "plural" if head.tag_ in _PLURAL_TAGS else "group"
+        else:
+            return
+        subject = head.dep_ in _SUBJ_DEPS or (head.dep_ == "conj" and head.head.dep_ in _SUBJ_DEPS)
+        verb = head.head.i if head.dep_ in _SUBJ_DEPS | _OBJ_DEPS else -1
+        mentions = self.by_sent.setdefault(self._sent_of(head.i), [])
+        mentions.append(_Mention(head.i + 1, (key,), kind, subject, verb))
+        mentions.sort(key=lambda m: m.end)
 
     def subjects_between(self, start: int, end: int, kind: str) -> set[str]:
         """Keys of ``kind`` ("person", "group", "plural") named as subjects between two tokens."""
@@ -162,15 +199,25 @@ class Pronouns:
             return bound
         subject_only = tok.lower_ == "it"
         own_verb = tok.head.i if tok.dep_ in _OBJ_DEPS and tok.dep_ != "pobj" else -1
+        # "Pope John Paul II and David Levy sent her get-well messages": a singular possessive on the object
+        # is neither of two coordinated subjects
+        pair = self._coordinated_subject(tok)
+        skip_lo, skip_hi = (pair.left_edge.i, pair.right_edge.i + 1) if pair is not None else (0, 0)
         sent = self._sent_of(tok.i)
-        for s in range(sent, max(sent - WINDOW - 1, -1), -1):
-            cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind
-                     and (s < sent or m.end <= tok.i)
+        for s in self._window(sent):
+            cands = [m for m in self.by_sent.get(s, ()) if m.kind == kind and self._agrees(tok, m.keys)
+                     and (s < sent or m.end <= tok.i) and not skip_lo < m.end <= skip_hi
                      and not (own_verb >= 0 and m.subject and m.verb == own_verb)
                      and (m.subject or not subject_only)
                      and not skip[0] < m.end <= skip[1]]
             if not cands:
                 continue
+            said = _PRONOUN_GENDER.get(tok.lower_)
+            marked = [m for m in cands if said == "f" and all(self.gender.get(k) == "f" for k in m.keys)]
+            if marked:
+                # "Mamatuyev joked that his sister Lisa was a rebel, and she ...": she is Lisa (a man's gender
+                # goes mostly unsaid in a wire story, so an unmarked name is no evidence against "he")
+                cands = marked
             if s == sent:
                 # a subject pronoun continues the subject before it ("X did not criticize Y, but he said")
                 subjects_before = [m for m in cands if m.subject] if tok.dep_ in _SUBJ_DEPS else []
@@ -186,6 +233,39 @@ class Pronouns:
             return next(iter(subjects)) if len(subjects) == 1 else ()
         return ()
 
+    def _agrees(self, tok: Token, keys: tuple[str, ...]) -> bool:
+        """A "she" is no person the story calls a man, a "he" no woman ("his sister Lisa ... she")."""
+        said = _PRONOUN_GENDER.get(tok.lower_)
+        return said is None or all(self.gender.get(k, said) == said for k in keys)
+
+    def _window(self, sent: int) -> list[int]:
+        """The pronoun's sentence and the ``WINDOW`` before it, newest first; a sentence wholly inside a
+        quotation does not count ("Currin said this was not the best way. "A person can be forced ...
+        At the moment this is not the case." He cited Coetzee": he is still Currin), up to
+        ``MAX_QUOTED`` of them."""
+        out, plain, quoted = [sent], 0, 0
+        for s in range(sent - 1, -1, -1):
+            if plain >= WINDOW:
+                break
+            if s in self.quoted and sent not in self.quoted:
+                quoted += 1
+                if quoted > MAX_QUOTED:
+                    break
+            else:
+                plain += 1
+            out.append(s)
+        return out
+
+    @staticmethod
+    def _coordinated_subject(tok: Token) -> Token | None:
+        """The subject of the verb whose object a singular possessive ("her", "his") qualifies, when that
+        subject is two coordinated phrases; None else."""
+        noun = tok.head
+        if tok.dep_ != "poss" or tok.lower_ not in _PRONOUN_GENDER or noun.dep_ != "dobj":
+            return None
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None and any(c.dep_ == "conj" for c in subj.children) else None
+
     def _bound_possessive(self, tok: Token, kind: str) -> tuple[str, ...] | None:
         """"It will render its efforts vain", "Ruiz praised his rival": a possessive on the direct object
         is its verb's subject's when that subject is of its kind (a pronoun resolved, or a name); None else."""
@@ -193,13 +273,15 @@ class Pronouns:
         if tok.dep_ != "poss" or noun.dep_ != "dobj" or noun.head.i == noun.i:
             return None
         subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if subj is None:
+        if subj is None or self._coordinated_subject(tok) is not None:
             return None
         if PRONOUNS.get(subj.lower_) == kind:
-            return self.resolve(subj)
+            bound = self.resolve(subj)
+            return bound if self._agrees(tok, bound) else None
         own = [m for m in self.by_sent.get(self._sent_of(subj.i), ()) if m.kind == kind and m.subject
                and m.verb == noun.head.i]
-        return own[-1].keys if own else None
+        # "Pope John Paul II sent her get-well messages": "her" is no man's
+        return own[-1].keys if own and self._agrees(tok, own[-1].keys) else None
 
 
 #: adjectives of readiness: "it is prepared / ready / willing to ..." has an actor for its "it"
@@ -227,6 +309,43 @@ def is_state_form(key: str, form: str) -> bool:
         return False
     names = f"{getattr(country, 'official_name', '')} {country.name}".lower()
     return form in names
+
+
+def _gender_words(doc: Doc, start: int, end: int) -> set[str]:
+    """"f" and/or "m" for what titles a person's mention or stands beside it: a word of the name before its
+    head or just before the name ("Mother Teresa", "Mrs Thatcher"; not the "King" of "Billie Jean King"), a compound or apposition of its head ("spokeswoman Ana
+    Ruiz", "Lisa, his sister"), or the noun the name is in apposition to ("his sister Lisa")."""
+    head = _head(doc, start, end)
+    words = [*doc[start:end], *head.children]
+    if start > 0:
+        words.append(doc[start - 1])
+    if head.dep_ in ("appos", "compound"):
+        words.append(head.head)
+    out = set()
+    for w in words:
+        if start <= w.i < head.i or w.i == start - 1 or (w.dep_ in ("appos", "compound") and not start <= w.i < end) \
+                or (w.i == head.head.i and not start <= w.i < end):
+            low = w.lower_
+            if low in FEMININE:
+                out.add("f")
+            elif low in MASCULINE:
+                out.add("m")
+    return out
+
+
+def _quoted_sentences(doc: Doc) -> frozenset[int]:
+    """Positions (in ``doc.sents`` order) of the sentences whose words all lie inside quotation marks."""
+    from nlp.relations.quotes.stretches import quote_stretches  # the quote package reads clauses, hence actors
+
+    stretches = quote_stretches(doc.text)
+    if not stretches:
+        return frozenset()
+    out = set()
+    for n, sent in enumerate(doc.sents):
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        if words and any(s <= words[0].idx and words[-1].idx + len(words[-1]) <= e for s, e, _ in stretches):
+            out.add(n)
+    return frozenset(out)
 
 
 def _head(doc: Doc, start: int, end: int) -> Token:

@@ -532,6 +532,9 @@ def _governing_doer(doc: Doc, d: Draft, clauses: Clauses, *, judging: bool = Fal
                 # a doer borrowed from another clause ("he was ordered to serve a year of “re-education
                 # through labour”", "grabbing his gun and shouting “Freedom!”"): a term, or someone's cry
                 return ""
+            if tok.lemma_.lower() == "quote" and any(c.dep_ == "dobj" for c in tok.children):
+                # "..., the paper quoted one of the initiators as saying": the words are the one quoted
+                return ""
             if (borrowed or judging) and not (is_cue(tok) or tok.lemma_.lower() in JUDGING_VERBS) \
                     or borrowed and not any(c.dep_ == "nsubj" for c in tok.children):
                 return ""

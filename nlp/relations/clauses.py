@@ -327,13 +327,6 @@ class Clauses:
                 out.extend(self.phrase(verb.head) or self._partitive(verb.head))
             for c in children_with(verb, PASS_SUBJ_DEPS):
                 out.extend(self.phrase(c))
-            if verb.dep_ == "xcomp" and not out and "auxpass" in child_deps(verb) and _is_verb(verb.head):
-                # "Borel agreed / is expected to be acquired by Arcadia": who undergoes it is who controls the
-                # infinitive (the object of "asked Peru to be ...", else the subject), as for an active one
-                head = verb.head
-                objs = children_with(head, OBJ_DEPS)
-                ctrl = objs or children_with(head, PASS_SUBJ_DEPS) or children_with(head, SUBJ_DEPS)
-                out.extend(a for c in ctrl for a in self.phrase(c))
         row = lookup(verb.lemma_)
         material = row is not None and acts_on_people(row)
         for c in children_with(verb, OBJ_DEPS):

@@ -94,13 +94,3 @@ def test_claims_a_definite_business_description_is_the_firm_just_named(nlp):
             "The copper producer said the deal would add to earnings next year.")
     ex = extract(nlp(text), Document("d", text))
     assert any(q.speaker == "org:arcadia-mining-co" and "earnings" in q.text for q in ex.quotes)
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a passive infinitive undergoes what its controller does: the subject, else the passive subject
-    ("Borel Steel agreed to be acquired by Arcadia Mining.", ("org:arcadia-mining", "acquire", "org:borel-steel")),
-    ("Jan Kowalski is expected to be replaced by Pieter Botha.",
-     ("person:pieter-botha", "replace", "person:jan-kowalski")),
-])
-def test_claims_a_passive_infinitive_is_done_to_its_controller(nlp, text, expected):
-    assert expected in _links(nlp, text)

@@ -12,13 +12,14 @@ from dataclasses import replace
 
 from nlp import lexicons
 from nlp.entities import countries
+from nlp.entities.bodies import is_officer_title, is_public_body
 from nlp.entities.candidates import PLACE_LABELS, Candidate, EntityContext, clean_surface, owner_of
 from nlp.entities.names import NAME_SUFFIXES, NameIndex
 from nlp.entities.officials import main_name
 from nlp.entities.passes.clues import SPEECH_VERBS, SUBJ_DEPS, entity_view, looks_like_name, speaks
 from nlp.entities.passes.kinds import type_from_words
 from nlp.entities.places import is_known_place
-from nlp.entities.roles import HONORIFICS, appositive_role, predicate_role, title_before
+from nlp.entities.roles import HONORIFICS, Role, appositive_role, predicate_role, title_before
 from nlp.entities.wire import read_wire
 from nlp.mentions import slug
 from nlp.scan import text_of, where
@@ -305,6 +306,10 @@ def roles(cx: EntityContext) -> None:
         c.roles = [r for r in found if r is not None]
         if sports:                            # "former captain", "chairman" of a club: no public office
             c.roles = [replace(r, kind="person") for r in c.roles]
+        c.roles = [_private_officer(r, at) for r in c.roles]
+        if any(r.kind == "person" and r.affiliation for r in c.roles) and \
+                not any(r.kind == "official" for r in c.roles):
+            c.private = True
         for role in c.roles:
             for fs, fe in role.fragments:
                 for i in range(fs, fe):
@@ -336,6 +341,18 @@ def roles(cx: EntityContext) -> None:
     cands.sort(key=lambda c: c.start)
 
 
+def _private_officer(role: Role, at: dict[int, Candidate]) -> Role:
+    """An officer's title of a private body is no public office: "Air France chairman", "CFDT spokesman",
+    "spokesman for the Association of Lloyd's State Chairmen" (see :mod:`nlp.entities.bodies`)."""
+    if role.kind != "official" or not role.affiliation or not is_officer_title(role.text):
+        return role
+    owner = owner_of(at, role.affiliation)
+    if owner is None or owner.type not in ("organization", "outlet") or is_known_place(owner.text) \
+            or is_public_body(owner.text):
+        return role
+    return replace(role, kind="person")
+
+
 def known_officials(cx: EntityContext) -> None:
     """A person the actor dictionaries list as an office holder is an official, with or without a title
     in the text, and the spellings they list are one person ("Muammar Gaddafi", "Moammar Gadhafi"):
@@ -348,6 +365,8 @@ def known_officials(cx: EntityContext) -> None:
         main = main_name(c.text)
         if main:
             rekey.setdefault(c.key, f"person:{slug(main)}")
+    # the text's own role outranks the dictionary's namesake or later office ("Air France chairman Ana Lopes")
+    private = {c.key for c in cands if c.private} - {c.key for c in cands if any(r.kind == "official" for r in c.roles)}
     for c in cands:
         if not c.dropped and c.type == "person" and c.key in rekey:
-            c.key, c.official = rekey[c.key], True
+            c.key, c.official = rekey[c.key], c.key not in private

@@ -48,6 +48,8 @@ ENTITY_PASSES: tuple[Pass, ...] = (
          "'Long Form (LF)' is one name; abbreviations of common words go"),
     Pass("gazetteer_places", kinds.gazetteer_places,
          "a 'person' or 'organisation' the country dictionary lists as a region or city is a place"),
+    Pass("located_organisations", kinds.located_organisations,
+         "an 'organisation' the text only uses for where things are ('the town of X', 'in X') is a place"),
     Pass("unlabelled_speakers", people.unlabelled_speakers, "an untagged name that speaks ('Lopes said') is a person"),
     Pass("people_by_evidence", people.people_by_evidence,
          "a 'place' with a personal role or a person's word is a person"),

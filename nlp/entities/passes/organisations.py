@@ -122,23 +122,33 @@ def _company_context(doc: Doc, c: Candidate) -> bool:
 
 def companies(cx: EntityContext) -> None:
     """A company is an organisation whatever the model called it: a name in a legal form ("Norvik S.A.",
-    "Dalmar Medical Industries Inc"); its short form ("Norvik", "Dalmar") when it begins exactly one such
-    name and is no person's family name; a name the text gives a company's words ("Norvik's shares",
+    "Dalmar Medical Industries Inc"); that name without its legal form ("Dalmar Medical Industries", even
+    where the model called it a person) when it is exactly one such name's and holds no role; its short
+    form ("Norvik", "Dalmar") when it begins exactly one such name and is no person's family name; a name the text gives a company's words ("Norvik's shares",
     "shares of Dalmar", "Norvik CEO"), unless it holds a role or is a full-named person's family name."""
     doc, cands = cx.doc, cx.cands
     live = [c for c in cands if not c.dropped and c.key]
     full = [c.text for c in live if c.type == "person" and len(c.text.split()) > 1]
     family = {t.split()[-1] for t in full}
     legal: dict[str, set[str]] = defaultdict(set)
+    bare: dict[str, set[str]] = defaultdict(set)     # the legal name without its form: "Dalmar Medical Industries"
     for c in live:
         if c.type not in ("country", "outlet") and _legal_name(c.text):
             c.type, c.key = "organization", f"org:{slug(c.text)}"
             legal[c.text.split()[0]].add(c.key)
+            bare[" ".join(c.text.split()[:-1]).rstrip(",")].add(c.key)
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for c in live:
         by_key[c.key].append(c)
     for key, group in by_key.items():
         c = group[0]
+        owners = bare.get(c.text, set())
+        if len(owners) == 1 and key not in owners and c.type in ("person", "place", "organization") \
+                and not any(g.roles for g in group) and not countries.lookup(c.text):
+            target = next(iter(owners))       # "Dalmar Medical Industries" of "Dalmar Medical Industries Inc"
+            for g in group:
+                g.type, g.key = "organization", target
+            continue
         if c.type not in ("person", "place") or any(g.roles for g in group) or c.text in family \
                 or c.text in full and len(c.text.split()) > 1:
             continue

@@ -78,6 +78,8 @@ ENTITY_PASSES: tuple[Pass, ...] = (
     Pass("short_organisations", organisations.short_organisations, "'Toyota' joins the one 'Toyota Motor Corp'"),
     Pass("cue_organisations", organisations.cue_organisations,
          "untagged capitalised words after 'the group', 'the organisation' are that organisation's name"),
+    Pass("named_organisations", organisations.named_organisations,
+         "a 'person' the text calls an organisation ('firm Multico', 'Betar, a club') is one"),
     Pass("portfolio_ministries", organisations.portfolio_ministries,
          "'the defence ministry' in lower case is a ministry: the one named in capitals, else its own"),
     Pass("outlet_anaphora", references.outlet_anaphora,

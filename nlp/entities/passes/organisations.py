@@ -277,3 +277,40 @@ def portfolio_ministries(cx: EntityContext) -> None:
         cands.append(Candidate(start, i + 1, "ORG", text, start, "organization", key))
         taken.update(range(start, i + 1))
     cands.sort(key=lambda c: c.start)
+
+
+#: common nouns that say a name right after them, or in apposition to it, is an organisation
+#: ("mineral water firm Multico", "publishers group UWP", "met Betar, a club")
+_KIND_NOUNS = _ORG_CUE_NOUNS | frozenset({"club", "party", "union", "team", "bank", "publisher", "distributor",
+                                          "agency", "airline", "maker", "manufacturer",
+                                          "retailer", "insurer", "conglomerate"})
+
+
+def _called_an_organisation(doc: Doc, c: Candidate) -> bool:
+    """The text calls the name an organisation: a kind noun just before it ("firm Multico") or in
+    apposition ("Betar, a club")."""
+    prev = doc[c.ent_start - 1] if c.ent_start > 0 else None
+    if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and prev.lower_ in _KIND_NOUNS:
+        return True
+    root = doc[c.start:c.end].root
+    return any(a.dep_ == "appos" and a.pos_ == "NOUN" and a.lower_ in _KIND_NOUNS
+               and any(d.lower_ in ("a", "an", "the") for d in a.children) for a in root.children)
+
+
+def named_organisations(cx: EntityContext) -> None:
+    """A "person" the text calls an organisation ("mineral water firm Multico", "Polish publishers group
+    UWP", "Betar, a club") is one, with every mention of it, unless a mention holds a role or speaks as
+    a person would ("Multico said" is said by companies too, so speaking does not count against it)."""
+    doc, cands = cx.doc, cx.cands
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if not c.dropped and c.key:
+            by_key[c.key].append(c)
+    for key, group in by_key.items():
+        if group[0].type != "person" or any(g.roles or g.official for g in group):
+            continue
+        if not any(_called_an_organisation(doc, g) for g in group):
+            continue
+        label = max((g.text for g in group), key=lambda t: (len(t.split()), len(t)))
+        for g in group:
+            g.type, g.key = "organization", f"org:{slug(label)}"

@@ -25,3 +25,11 @@ def test_named_organisations_kind_noun_before_the_name(nlp, text, name):
 def test_named_organisations_guard_a_title_stays_a_person(nlp):
     text = '"Prices will fall," said broker Tariq Velani on Monday.'
     assert _type_of(nlp, text, "Tariq Velani") == "person"
+
+
+@pytest.mark.model
+def test_people_by_evidence_an_age_makes_a_person(nlp):
+    text = '"He will win," said Kolu, 8, who lives in the home.'
+    assert _type_of(nlp, text, "Kolu") == "person"
+    text = "Ravindra, 12, said the home was cold."
+    assert _type_of(nlp, text, "Ravindra") == "person"

@@ -60,7 +60,13 @@ def people_by_evidence(cx: EntityContext) -> None:
     lone_people = {c.text for c in cands if len(c.text.split()) == 1 and (
         c.label == "PERSON" or c.label in PLACE_LABELS and not is_known_place(c.text) and speaks(doc[c.start:c.end]))}
     for c in cands:
-        if c.dropped or c.type not in ("organization", "place") or not looks_like_name(doc, c):
+        if c.dropped or c.type not in ("organization", "place"):
+            continue
+        if _aged(doc, c.end) and c.label in ("ORG", "GPE", "LOC", "NORP") and not countries.lookup(c.text) \
+                and not lexicons.has_org_head(c.text, min_words=1) and not lexicons.outlet_name(c.text):
+            c.type, c.key = "person", f"person:{slug(c.text)}"   # "said Raju, 8, who ...": an age
+            continue
+        if not looks_like_name(doc, c):
             continue
         words = c.text.split()
         if words[0] in lone_people or words[-1] in lone_people:
@@ -70,6 +76,19 @@ def people_by_evidence(cx: EntityContext) -> None:
         span = doc[c.start:c.end]
         if title_before(span, ents=view) or appositive_role(span, ents=view):
             c.type, c.key = "person", f"person:{slug(c.text)}"
+
+
+def _aged(doc, end: int) -> bool:
+    """An age in commas right after a name: "Raju, 8, who ...", "Ana Lopes, 70." (a person's, not a firm's).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("said Raju, 8, who has")
+    >>> _aged(doc, 2), _aged(doc, 1)
+    (True, False)
+    """
+    if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].text.isdigit():
+        return False
+    return 0 < int(doc[end + 1].text) < 120 and doc[end + 2].text in (",", ".", ";")
 
 
 def _capital_of_a_name(text: str, last_words: set[str]) -> bool:

@@ -139,6 +139,16 @@ def resolve_people(cx: EntityContext) -> None:
     def verdict(text: str) -> str:
         return "person" if votes[text] > 0 else "place" if votes[text] < 0 else first.get(text, "")
 
+    longer: dict[int, NameIndex] = {}
+
+    def longer_name(name: str) -> str | None:
+        """The one longer full name a full name is a short form of ("de Klerk" of "F.W. de Klerk",
+        "Abdul Rahman" of "Abdul Rahman Haj Yihye")."""
+        n = len(name.split())
+        if n not in longer:
+            longer[n] = NameIndex([f for f in full_key if len(f.split()) > n])
+        return longer[n].match(name)
+
     short_of: dict[str, str | None] = {}
     for c in cands:
         if c.dropped or c.type == "outlet":
@@ -149,7 +159,8 @@ def resolve_people(cx: EntityContext) -> None:
                 and not (_capital_of_a_name(c.text, last_words) and speaks(doc[c.start:c.end])):
             continue                             # "Jordan" the country, unless also tagged a person
         if c.text not in short_of:
-            short_of[c.text] = names.match(c.text) if c.text not in full_key else c.text
+            short_of[c.text] = names.match(c.text) if c.text not in full_key else \
+                longer_name(c.text) or c.text
         target = short_of[c.text]
         if target:
             c.type, c.key = "person", full_key[target]

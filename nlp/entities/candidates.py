@@ -83,6 +83,7 @@ class Candidate:
     dropped: bool = False
     linked: bool = True        # False: a mention only (headline, dateline, byline, table row): it links nothing
     official: bool = False     # a known office holder (nlp.entities.officials), whatever the text calls them
+    private: bool = False      # the text's role is an officer's of a private body ("Air France chairman")
 
 
 @dataclass

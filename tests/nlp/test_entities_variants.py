@@ -91,3 +91,17 @@ def test_one_letter_variant_found_among_many_people(nlp):
     erik = [e for e in people.values() if {"Erik Hansen", "Erik Hanson"} & {e.label, *e.aliases}]
     assert len(erik) == 1 and {"Erik Hansen", "Erik Hanson"} <= {erik[0].label, *erik[0].aliases}
     assert any(e.label == "Dora Okafor" for e in people.values())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, full, short", [
+    ('Belgium coach Wilfried Van Daal was happy. "We suffered," said Van Daal, who took over in May.',
+     "Wilfried Van Daal", "Van Daal"),
+    ('"We will be promoted," said club chairman Abdul Karim Haj Musa. "We are ready," said club chairman Abdul Karim.',
+     "Abdul Karim Haj Musa", "Abdul Karim"),
+])
+def test_variants_a_two_word_short_form_joins_its_longer_name(nlp, text, full, short):
+    ents = extract_entities(nlp(text), "d1")[0]
+    people = [e for e in ents if e.type in ("person", "official") and (full in (e.label, *e.aliases)
+                                                                        or short in (e.label, *e.aliases))]
+    assert len(people) == 1

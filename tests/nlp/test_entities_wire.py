@@ -236,3 +236,14 @@ def test_entities_table_rows_outside_sports_name_no_team(nlp):
     cands: list = []
     table_teams(EntityContext(nlp(text), cands))
     assert cands == []
+
+
+@pytest.mark.model
+def test_wire_signoff_newsroom_is_the_wire_not_a_person(nlp):
+    from nlp.entities.sieve import extract_entities
+    text = ("Russia curbs barter deals.\n\nMOSCOW 1996-08-22\n\nRussia will clamp down on barter deals, an official "
+            "told Reuters.\n\n-- Dmitry Sokolov, Moscow Newsroom, +7095 941 8520\n")
+    ents = extract_entities(nlp(text), "d1")[0]
+    assert not [e for e in ents if e.type in ("person", "official") and "Newsroom" in e.label]
+    assert [e.type for e in ents if "Moscow Newsroom" in (e.label, *e.aliases)] == ["outlet"]
+    assert not [e for e in ents if e.type in ("person", "official") and "MOSCOW" in (e.label, *e.aliases)]

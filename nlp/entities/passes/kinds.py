@@ -285,3 +285,56 @@ def one_type_per_name(cx: EntityContext) -> None:
         key = f"{_PREFIX[winner]}:{slug(group[0].text)}"
         for c in group:
             c.type, c.key = winner, key
+
+
+#: prepositions whose object is where something is ("a headquarters in Velmor", "a fight at Tarrow")
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "throughout"})
+#: nouns of areas a name names ("the disputed Velmor region", "the town of Velmor")
+_AREA_NOUNS = frozenset({"region", "province", "district", "county", "town", "city", "village", "valley", "enclave",
+                         "suburb", "port", "capital", "republic", "area", "state", "island", "mountains"})
+#: subject and possessive links: the name acts or owns ("Velmor said", "Velmor's shares")
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+
+
+def _where_it_is(doc, c: Candidate) -> str:
+    """ "strong" when the text calls the name an area ("the town of X", "the X region"), "prep" when it
+    is only the object of a locative preposition ("in X"), "acts" when it is a subject or owner, else ""."""
+    root = doc[c.start:c.end].root
+    head = root.head
+    if root.dep_ in _ACTING_DEPS or c.end < len(doc) and doc[c.end].text in ("'s", "\u2019s"):
+        return "acts"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _AREA_NOUNS and head.head.i < head.i:
+        return "strong"                       # "the city of Arbil"
+    if c.end < len(doc) and doc[c.end].lower_ in _AREA_NOUNS and doc[c.end].pos_ == "NOUN" \
+            and root.head.i == c.end:
+        return "strong"                       # "the disputed Nagorno-Karabakh region"
+    if root.dep_ == "pobj" and head.lower_ in _WHERE_PREPS:
+        owner = head.head
+        if lexicons.role_match([owner.text]) is not None or owner.ent_type_ == "PERSON":
+            return ""                         # "an official at Velmor Nursing Home", "analyst Ana Lopes at Velbank"
+        if owner.pos_ in ("VERB", "AUX") or owner.lower_ in ("here", "there") \
+                or owner.pos_ == "NOUN" and is_known_place(c.text):
+            return "prep"                     # "fighting raged in Velmor", "up here in the Velmor Panhandle",
+                                              # "a match at Tarrow Wells" (a known place)
+        return ""                             # "a plunge in Velmor Treasuries", "lower in the Dow"
+    return ""
+
+
+def located_organisations(cx: EntityContext) -> None:
+    """An "organisation" with no word of one that the text only uses for where things are is a place:
+    "the town of Velmor", "the disputed Velmor region", "fighting raged in Velmor", "a fight at Tarrow"
+    (after a noun, a preposition's object counts only for a place the gazetteer knows). Every mention of the name must be an area or a preposition's location and one at least; a name
+    that acts ("Velmor said"), owns ("Velmor's shares") or has an organisation's or company's words stays."""
+    doc, cands = cx.doc, cx.cands
+    seen: dict[str, list[str]] = defaultdict(list)
+    for c in cands:
+        if not c.dropped and c.type == "organization":
+            seen[c.text].append(_where_it_is(doc, c))
+    for c in cands:
+        if c.dropped or c.type != "organization" or c.label not in ("ORG", "PERSON", "GPE", "LOC", "FAC"):
+            continue
+        uses = seen[c.text]
+        if "acts" in uses or "" in uses or lexicons.has_org_head(c.text, min_words=1) \
+                or lexicons.outlet_name(c.text) or c.text.isupper():
+            continue
+        c.type, c.key = "place", f"place:{slug(c.text)}"

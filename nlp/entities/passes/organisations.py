@@ -122,23 +122,33 @@ def _company_context(doc: Doc, c: Candidate) -> bool:
 
 def companies(cx: EntityContext) -> None:
     """A company is an organisation whatever the model called it: a name in a legal form ("Norvik S.A.",
-    "Dalmar Medical Industries Inc"); its short form ("Norvik", "Dalmar") when it begins exactly one such
-    name and is no person's family name; a name the text gives a company's words ("Norvik's shares",
+    "Dalmar Medical Industries Inc"); that name without its legal form ("Dalmar Medical Industries", even
+    where the model called it a person) when it is exactly one such name's and holds no role; its short
+    form ("Norvik", "Dalmar") when it begins exactly one such name and is no person's family name; a name the text gives a company's words ("Norvik's shares",
     "shares of Dalmar", "Norvik CEO"), unless it holds a role or is a full-named person's family name."""
     doc, cands = cx.doc, cx.cands
     live = [c for c in cands if not c.dropped and c.key]
     full = [c.text for c in live if c.type == "person" and len(c.text.split()) > 1]
     family = {t.split()[-1] for t in full}
     legal: dict[str, set[str]] = defaultdict(set)
+    bare: dict[str, set[str]] = defaultdict(set)     # the legal name without its form: "Dalmar Medical Industries"
     for c in live:
         if c.type not in ("country", "outlet") and _legal_name(c.text):
             c.type, c.key = "organization", f"org:{slug(c.text)}"
             legal[c.text.split()[0]].add(c.key)
+            bare[" ".join(c.text.split()[:-1]).rstrip(",")].add(c.key)
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for c in live:
         by_key[c.key].append(c)
     for key, group in by_key.items():
         c = group[0]
+        owners = bare.get(c.text, set())
+        if len(owners) == 1 and key not in owners and c.type in ("person", "place", "organization") \
+                and not any(g.roles for g in group) and not countries.lookup(c.text):
+            target = next(iter(owners))       # "Dalmar Medical Industries" of "Dalmar Medical Industries Inc"
+            for g in group:
+                g.type, g.key = "organization", target
+            continue
         if c.type not in ("person", "place") or any(g.roles for g in group) or c.text in family \
                 or c.text in full and len(c.text.split()) > 1:
             continue
@@ -267,3 +277,40 @@ def portfolio_ministries(cx: EntityContext) -> None:
         cands.append(Candidate(start, i + 1, "ORG", text, start, "organization", key))
         taken.update(range(start, i + 1))
     cands.sort(key=lambda c: c.start)
+
+
+#: common nouns that say a name right after them, or in apposition to it, is an organisation
+#: ("mineral water firm Multico", "publishers group UWP", "met Betar, a club")
+_KIND_NOUNS = _ORG_CUE_NOUNS | frozenset({"club", "party", "union", "team", "bank", "publisher", "distributor",
+                                          "agency", "airline", "maker", "manufacturer",
+                                          "retailer", "insurer", "conglomerate"})
+
+
+def _called_an_organisation(doc: Doc, c: Candidate) -> bool:
+    """The text calls the name an organisation: a kind noun just before it ("firm Multico") or in
+    apposition ("Betar, a club")."""
+    prev = doc[c.ent_start - 1] if c.ent_start > 0 else None
+    if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and prev.lower_ in _KIND_NOUNS:
+        return True
+    root = doc[c.start:c.end].root
+    return any(a.dep_ == "appos" and a.pos_ == "NOUN" and a.lower_ in _KIND_NOUNS
+               and any(d.lower_ in ("a", "an", "the") for d in a.children) for a in root.children)
+
+
+def named_organisations(cx: EntityContext) -> None:
+    """A "person" the text calls an organisation ("mineral water firm Multico", "Polish publishers group
+    UWP", "Betar, a club") is one, with every mention of it, unless a mention holds a role or speaks as
+    a person would ("Multico said" is said by companies too, so speaking does not count against it)."""
+    doc, cands = cx.doc, cx.cands
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if not c.dropped and c.key:
+            by_key[c.key].append(c)
+    for key, group in by_key.items():
+        if group[0].type != "person" or any(g.roles or g.official for g in group):
+            continue
+        if not any(_called_an_organisation(doc, g) for g in group):
+            continue
+        label = max((g.text for g in group), key=lambda t: (len(t.split()), len(t)))
+        for g in group:
+            g.type, g.key = "organization", f"org:{slug(label)}"

@@ -12,13 +12,14 @@ from dataclasses import replace
 
 from nlp import lexicons
 from nlp.entities import countries
+from nlp.entities.bodies import is_officer_title, is_public_body
 from nlp.entities.candidates import PLACE_LABELS, Candidate, EntityContext, clean_surface, owner_of
 from nlp.entities.names import NAME_SUFFIXES, NameIndex
 from nlp.entities.officials import main_name
 from nlp.entities.passes.clues import SPEECH_VERBS, SUBJ_DEPS, entity_view, looks_like_name, speaks
 from nlp.entities.passes.kinds import type_from_words
 from nlp.entities.places import is_known_place
-from nlp.entities.roles import HONORIFICS, appositive_role, predicate_role, title_before
+from nlp.entities.roles import HONORIFICS, Role, appositive_role, predicate_role, title_before
 from nlp.entities.wire import read_wire
 from nlp.mentions import slug
 from nlp.scan import text_of, where
@@ -59,7 +60,13 @@ def people_by_evidence(cx: EntityContext) -> None:
     lone_people = {c.text for c in cands if len(c.text.split()) == 1 and (
         c.label == "PERSON" or c.label in PLACE_LABELS and not is_known_place(c.text) and speaks(doc[c.start:c.end]))}
     for c in cands:
-        if c.dropped or c.type not in ("organization", "place") or not looks_like_name(doc, c):
+        if c.dropped or c.type not in ("organization", "place"):
+            continue
+        if _aged(doc, c.end) and c.label in ("ORG", "GPE", "LOC", "NORP") and not countries.lookup(c.text) \
+                and not lexicons.has_org_head(c.text, min_words=1) and not lexicons.outlet_name(c.text):
+            c.type, c.key = "person", f"person:{slug(c.text)}"   # "said Raju, 8, who ...": an age
+            continue
+        if not looks_like_name(doc, c):
             continue
         words = c.text.split()
         if words[0] in lone_people or words[-1] in lone_people:
@@ -69,6 +76,19 @@ def people_by_evidence(cx: EntityContext) -> None:
         span = doc[c.start:c.end]
         if title_before(span, ents=view) or appositive_role(span, ents=view):
             c.type, c.key = "person", f"person:{slug(c.text)}"
+
+
+def _aged(doc, end: int) -> bool:
+    """An age in commas right after a name: "Raju, 8, who ...", "Ana Lopes, 70." (a person's, not a firm's).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("said Raju, 8, who has")
+    >>> _aged(doc, 2), _aged(doc, 1)
+    (True, False)
+    """
+    if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].text.isdigit():
+        return False
+    return 0 < int(doc[end + 1].text) < 120 and doc[end + 2].text in (",", ".", ";")
 
 
 def _capital_of_a_name(text: str, last_words: set[str]) -> bool:
@@ -119,6 +139,16 @@ def resolve_people(cx: EntityContext) -> None:
     def verdict(text: str) -> str:
         return "person" if votes[text] > 0 else "place" if votes[text] < 0 else first.get(text, "")
 
+    longer: dict[int, NameIndex] = {}
+
+    def longer_name(name: str) -> str | None:
+        """The one longer full name a full name is a short form of ("de Klerk" of "F.W. de Klerk",
+        "Abdul Rahman" of "Abdul Rahman Haj Yihye")."""
+        n = len(name.split())
+        if n not in longer:
+            longer[n] = NameIndex([f for f in full_key if len(f.split()) > n])
+        return longer[n].match(name)
+
     short_of: dict[str, str | None] = {}
     for c in cands:
         if c.dropped or c.type == "outlet":
@@ -129,7 +159,8 @@ def resolve_people(cx: EntityContext) -> None:
                 and not (_capital_of_a_name(c.text, last_words) and speaks(doc[c.start:c.end])):
             continue                             # "Jordan" the country, unless also tagged a person
         if c.text not in short_of:
-            short_of[c.text] = names.match(c.text) if c.text not in full_key else c.text
+            short_of[c.text] = names.match(c.text) if c.text not in full_key else \
+                longer_name(c.text) or c.text
         target = short_of[c.text]
         if target:
             c.type, c.key = "person", full_key[target]
@@ -305,6 +336,10 @@ def roles(cx: EntityContext) -> None:
         c.roles = [r for r in found if r is not None]
         if sports:                            # "former captain", "chairman" of a club: no public office
             c.roles = [replace(r, kind="person") for r in c.roles]
+        c.roles = [_private_officer(r, at) for r in c.roles]
+        if any(r.kind == "person" and r.affiliation for r in c.roles) and \
+                not any(r.kind == "official" for r in c.roles):
+            c.private = True
         for role in c.roles:
             for fs, fe in role.fragments:
                 for i in range(fs, fe):
@@ -336,6 +371,18 @@ def roles(cx: EntityContext) -> None:
     cands.sort(key=lambda c: c.start)
 
 
+def _private_officer(role: Role, at: dict[int, Candidate]) -> Role:
+    """An officer's title of a private body is no public office: "Air France chairman", "CFDT spokesman",
+    "spokesman for the Association of Lloyd's State Chairmen" (see :mod:`nlp.entities.bodies`)."""
+    if role.kind != "official" or not role.affiliation or not is_officer_title(role.text):
+        return role
+    owner = owner_of(at, role.affiliation)
+    if owner is None or owner.type not in ("organization", "outlet") or is_known_place(owner.text) \
+            or is_public_body(owner.text):
+        return role
+    return replace(role, kind="person")
+
+
 def known_officials(cx: EntityContext) -> None:
     """A person the actor dictionaries list as an office holder is an official, with or without a title
     in the text, and the spellings they list are one person ("Muammar Gaddafi", "Moammar Gadhafi"):
@@ -348,6 +395,8 @@ def known_officials(cx: EntityContext) -> None:
         main = main_name(c.text)
         if main:
             rekey.setdefault(c.key, f"person:{slug(main)}")
+    # the text's own role outranks the dictionary's namesake or later office ("Air France chairman Ana Lopes")
+    private = {c.key for c in cands if c.private} - {c.key for c in cands if any(r.kind == "official" for r in c.roles)}
     for c in cands:
         if not c.dropped and c.type == "person" and c.key in rekey:
-            c.key, c.official = rekey[c.key], True
+            c.key, c.official = rekey[c.key], c.key not in private

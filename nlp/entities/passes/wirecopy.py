@@ -72,6 +72,8 @@ def wire_copy(cx: EntityContext) -> None:
         new = _place_candidate(doc, *wire.region)
         if new is not None:
             replace_overlapping(cands, new)
+    if wire.signoff:
+        _newsroom(doc, cands, wire)
     for name in (wire.byline, wire.reporter):
         toks = token_span(doc, *name) if name else None
         if toks:
@@ -79,6 +81,21 @@ def wire_copy(cx: EntityContext) -> None:
             replace_overlapping(cands, Candidate(toks[0], toks[1], "PERSON", text, toks[0], "person",
                                        f"person:{slug(text)}", linked=False))
     cands.sort(key=lambda c: c.start)
+
+
+def _newsroom(doc: Doc, cands: list[Candidate], wire) -> None:
+    """ "-- Dmitry Solovyov, Moscow Newsroom": the newsroom of a sign-off is the wire's desk, an outlet --
+    the agency of the story's credit, else the one outlet the story names, else its own -- not a person
+    whose family name is "Newsroom" (and "Moscow" of the dateline no short form of it)."""
+    s, e = wire.signoff
+    outlets = {c.key for c in cands if not c.dropped and c.type == "outlet"}
+    credit = lexicons.outlet_name(text_of(doc)[wire.credit[0]:wire.credit[1]]) if wire.credit else None
+    for c in cands:
+        if c.dropped or c.end <= c.start or not (s <= doc[c.start].idx < e) or doc[c.end - 1].lower_ != "newsroom":
+            continue
+        key = f"outlet:{slug(credit)}" if credit else next(iter(outlets)) if len(outlets) == 1 \
+            else f"outlet:{slug(c.text)}"
+        c.type, c.key, c.label, c.linked = "outlet", key, "OUTLET", False
 
 
 def non_prose(cx: EntityContext) -> None:

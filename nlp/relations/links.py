@@ -239,7 +239,11 @@ def verb_clauses(doc: Doc, clauses: Clauses) -> list[VerbClause]:
         row = verb_entry(tok)
         if row is not None:
             places = takes_places(row) or clauses.deployment(tok)
-            out.append((tok, row, places, clauses.who([a for a, _ in clauses.targets(tok)], places=places)))
+            found = clauses.targets(tok)
+            # a place a hostile act takes as its object is what it acts on ("captured East Jerusalem")
+            held = row.quad >= 3 and row.category != OTHER
+            out.append((tok, row, places, [a for a, prep in found if places or (held and not prep)
+                                           or a in clauses.who([a], places=False)]))
     return out
 
 

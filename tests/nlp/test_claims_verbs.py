@@ -74,3 +74,10 @@ def test_claims_an_act_under_a_sentence_opening_if_is_conditional(nlp):
     text = "If Peru attacks Chile, Bolivia will respond."
     rels = [r for r in extract(nlp(text), Document("d", text)).relations if r.kind == "action" and r.verb == "attack"]
     assert rels and all(r.modality == "conditional" for r in rels)
+
+
+def test_claims_a_place_a_hostile_act_takes_as_object_undergoes_it(nlp):
+    """"captured and annexed Arica": the place is what was seized; "arrested X in Arica" still only says where."""
+    assert {("country:CL", "capture", "place:arica"), ("country:CL", "annex", "place:arica")} <= _actions(
+        nlp, "Chile, which captured and annexed Arica in 1880, says it will never cede any part of the city.")
+    assert not [x for x in _actions(nlp, "Peruvian police arrested Ana Lopes in Arica.") if x[2] == "place:arica"]

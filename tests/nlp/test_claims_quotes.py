@@ -97,3 +97,12 @@ def test_two_word_phrase_quoted_by_whoever_calls_or_accuses(nlp, text, words):
     assert ("person:ingrid-solberg", "direct", words) in got, got
     # a two-word phrase in a clause that neither speaks nor judges is a term, no quote
     assert not [t for _, _, t in quotes_of(nlp, 'The harbour also had the necessary "dock infrastructure" in place.')]
+
+
+def test_claims_a_government_below_the_country_is_not_the_country(nlp):
+    """"the provincial government announced": not the country named before (nor "local officials")."""
+    text = ("Chile said on Monday it would welcome the visit. Governor Ana Lopes is joining the president for part "
+            "of his trip to Chile, the provincial government announced on Monday.")
+    ex = extract(nlp(text), Document("d", text))
+    said = {q.text: q.speaker for q in ex.quotes}
+    assert not any(s == "country:CL" and "Lopes" in t for t, s in said.items()), said

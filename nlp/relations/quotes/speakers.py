@@ -286,6 +286,8 @@ class Speakers:
         Ministry"), else the last one of that type named before.
         """
         low = noun.lemma_.lower()
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in SUBNATIONAL for c in noun.children):
+            return ""  # "the provincial government announced": a body below the country, not the country
         if low in OUTLET_NOUNS:
             types: tuple[str, ...] = ("outlet",)
         elif low in ("ministry", "government", "spokesman", "spokeswoman", "spokesperson", "official",
@@ -577,6 +579,9 @@ def definite_description(c: Cue) -> tuple[str, bool] | None:
         found = sp.ahead(c.verb, noun, described=True)
     return found, True
 
+
+#: words that put a government or official below the country ("the provincial government", "state officials")
+SUBNATIONAL = frozenset({"provincial", "state", "local", "regional", "municipal", "city", "county", "district"})
 
 #: who speaks, asked of each reporting verb in this order; the first rule that answers decides
 #: (``make dev ABLATE=1`` switches each off in turn)

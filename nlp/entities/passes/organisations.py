@@ -16,6 +16,7 @@ from nlp.entities import countries
 from nlp.entities.abbreviations import find_abbreviations
 from nlp.entities.candidates import PLACE_LABELS, TRIM_START, Candidate, EntityContext, clean_surface, trim_name
 from nlp.entities.passes.kinds import type_from_words
+from nlp.entities.places import is_known_place
 from nlp.entities.shape import in_non_prose
 from nlp.mentions import slug
 from nlp.scan import text_of, where
@@ -191,7 +192,8 @@ def acronyms(cx: EntityContext) -> None:
 
 
 def short_organisations(cx: EntityContext) -> None:
-    """ "Toyota" after "Toyota Motor Corp": a one-word organisation that begins exactly one longer one."""
+    """ "Toyota" after "Toyota Motor Corp": a one-word organisation that begins exactly one longer one, or a
+    one-word "place" no gazetteer knows ("Berlex" after "Berlex Laboratories")."""
     cands = cx.cands
     longer: dict[str, set[str]] = defaultdict(set)
     for c in cands:
@@ -206,8 +208,29 @@ def short_organisations(cx: EntityContext) -> None:
     for c in cands:
         if c.type == "organization" and len(c.text.split()) == 1 and len(longer.get(c.text, ())) == 1:
             c.key = next(iter(longer[c.text]))
+        elif c.type == "place" and not c.dropped and len(c.text.split()) == 1 and len(longer.get(c.text, ())) == 1 \
+                and not is_known_place(c.text):
+            # "Berlex" after "Berlex Laboratories": a word the model took for a place no gazetteer knows
+            c.type, c.key = "organization", next(iter(longer[c.text]))
         elif c.type == "organization" and len(c.text.split()) == 1 and len(ending.get(c.text, ())) == 1:
             c.key = next(iter(ending[c.text]))      # "the Commission" after "the European Commission"
+    # the short form written again where the model left it untagged ("Berlex filed a lawsuit")
+    short = {c.text: c.key for c in cands if c.type == "organization" and not c.dropped
+             and len(c.text.split()) == 1 and longer.get(c.text) == {c.key}}
+    for c in cands:
+        if c.text in short and c.key != short[c.text] and c.label in ("NORP", "GPE", "LOC") \
+                and not is_known_place(c.text):
+            # the same word the model called a nationality or a place ("Berlex sales", "against Berlex")
+            c.type, c.key, c.dropped = "organization", short[c.text], False
+    taken = {i for c in cands for i in range(c.ent_start, c.end)}
+    added = False
+    for i in where(cx.doc, "ORTH", short):
+        if i not in taken and cx.doc[i].pos_ == "PROPN":
+            tok = cx.doc[i]
+            cands.append(Candidate(i, i + 1, "ORG", tok.text, i, "organization", short[tok.text]))
+            added = True
+    if added:
+        cands.sort(key=lambda c: c.start)
 
 
 #: common nouns that name the kind of organisation just before its name ("the pressure group Human Rights in China")

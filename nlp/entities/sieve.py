@@ -72,6 +72,8 @@ ENTITY_PASSES: tuple[Pass, ...] = (
          "one name written alike twice in a story is one entity of one type"),
     Pass("known_officials", people.known_officials,
          "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
+    Pass("employers", organisations.employers,
+         "a one-word 'person' before a staff role and a person's name is where that person works ('X manager Ana Ruiz')"),
     Pass("companies", organisations.companies,
          "a name in a company's legal form, its short form, or with a company's words is an organisation"),
     Pass("acronyms", organisations.acronyms, "an acronym joins the one organisation it spells ('EU')"),

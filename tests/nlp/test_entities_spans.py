@@ -107,3 +107,23 @@ def test_spans_score_in_three_tokens_is_no_part_of_a_name(blank_nlp):
 def test_spans_number_word_is_part_of_a_name(blank_nlp):
     doc = Doc(blank_nlp.vocab, words=["the", "Group", "of", "Seven", "met"], ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"])
     assert _spans(doc) == [("Group of Seven", "ORG")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    (["Ana", "Velloso", "(", "Peru", ")", "51.98"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+     [("Ana Velloso", "ORG"), ("Peru", "ORG")]),
+    (["the", "Tarnby", "Union", "(", "TU", ")", "met"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+     [("Tarnby Union", "ORG"), ("TU", "ORG")]),
+])
+def test_spans_bracket_opened_and_not_closed_cuts_the_name(blank_nlp, words, ents, expected):
+    """The model stopped before ")": the name and what its bracket adds are two names."""
+    spaces = [w not in ("(",) and (i + 1 < len(words) and words[i + 1] != ")") for i, w in enumerate(words)]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=spaces, ents=ents)
+    assert _spans(doc) == expected
+
+
+def test_spans_closed_bracket_stays_in_the_name(blank_nlp):
+    words = ["Velcom", "(", "Tarnby", ")", "Ltd", "said"]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[True, False, False, True, True, False],
+              ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _spans(doc) == [("Velcom (Tarnby) Ltd", "ORG")]

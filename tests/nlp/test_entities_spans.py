@@ -127,3 +127,16 @@ def test_spans_closed_bracket_stays_in_the_name(blank_nlp):
     doc = Doc(blank_nlp.vocab, words=words, spaces=[True, False, False, True, True, False],
               ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
     assert _spans(doc) == [("Velcom (Tarnby) Ltd", "ORG")]
+
+
+@pytest.mark.parametrize("words, label, expected", [
+    (["in", "Tarnwa", "province"], "GPE", "Tarnwa"),
+    (["in", "Tarnwa", "region"], "LOC", "Tarnwa"),
+    (["the", "Tarnwa", "Province"], "GPE", "Tarnwa Province"),       # a capital noun is part of the name
+    (["the", "Tarnwa", "state"], "ORG", "Tarnwa state"),             # only a place's name is trimmed
+])
+def test_trim_area_noun_after_a_place_name(blank_nlp, words, label, expected):
+    from nlp.entities.candidates import trim_name
+    doc = Doc(blank_nlp.vocab, words=words)
+    s, e = trim_name(doc, 1, 3, label)
+    assert doc[s:e].text == expected

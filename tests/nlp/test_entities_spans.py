@@ -140,3 +140,16 @@ def test_trim_area_noun_after_a_place_name(blank_nlp, words, label, expected):
     doc = Doc(blank_nlp.vocab, words=words)
     s, e = trim_name(doc, 1, 3, label)
     assert doc[s:e].text == expected
+
+
+@pytest.mark.parametrize("words, label, expected", [
+    (["the", "September", "Tarnwick", "Treasury"], "ORG", "Tarnwick Treasury"),
+    (["the", "Sept", "Velbrent"], "ORG", "Velbrent"),
+    (["the", "May", "Velbrent"], "ORG", "May Velbrent"),            # "May" is a word and a name too
+    (["said", "August", "Velbrent"], "PERSON", "August Velbrent"),  # a person may be called August
+])
+def test_trim_month_opening_an_organisation(blank_nlp, words, label, expected):
+    from nlp.entities.candidates import trim_name
+    doc = Doc(blank_nlp.vocab, words=words)
+    s, e = trim_name(doc, 1, len(words), label)
+    assert doc[s:e].text == expected

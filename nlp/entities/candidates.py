@@ -118,6 +118,17 @@ class EntityContext:
         return [c for c in self.cands if not c.dropped and c.type and c.key]
 
 
+#: month names and their short forms, which open no organisation's or place's name ("May", "March" and
+#: "Jan" are also words and names: "May Department Stores")
+_MONTHS = frozenset({"january", "february", "april", "june", "july", "august", "september",
+                     "october", "november", "december", "feb", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"})
+
+#: lower-case nouns after a place's name that say what kind of area it is ("Jiangsu province")
+_AREA_TAILS = frozenset({"province", "region", "state", "district", "county", "prefecture", "governorate",
+                         "oblast", "canton", "department", "municipality", "island", "islands"})
+
+
 def trim_name(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """The name inside an entity: no "the", possessive, parenthesis, honorific or title.
 
@@ -130,6 +141,10 @@ def trim_name(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         end -= 1
     while start < end and (doc[start].lower_ in TRIM_START or doc[start].lower_ in HONORIFICS):
         start += 1
+    if label != "PERSON" and end - start > 1 and doc[start].is_title and doc[start].lower_.rstrip(".") in _MONTHS:
+        start += 1                            # "the September Treasury bond future": a contract month, no name
+    if label in ("GPE", "LOC") and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in _AREA_TAILS:
+        end -= 1                              # "Jiangsu province": the name is "Jiangsu", the noun says what it is
     if label == "PERSON":
         changed = True
         while changed and end - start > 1:

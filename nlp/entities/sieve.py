@@ -72,6 +72,8 @@ ENTITY_PASSES: tuple[Pass, ...] = (
          "one name written alike twice in a story is one entity of one type"),
     Pass("known_officials", people.known_officials,
          "office holders the Phoenix actor dictionaries list are officials; their spellings one person"),
+    Pass("employers", organisations.employers,
+         "a one-word 'person' before a staff role and a person's name is where that person works ('X manager Ana Ruiz')"),
     Pass("companies", organisations.companies,
          "a name in a company's legal form, its short form, or with a company's words is an organisation"),
     Pass("acronyms", organisations.acronyms, "an acronym joins the one organisation it spells ('EU')"),
@@ -141,6 +143,19 @@ def _is_org(at: dict[int, Candidate], span: tuple[int, int]) -> bool:
     return owner is not None and owner.type in ("organization", "outlet")
 
 
+def _shared_stop(text: str, start: int, end: int) -> int:
+    """End of a mention without the full stop its abbreviation shares with the sentence, when that stop
+    ends the line ("... and Velcom Corp." + line break: the name is "Velcom Corp", the stop the sentence's).
+
+    >>> t = "He joined Velcom Corp.\\nVelcom Corp. said"
+    >>> _shared_stop(t, 10, 22), _shared_stop(t, 23, 35)
+    (21, 35)
+    """
+    if end - start > 1 and text[end - 1] == "." and (end == len(text) or text[end] == "\n"):
+        return end - 1
+    return end
+
+
 def extract_entities(doc: Doc, doc_id: str, *, skip: frozenset[str] = frozenset()) -> tuple[list[Entity], MentionIndex]:
     """Doc-local entities (with global keys) and the token index of their mentions.
 
@@ -195,7 +210,8 @@ def extract_entities(doc: Doc, doc_id: str, *, skip: frozenset[str] = frozenset(
             cl.kinds.add("official")
         if c.type == "person" and not cl.affiliation:
             cl.affiliation = _affiliation(doc, c, at, view)
-        cl.mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, c.type))
+        end_char = _shared_stop(doc.text, span.start_char, span.end_char)
+        cl.mentions.append(Mention(doc_id, span.start_char, end_char, doc.text[span.start_char:end_char], c.type))
         if c.linked:
             index.add(c.start, c.end, c.key)
         else:

@@ -114,8 +114,9 @@ def _unscored(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _dash_pieces(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, str]]:
-    """The model's entities with ``labels``, cut at a spaced dash ("NEW DELHI - Pakistan" of a dateline)
-    and at a line break ("Ken\\nGreen" of two table rows), without the scores of a results row."""
+    """The model's entities with ``labels``, cut at a spaced dash ("NEW DELHI - Pakistan" of a dateline),
+    at a line break ("Ken\\nGreen" of two table rows) and at a bracket the entity opens but does not close
+    ("Ana Ruiz (Peru" of "Ana Ruiz (Peru) 51.98"), without the scores of a results row."""
     for ent_start, ent_end, label in model_ents(doc):
         if label not in labels:
             continue
@@ -125,6 +126,10 @@ def _dash_pieces(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, 
                 if any(not _is_score(x) for x in doc[start:t.i]):
                     yield (*_unscored(doc, start, t.i), label)
                 start = t.i + 1
+            elif t.text == "(" and t.i > start and not any(x.text == ")" for x in doc[t.i:ent_end]):
+                if any(not _is_score(x) for x in doc[start:t.i]):    # "Ana Ruiz (Peru", "Long Form (LF":
+                    yield (*_unscored(doc, start, t.i), label)       # the model stopped before ")", so
+                start = t.i + 1                                      # the name and what it adds are two
             elif t.i + 1 < ent_end and _breaks_line(doc, t.i):
                 if any(not _is_score(x) and not x.is_space for x in doc[start:t.i + 1]):
                     yield (*_unscored(doc, start, t.i + 1), label)

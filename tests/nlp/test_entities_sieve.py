@@ -54,3 +54,13 @@ def test_sieve_role_anaphora_can_be_switched_off(nlp, text, role, key):
     assert index.key_of(token) == key
     _, index = extract_entities(doc, "d1", skip=frozenset({"role_anaphora"}))
     assert index.key_of(token) is None
+
+
+@pytest.mark.model
+def test_sieve_mention_leaves_the_full_stop_to_the_line(nlp):
+    """An abbreviation that ends a line shares its full stop with the sentence: the mention is the name."""
+    from nlp.entities.sieve import extract_entities
+    text = "Analysts at Tarnwick Securities Inc.\nTarnwick Securities Inc. said on Friday it would grow.\n"
+    ents = extract_entities(nlp(text), "d1")[0]
+    spans = sorted(text[m.start:m.end] for e in ents for m in e.mentions if "Tarnwick" in m.text)
+    assert spans == ["Tarnwick Securities Inc", "Tarnwick Securities Inc."]

@@ -107,3 +107,49 @@ def test_spans_score_in_three_tokens_is_no_part_of_a_name(blank_nlp):
 def test_spans_number_word_is_part_of_a_name(blank_nlp):
     doc = Doc(blank_nlp.vocab, words=["the", "Group", "of", "Seven", "met"], ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"])
     assert _spans(doc) == [("Group of Seven", "ORG")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    (["Ana", "Velloso", "(", "Peru", ")", "51.98"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+     [("Ana Velloso", "ORG"), ("Peru", "ORG")]),
+    (["the", "Tarnby", "Union", "(", "TU", ")", "met"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+     [("Tarnby Union", "ORG"), ("TU", "ORG")]),
+])
+def test_spans_bracket_opened_and_not_closed_cuts_the_name(blank_nlp, words, ents, expected):
+    """The model stopped before ")": the name and what its bracket adds are two names."""
+    spaces = [w not in ("(",) and (i + 1 < len(words) and words[i + 1] != ")") for i, w in enumerate(words)]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=spaces, ents=ents)
+    assert _spans(doc) == expected
+
+
+def test_spans_closed_bracket_stays_in_the_name(blank_nlp):
+    words = ["Velcom", "(", "Tarnby", ")", "Ltd", "said"]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[True, False, False, True, True, False],
+              ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _spans(doc) == [("Velcom (Tarnby) Ltd", "ORG")]
+
+
+@pytest.mark.parametrize("words, label, expected", [
+    (["in", "Tarnwa", "province"], "GPE", "Tarnwa"),
+    (["in", "Tarnwa", "region"], "LOC", "Tarnwa"),
+    (["the", "Tarnwa", "Province"], "GPE", "Tarnwa Province"),       # a capital noun is part of the name
+    (["the", "Tarnwa", "state"], "ORG", "Tarnwa state"),             # only a place's name is trimmed
+])
+def test_trim_area_noun_after_a_place_name(blank_nlp, words, label, expected):
+    from nlp.entities.candidates import trim_name
+    doc = Doc(blank_nlp.vocab, words=words)
+    s, e = trim_name(doc, 1, 3, label)
+    assert doc[s:e].text == expected
+
+
+@pytest.mark.parametrize("words, label, expected", [
+    (["the", "September", "Tarnwick", "Treasury"], "ORG", "Tarnwick Treasury"),
+    (["the", "Sept", "Velbrent"], "ORG", "Velbrent"),
+    (["the", "May", "Velbrent"], "ORG", "May Velbrent"),            # "May" is a word and a name too
+    (["said", "August", "Velbrent"], "PERSON", "August Velbrent"),  # a person may be called August
+])
+def test_trim_month_opening_an_organisation(blank_nlp, words, label, expected):
+    from nlp.entities.candidates import trim_name
+    doc = Doc(blank_nlp.vocab, words=words)
+    s, e = trim_name(doc, 1, len(words), label)
+    assert doc[s:e].text == expected

@@ -247,3 +247,31 @@ def test_wire_signoff_newsroom_is_the_wire_not_a_person(nlp):
     assert not [e for e in ents if e.type in ("person", "official") and "Newsroom" in e.label]
     assert [e.type for e in ents if "Moscow Newsroom" in (e.label, *e.aliases)] == ["outlet"]
     assert not [e for e in ents if e.type in ("person", "official") and "MOSCOW" in (e.label, *e.aliases)]
+
+
+def _sports_typed(nlp, text, word, prior="person"):
+    from nlp.entities.candidates import Candidate, EntityContext
+    from nlp.entities.passes.sports import sports_teams
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == word)
+    cands = [Candidate(i, i + 1, "PERSON", word, i, prior, f"{prior}:{word.lower()}")]
+    sports_teams(EntityContext(doc, cands))
+    return cands[0].type
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, word", [
+    ("Kent stepped up a gear to dismiss Wexhamshire for 214.", "Wexhamshire"),
+    ("Tarnby rallied for a 5-4 victory over the Brindleys on Saturday.", "Brindleys"),
+    ("Rain fell early.\nWexhamshire beat Durham by nine wickets on Saturday.", "Wexhamshire"),
+])
+def test_entities_sports_side_of_a_game_is_a_team(nlp, sentence, word):
+    """A name the model took for a person, which beats, is beaten or is what a win is over, is a side."""
+    text = f"CRICKET - A WIN.\n\nLONDON 1997-06-01\n\n{sentence}\n"
+    assert _sports_typed(nlp, text, word) == "organization"
+
+
+@pytest.mark.model
+def test_entities_sports_player_with_country_who_beats_stays_a_person(nlp):
+    text = "TENNIS - RESULTS.\n\nLONDON 1997-06-01\n\nResults on Saturday:\nAna Wexley (Peru) beat Eva Tarn (Chile) 6-2\n"
+    assert _sports_typed(nlp, text, "Wexley") == "person"

@@ -337,3 +337,46 @@ def named_organisations(cx: EntityContext) -> None:
         label = max((g.text for g in group), key=lambda t: (len(t.split()), len(t)))
         for g in group:
             g.type, g.key = "organization", f"org:{slug(label)}"
+
+
+#: staff nouns the role lexicon leaves out, which put their employer before them ("Tarnby manager Ana Ruiz")
+_STAFF_NOUNS = frozenset({"manager", "owner", "executive", "spokesperson", "spokeswoman", "batsman", "bowler",
+                          "keeper", "shortstop", "pitcher", "scrum-half", "fly-half", "skipper", "analyst",
+                          "economist", "trader", "dealer", "official", "officials", "boss", "employee"})
+
+
+def _staff_role(words: list[str]) -> bool:
+    if len(words) == 1 and words[0].lower() in _STAFF_NOUNS:
+        return True
+    m = lexicons.role_match(words)
+    return m is not None and m[0] == len(words)
+
+
+def employers(cx: EntityContext) -> None:
+    """A one-word "person" directly before a staff role and a person's name, or that a person's role
+    names as its employer, is where that person works: an organisation ("Tarnby manager Ana Ruiz",
+    "Velcom spokesman Per Lund"), and so is every mention written alike, and a longer "person" it begins
+    ("Tarnby Rovers"). A name that ends a person's full name in the story stays that person ("Lopes
+    spokesman Jan Berg" after "Ana Lopes")."""
+    doc, cands = cx.doc, cx.cands
+    people = {c.start: c for c in cands if not c.dropped and c.type == "person"}
+    family = {c.text.split()[-1] for c in cands if c.type == "person" and len(c.text.split()) > 1 and not c.dropped}
+    works_for = {r.affiliation for c in people.values() for r in c.roles if r.affiliation}
+    found: set[str] = set()
+    for c in cands:
+        if c.dropped or c.end - c.start != 1 or c.text in family or c.roles \
+                or not (c.type == "person" or c.type == "place" and not is_known_place(c.text)):
+            continue
+        if (c.start, c.end) in works_for and c.type == "person":     # "a commander in Tacambaro": a place
+            found.add(c.text)
+            continue
+        for n in (1, 2, 3):
+            after = people.get(c.end + n)
+            if after is not None and len(after.text.split()) > 1 \
+                    and all(t.is_alpha or "-" in t.text for t in doc[c.end:c.end + n]) \
+                    and _staff_role([t.text for t in doc[c.end:c.end + n]]):
+                found.add(c.text)
+                break
+    for c in cands:
+        if not c.dropped and c.type in ("person", "place") and (c.text in found or c.text.split()[0] in found):
+            c.type, c.key = "organization", f"org:{slug(c.text)}"

@@ -75,6 +75,35 @@ def _at_venue(doc: Doc, c: Candidate) -> bool:
     return c.end < len(doc) and doc[c.end].text in (":", "(") and doc[c.start].is_sent_start
 
 
+#: verbs of a game: who does them, or has them done, is a side ("Kent dismissed Nottinghamshire for 214")
+_GAME_VERBS = frozenset({"beat", "defeat", "dismiss", "thrash", "blank", "rout", "edge", "crush", "overpower",
+                         "outplay", "whitewash", "sweep", "trounce", "hammer", "down", "hold", "draw", "tie"})
+#: nouns of a game whose "over"/"against"/"to" names the other side ("a 5-4 victory over the Minnesota Twins")
+_GAME_NOUNS = frozenset({"victory", "win", "winner", "defeat", "loss", "match", "game", "draw", "tie", "success",
+                         "triumph", "lead", "advantage", "fixture", "clash", "final", "semifinal", "series"})
+
+
+def _plays(doc: Doc, c: Candidate) -> bool:
+    """The name is a side of a game in the prose: the subject or object of a game verb ("Derbyshire beat
+    Worcestershire", "by reducing Worcestershire to 133") or what a game noun is over or against ("a
+    victory over the Phillies", "their match against Nottinghamshire", "home defeat to Guingamp")."""
+    if c.end < len(doc) and doc[c.end].text == "(":
+        return False                                   # "Ana Ruiz (Peru) beat ...": a player and her country
+    tok = doc[c.end - 1]
+    while tok.dep_ == "compound" and tok.head.i < c.end and tok.head is not tok:
+        tok = tok.head
+    if tok.head.i >= c.start and tok.head.i < c.end:
+        return False
+    head = tok.head
+    if tok.dep_ in ("nsubj", "dobj", "obj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in _GAME_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("over", "against", "to"):
+        owner = head.head
+        if owner.lemma_.lower() in _GAME_NOUNS or (head.lower_ != "to" and owner.lemma_ in _GAME_VERBS):
+            return True
+    return False
+
+
 def sports_teams(cx: EntityContext) -> None:
     """In a sports story (a desk slug that names a sport, "CRICKET - "), a town or county that plays is a
     team: an organisation ("Leicestershire beat Somerset", "Newcastle"), not the place; a country stays
@@ -99,8 +128,8 @@ def sports_teams(cx: EntityContext) -> None:
             continue
         if wire.covers(doc[c.start].idx) or countries.lookup(c.text) or _at_venue(doc, c):
             continue
-        if c.type == "person" and (not is_known_place(c.text) or names.match(c.text)
-                                   or c.text in full_words or len(c.text.split()) > 1):
+        if c.type == "person" and (names.match(c.text) or c.text in full_words or len(c.text.split()) > 1
+                                   or not (is_known_place(c.text) or _plays(doc, c))):
             continue
         c.type, c.key = "organization", f"org:{slug(c.text)}"
 

@@ -34,6 +34,7 @@ from typing import Any
 import networkx as nx
 
 from graph.confidence import confidence_of, confidence_text
+from nlp.relations.verbs import has_flag
 
 # node type -> (colour, vis-network shape, legend symbol)
 TYPE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -179,11 +180,18 @@ def relation_phrase(source: str, target: str, attrs: Mapping[str, Any]) -> str:
     'Lima — could not sanction → Quito'
     >>> relation_phrase("Rome", "Paris", {"kind": "cooccurrence", "verb": ""})
     'Rome — named with — Paris'
+
+    A statement about someone ("Lima said Quito must pay": an ``action`` of a
+    verb of speech) says "about", so that it does not read as words said to them:
+
+    >>> relation_phrase("Lima", "Quito", {"kind": "action", "verb": "say", "category": "statement"})
+    'Lima — say about → Quito'
     """
     if attrs.get("kind") == "cooccurrence" or not attrs.get("verb"):
         return f"{source} — named with — {target}"
+    about = attrs.get("kind") == "action" and attrs.get("category") == "statement" and has_flag(str(attrs["verb"]), "speech")
     verb = " ".join(x for x in (str(attrs.get("modality") or ""), "not" if attrs.get("negated") else "",
-                                str(attrs["verb"])) if x)
+                                str(attrs["verb"]), "about" if about else "") if x)
     arrow = "—" if attrs.get("symmetric") else "→"
     return f"{source} — {verb} {arrow} {target}"
 

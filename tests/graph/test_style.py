@@ -168,3 +168,15 @@ def test_style_graph_modules_stay_short_and_never_import_spacy(package, limit):
         names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         assert not any(x == "spacy" or x.startswith("spacy.") for x in names), path.name
+
+
+def test_a_statement_about_someone_reads_as_about_them_not_to_them():
+    """"Lima said Quito must pay" links Lima to Quito as a statement about Quito: every view says "about";
+    words said to someone ("told Reuters", a quote link) and other acts keep their verb alone."""
+    from graph.style import relation_phrase
+    assert relation_phrase("Lima", "Quito", {"kind": "action", "verb": "say", "category": "statement"}) == \
+        "Lima — say about → Quito"
+    assert relation_phrase("Ana", "Reuters", {"kind": "quote", "verb": "tell", "category": "statement"}) == \
+        "Ana — tell → Reuters"
+    assert relation_phrase("Lima", "Quito", {"kind": "action", "verb": "sanction", "category": "coerce"}) == \
+        "Lima — sanction → Quito"

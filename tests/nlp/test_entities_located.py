@@ -7,6 +7,7 @@ from nlp.entities.sieve import extract_entities
 
 
 def _type_of(nlp, text, name):
+    """The type of the entity named ``name`` (its label or an alias) in ``text``; None when there is none."""
     ents = extract_entities(nlp(text), "d1")[0]
     return next((e.type for e in ents if e.label == name or name in e.aliases), None)
 

@@ -3,12 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entities.sieve import extract_entities
-
-
-def _type_of(nlp, text, name):
-    ents = extract_entities(nlp(text), "d1")[0]
-    return next((e.type for e in ents if e.label == name or name in e.aliases), None)
+from tests.nlp.test_entities_located import _type_of
 
 
 @pytest.mark.model

@@ -37,7 +37,7 @@ from importlib import resources
 
 from nlp.records import Quote, Relation
 from nlp.relations.reading import Reading
-from nlp.relations.verbs import OTHER, hand_lexicon, lookup
+from nlp.relations.verbs import LEXICON_FILES, OTHER, lookup
 
 #: the data file the weights are read from
 MODEL_FILE = "confidence.json"
@@ -95,9 +95,10 @@ def verb_source(verb: str, category: str) -> str:
     >>> verb_source("arrest", "arrest"), verb_source("portray", "other")
     ('hand', 'none')
     """
-    if category == OTHER or (lookup(verb) is None and lookup(verb, "N") is None):
+    rows = [r for r in (lookup(verb), lookup(verb, "N")) if r is not None]
+    if category == OTHER or not rows:
         return "none"
-    return "hand" if verb in hand_lexicon() else "cameo"
+    return "hand" if any(r.source == LEXICON_FILES[0] for r in rows) else "cameo"
 
 
 def relation_features(r: Relation, rd: Reading) -> dict[str, float]:

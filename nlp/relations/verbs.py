@@ -35,6 +35,7 @@ class VerbClass:
     cameo: str  # root code "01".."20"; "00" for light verbs
     category: str
     flags: frozenset[str]
+    source: str = ""  # the lexicon file of the row ("" for a verb no lexicon knows)
 
     @property
     def quad(self) -> int:
@@ -100,25 +101,9 @@ def table() -> dict[tuple[str, str], VerbClass]:
                 unknown = marks - FLAGS
                 if unknown:
                     raise ValueError(f"{name}: unknown flag {sorted(unknown)} on {word!r}")
-                if (word, pos) not in out:
-                    out[(word, pos)] = VerbClass(word, pos, verb, cameo, "" if category == "-" else category, marks)
-                    if name == DERIVED_NOUNS:
-                        _DERIVED.add(word)
+                out.setdefault((word, pos), VerbClass(word, pos, verb, cameo, "" if category == "-" else category,
+                                                      marks, name))
     return out
-
-
-@lru_cache(maxsize=1)
-def hand_lexicon() -> frozenset[str]:
-    """The words of the hand-kept lexicon ``data/verbs.tsv`` (the rest come from PETRARCH2's dictionary).
-
-    >>> "arrest" in hand_lexicon(), "overrun" in hand_lexicon()
-    (True, False)
-    """
-    with resources.files("nlp.data").joinpath(LEXICON_FILES[0]).open(encoding="utf-8") as fh:
-        return frozenset(line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#"))
-
-
-_DERIVED: set[str] = set()
 
 
 def derived(row: VerbClass) -> bool:
@@ -129,8 +114,7 @@ def derived(row: VerbClass) -> bool:
     >>> lookup("submission", "N").verb, lookup("invasion", "N").verb
     ('submit', 'invade')
     """
-    table()
-    return row.pos == "N" and row.word in _DERIVED
+    return row.source == DERIVED_NOUNS
 
 
 def takes_places(row: VerbClass) -> bool:

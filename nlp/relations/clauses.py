@@ -334,7 +334,7 @@ class Clauses:
             # (a named one: "cut their trip" is mostly the doer's own)
             # (not for a mere statement: "saw Lopes's visit as an opportunity" says nothing to Lopes)
             # a name compounded with the thing counts only for a verb the lexicon knows ("condemned EU efforts";
-            # "evading U.S. sanctions", "tie its China policy to" say whose or what about, not at whom)
+            # "dodging Peruvian tariffs", "tie its Quito policy to" say whose or what about, not at whom)
             out.extend(self.phrase(c) or (self.owners(c, compounds=row is not None) if row is None or row.cameo != "01" else [])
                        or (self.qualifiers(c) if material else []))
         deps = child_deps(verb)
@@ -451,9 +451,9 @@ class Clauses:
             if t.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" for c in t.children):
                 continue  # "after reports that sheep could contract BSE": what a noun says, not what the verb acts on
             if _is_verb(t) and t.dep_ == "pcomp":
-                continue  # "jibes about annexing Canada", "by building ties with China": that verb's own phrases
+                continue  # "jibes about annexing Bolivia", "by building ties with Peru": that verb's own phrases
             if t.pos_ == "ADJ" and t.dep_ == "amod" and "prep" in child_deps(t):
-                continue  # "listed topics irksome to China": whom the adjective concerns, not the verb
+                continue  # "listed topics irksome to Peru": whom the adjective concerns, not the verb
             stack.extend(t.children)
             key = self.actors.index.key_of(t.i)
             if key and not material and _modifier_name(t, key, self.actors.index):

@@ -178,7 +178,7 @@ def verb_entry(tok: Token) -> VerbClass | None:
     row = lookup(lemma)
     if row is None:
         if tok.lower_ in titles() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON":
-            return None  # "a promise he made to dictator Xi Jinping": a title the tagger took for a verb
+            return None  # "a pledge she made to dictator Carlos Ruiz": a title the tagger took for a verb
         return unknown_verb(lemma)  # links neutrally where doer and target are entities
     if "support" in row.flags:
         return None  # light verbs act through their event noun (nlp.relations.eventnouns)

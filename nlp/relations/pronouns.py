@@ -267,7 +267,7 @@ class Pronouns:
         return subj if subj is not None and any(c.dep_ == "conj" for c in subj.children) else None
 
     def _bound_possessive(self, tok: Token, kind: str) -> tuple[str, ...] | None:
-        """"It will render its efforts vain", "Ruiz praised his rival": a possessive on the direct object
+        """"It will make its plans void", "Ruiz praised his rival": a possessive on the direct object
         is its verb's subject's when that subject is of its kind (a pronoun resolved, or a name); None else."""
         noun = tok.head
         if tok.dep_ != "poss" or noun.dep_ != "dobj" or noun.head.i == noun.i:

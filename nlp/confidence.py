@@ -38,6 +38,7 @@ from importlib import resources
 from nlp.records import Quote, Relation
 from nlp.relations.reading import Reading
 from nlp.relations.verbs import LEXICON_FILES, OTHER, lookup
+from nlp.scan import text_of
 
 #: the data file the weights are read from
 MODEL_FILE = "confidence.json"
@@ -71,18 +72,19 @@ def score(features: Mapping[str, float], part: Mapping) -> float:
     return round(_sigmoid(part["bias"] + sum(v * w.get(k, 0.0) for k, v in features.items())), 3)
 
 
-def _sentence_mentions(rd: Reading, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The mentions (token start, end, key) inside the characters ``start:end`` of the document."""
+def _sentence_mentions(rd: Reading, start: int, end: int) -> tuple[int, list[tuple[int, int, str]]]:
+    """The tokens of the characters ``start:end`` of the document, and the mentions (token start, end, key)
+    inside them."""
     span = rd.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return []
+        return 0, []
     spans, starts = rd.mentions
     out = []
     i = bisect_left(starts, span.start)
     while i < len(spans) and spans[i][0] < span.end:
         out.append(spans[i])
         i += 1
-    return out
+    return len(span), out
 
 
 def _type_of(rd: Reading, key: str) -> str:
@@ -104,7 +106,7 @@ def verb_source(verb: str, category: str) -> str:
 def relation_features(r: Relation, rd: Reading) -> dict[str, float]:
     """What made an action or quote link: its pass, verb, ends and sentence, as named numbers."""
     ev = r.evidence[0]
-    mentions = _sentence_mentions(rd, ev.start, ev.end)
+    tokens, mentions = _sentence_mentions(rd, ev.start, ev.end)
     src = [m for m in mentions if m[2] == r.source]
     tgt = [m for m in mentions if m[2] == r.target]
     f: dict[str, float] = {f"rule={r.rule or 'none'}": 1.0, f"verb={verb_source(r.verb, r.category)}": 1.0,
@@ -122,8 +124,7 @@ def relation_features(r: Relation, rd: Reading) -> dict[str, float]:
         gap = min(abs(a[0] - b[0]) for a in src for b in tgt)
         f["log_gap"] = math.log1p(gap)
         f["target_first"] = float(min(b[0] for b in tgt) < min(a[0] for a in src))
-    span = rd.doc.char_span(ev.start, ev.end, alignment_mode="expand")
-    f["log_sentence_tokens"] = math.log1p(len(span) if span is not None else 0)
+    f["log_sentence_tokens"] = math.log1p(tokens)
     f["log_names_in_sentence"] = math.log1p(len({m[2] for m in mentions}))
     st, tt = _type_of(rd, r.source), _type_of(rd, r.target)
     f["source_person"] = float(st in _PEOPLE)
@@ -132,23 +133,19 @@ def relation_features(r: Relation, rd: Reading) -> dict[str, float]:
     f["target_place"] = float(tt == "place")
     f["target_outlet"] = float(tt == "outlet")
     # a name read once in the whole story is more often a misread one ("Aides", a disease as a person)
-    f["source_once"] = float(_mention_count(rd, r.source) == 1)
-    f["target_once"] = float(_mention_count(rd, r.target) == 1)
+    f["source_once"] = float(rd.mention_counts.get(r.source, 0) == 1)
+    f["target_once"] = float(rd.mention_counts.get(r.target, 0) == 1)
     return f
-
-
-def _mention_count(rd: Reading, key: str) -> int:
-    return rd.mention_counts.get(key, 0)
 
 
 def quote_features(q: Quote, rd: Reading) -> dict[str, float]:
     """What made a quote's attribution: its finder and speaker rule, its kind, its speaker and length."""
     finder, _, rule = q.rule.partition("/")
-    text = rd.doc.text
+    text = text_of(rd.doc)
     # the sentences around the words: is the speaker named there, or only reached through a reference?
     lo = text.rfind("\n", 0, q.start) + 1
     hi = text.find("\n", q.end)
-    mentions = _sentence_mentions(rd, lo, hi if hi >= 0 else len(text))
+    _, mentions = _sentence_mentions(rd, lo, hi if hi >= 0 else len(text))
     typ = _type_of(rd, q.speaker)
     return {f"finder={finder or 'none'}": 1.0, f"speaker_rule={rule or 'none'}": 1.0,
             "direct": float(q.kind == "direct"), "has_cue": float(bool(q.cue)),

@@ -33,6 +33,7 @@ from nlp.entities.roles import EntityView, affiliation_after, possessive_owner
 from nlp.mentions import MentionIndex
 from nlp.passes import Pass, run_passes
 from nlp.records import Entity, Mention
+from nlp.scan import text_of
 
 #: the entity step, in order: each pass reads the document and the candidate names and corrects them
 ENTITY_PASSES: tuple[Pass, ...] = (
@@ -184,6 +185,7 @@ def extract_entities(doc: Doc, doc_id: str, *, skip: frozenset[str] = frozenset(
     view = entity_view(doc, cands)
     clusters: dict[str, _Cluster] = {}
     index = MentionIndex()
+    text = text_of(doc)
     for c in cands:
         cl = clusters.get(c.key)
         if c.type == "country":
@@ -210,8 +212,8 @@ def extract_entities(doc: Doc, doc_id: str, *, skip: frozenset[str] = frozenset(
             cl.kinds.add("official")
         if c.type == "person" and not cl.affiliation:
             cl.affiliation = _affiliation(doc, c, at, view)
-        end_char = _shared_stop(doc.text, span.start_char, span.end_char)
-        cl.mentions.append(Mention(doc_id, span.start_char, end_char, doc.text[span.start_char:end_char], c.type))
+        end_char = _shared_stop(text, span.start_char, span.end_char)
+        cl.mentions.append(Mention(doc_id, span.start_char, end_char, text[span.start_char:end_char], c.type))
         if c.linked:
             index.add(c.start, c.end, c.key)
         else:

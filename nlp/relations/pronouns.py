@@ -53,6 +53,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from nlp.mentions import MentionIndex
+from nlp.scan import text_of
 
 PERSON_TYPES = frozenset({"person", "official"})
 GROUP_TYPES = frozenset({"country", "organization", "outlet"})
@@ -337,7 +338,7 @@ def _quoted_sentences(doc: Doc) -> frozenset[int]:
     """Positions (in ``doc.sents`` order) of the sentences whose words all lie inside quotation marks."""
     from nlp.relations.quotes.stretches import quote_stretches  # the quote package reads clauses, hence actors
 
-    stretches = quote_stretches(doc.text)
+    stretches = quote_stretches(text_of(doc))
     if not stretches:
         return frozenset()
     out = set()

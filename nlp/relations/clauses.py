@@ -139,6 +139,17 @@ def _tells(verb: Token) -> bool:
     return row is not None and ("speech" in row.flags or row.cameo == "01")
 
 
+#: verbs of cognition: "thought that X ...", "feared that X ..." tell what the doer has in mind, not an act on
+#: whom the clause names
+COGNITION_VERBS = frozenset({"think", "believe", "hope", "expect", "fear", "feel", "suspect", "wonder", "reckon",
+                             "suppose", "assume", "imagine", "worry", "guess", "trust", "wish", "presume"})
+
+
+def thinks(verb: Token) -> bool:
+    """A verb of cognition with a clause complement ("thought that Peru would ...")."""
+    return verb.lemma_.lower() in COGNITION_VERBS and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
 def _infinitive(tok: Token) -> bool:
     """A "to" infinitive ("to release")."""
     return any(c.tag_ == "TO" or c.lower_ == "to" for c in children_with(tok, ("aux",)))

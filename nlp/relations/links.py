@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.lexicons import titles
 from nlp.relations.actors import Actor
-from nlp.relations.clauses import Clauses, acts_on_people
+from nlp.relations.clauses import Clauses, acts_on_people, thinks
 from nlp.mentions import MentionIndex
 from nlp.records import Evidence, Relation
 from nlp.relations.verbs import OTHER, VerbClass, lookup, takes_places, unknown_verb
@@ -293,6 +293,8 @@ def actions(doc: Doc, doc_id: str, clauses: Clauses, *, verbs: Sequence[VerbClau
                     continue  # a verb no lexicon knows, whose doer is only inherited from another clause
                 if row.cameo == "01" and "speech" not in row.flags:
                     continue  # "saw Lopes's visit as a chance to pull Peru away from Chile": a view, not an act on them
+                if thinks(tok):
+                    continue  # "feared that ...": what the doer has in mind
                 targets = clauses.who(clauses.clause_entities(tok, material=acts_on_people(row)), places=places)
             if not targets:
                 continue
@@ -339,6 +341,8 @@ def speech_about(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges | No
             continue  # a list of names (:func:`list_sentences`)
         if not (row := lookup(tok.lemma_)) or not ("speech" in row.flags or row.quad in (0, 1, 3)):
             continue  # verbal acts only (CAMEO 01-05, 09-13): "charged that ...", "warned that ..."
+        if thinks(tok):
+            continue  # "thought that X would ...": what the doer has in mind, no act on whom the clause names
         # an outlet reporting ("Reuters reported that ...") says nothing about whom
         speakers = [a for a in clauses.who(clauses.subjects(tok)) if clauses.actors.type_of(a.key) != "outlet"]
         if not speakers:

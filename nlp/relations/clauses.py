@@ -92,6 +92,8 @@ QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score", "gro
 #: heads of partitives ("one of the hostages")
 QUANTIFIERS = frozenset({"one", "some", "many", "several", "few", "all", "each", "most", "two", "three"})
 _MAX_CLIMB = 8
+#: prepositions by which an event noun names its own target ("a visit to Peru", "talks with Chile")
+EVENT_TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "upon"})
 #: entity types that are never actors, only destinations
 PLACE_TYPES = frozenset({"place"})
 
@@ -465,6 +467,8 @@ class Clauses:
                 continue  # "jibes about annexing Bolivia", "by building ties with Peru": that verb's own phrases
             if t.pos_ == "ADJ" and t.dep_ == "amod" and "prep" in child_deps(t):
                 continue  # "listed topics irksome to Peru": whom the adjective concerns, not the verb
+            if t.dep_ == "prep" and t.lower_ in EVENT_TARGET_PREPS and self._event_argument(t.head, verb):
+                continue  # "increasing trade with Peru", "flew in for talks on Peru": the event noun's target, not the verb's
             stack.extend(t.children)
             key = self.actors.index.key_of(t.i)
             if key and not material and _modifier_name(t, key, self.actors.index):
@@ -475,6 +479,17 @@ class Clauses:
                 for a in self.actors.of(t):  # "grabbing hold of his gun": whom "his" stands for
                     found[a.key] = min(found.get(a.key, t.i), t.i)
         return [Actor(k) for k in sorted(found, key=found.get)]
+
+    @staticmethod
+    def _event_argument(noun: Token, verb: Token) -> bool:
+        """An event noun of the lexicon that is the verb's object or the object of one of its prepositions
+        ("increased trade with Peru", "arrived for talks on Chile"): its own target phrase is its own
+        (:mod:`nlp.relations.eventnouns` reads it), not the verb's. Deeper ("said at the end of a visit to
+        Peru") the noun is no argument of the verb, and the fallback still reads it."""
+        if lookup(noun.lemma_.lower(), "N") is None:
+            return False
+        return (noun.dep_ in OBJ_DEPS and noun.head.i == verb.i) or (
+            noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i)
 
     def shallow_targets(self, verb: Token) -> list[Actor]:
         """The entity right after a verb the parse gave no object: a fallback for broken parses.

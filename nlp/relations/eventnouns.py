@@ -55,6 +55,23 @@ ARG_PREPS = frozenset({"of", "against", "to", "with", "on", "toward", "towards",
 FRAME_PREPS = frozenset({"for", "in", "during", "at", "on", "after", "before"})
 #: nouns that hold events ("a package of sanctions", "a round of talks")
 CONTAINER_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch", "string", "spate"})
+#: verbs that say when, whether or how much an event happens, not what is done to whom: over an event noun
+#: with its own target ("cut short a visit to Peru", "postponed talks with Chile", "increased trade with Peru")
+#: the target is the noun's, and the noun names the edge
+ASPECT_VERBS = frozenset({"begin", "start", "resume", "continue", "end", "terminate", "conclude", "complete", "finish",
+                          "cancel", "postpone", "delay", "defer", "reschedule", "curtail", "shorten", "extend",
+                          "prolong", "increase", "boost", "expand", "double", "plan", "schedule"})
+#: of those, the verbs by which the event does not take place (as planned)
+CALLED_OFF = frozenset({"cancel", "postpone", "delay", "defer", "reschedule"})
+
+
+def _aspect(verb: Token) -> bool:
+    """A verb of :data:`ASPECT_VERBS`, or "cut short", "call off" ("cut short a trip to Lima")."""
+    lemma = verb.lemma_.lower()
+    return lemma in ASPECT_VERBS or (lemma == "cut" and any(c.lower_ == "short" for c in verb.children)) \
+        or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+
+
 #: modifiers whose actor would make the doer uncertain ("U.S. sanctions")
 _QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 #: prepositions that introduce the target of a derived event noun ("submission to", "arrest of")
@@ -108,13 +125,14 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges |
                 # "Peru dropped its charges against Lopez": the governing verb is what Peru did
                 governor = gov
                 grow = lookup(gov.lemma_)
-                if grow is not None and not grow.flags & {"support", "motion"}:
+                if grow is not None and not grow.flags & {"support", "motion"} and not _aspect(gov):
                     lemma, pos = gov.lemma_.lower(), "V"
         else:
             doers, governor = _governed(tok, clauses)
             if governor is not None and tok.dep_ == "dobj":
                 grow = lookup(governor.lemma_)
-                if grow is not None and not grow.flags & {"support", "motion"} and not _announces(grow):
+                if grow is not None and not grow.flags & {"support", "motion"} and not _announces(grow) \
+                        and not _aspect(governor):
                     lemma, pos = governor.lemma_.lower(), "V"  # "dropped charges against"
                 elif grow is not None and ("support" in grow.flags or _announces(grow)):
                     # "imposed tariffs on Iran": the target may hang from the light verb
@@ -122,6 +140,9 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges |
         doers = clauses.who(doers)
         targets = clauses.who(of_obj + others, places=takes_places(row))
         negated = clauses.negated(governor) if governor is not None and governor.pos_ == "VERB" else False
+        if governor is not None and governor.pos_ == "VERB" and tok.dep_ == "dobj" and (
+                governor.lemma_.lower() in CALLED_OFF or (governor.lemma_.lower() == "call" and _aspect(governor))):
+            negated = not negated  # "cancelled a visit to Lima": no visit
         modality = clauses.modality(governor) if governor is not None and governor.pos_ == "VERB" else ""
         sent = sent_of(tok)
         reported = clauses.reporter(governor if governor is not None else tok, quoted)

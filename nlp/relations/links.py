@@ -44,6 +44,8 @@ QUOTE_VERBS = frozenset({"quote", "cite", "interview"})
 #: participles that say where a thing is, not what was done to it ("Hong Kong-based", "Dublin-born")
 LOCATION_PARTICIPLES = frozenset({"based", "born", "headquartered", "registered", "located", "listed", "bred"})
 #: verbs that never link two actors by themselves
+#: links only a noun phrase takes
+NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
 _SKIP_LEMMAS = frozenset({"be", "become", "seem", "appear", "remain", "include"})
 #: children that make an idiom with their verb: particles and bare nouns ("take hostage")
 _IDIOM_DEPS = frozenset({"prt", "dobj", "oprd", "npadvmod"})
@@ -168,6 +170,8 @@ def verb_entry(tok: Token) -> VerbClass | None:
     if tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass", "prep") or tok.lemma_.lower() in _SKIP_LEMMAS:
         # a participle used as a preposition ("according to", "including") is no action
         return None
+    if tok.tag_ in ("VBZ", "VBP", "VBD") and tok.dep_ in NOUN_DEPS:
+        return None  # "won in as many starts against Peru": a finite verb cannot be an object or a subject: a noun
     if tok.dep_ == "amod" and tok.lower_ in LOCATION_PARTICIPLES:
         return None  # "Hong Kong-based group CITIC": where a thing is, not what a place did to it
     lemma = tok.lemma_.lower()

@@ -43,9 +43,9 @@ WINDOWS = ("sentence", "paragraph")
 QUOTE_VERBS = frozenset({"quote", "cite", "interview"})
 #: participles that say where a thing is, not what was done to it ("Hong Kong-based", "Dublin-born")
 LOCATION_PARTICIPLES = frozenset({"based", "born", "headquartered", "registered", "located", "listed", "bred"})
-#: verbs that never link two actors by themselves
 #: links only a noun phrase takes
 NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
+#: verbs that never link two actors by themselves
 _SKIP_LEMMAS = frozenset({"be", "become", "seem", "appear", "remain", "include"})
 #: children that make an idiom with their verb: particles and bare nouns ("take hostage")
 _IDIOM_DEPS = frozenset({"prt", "dobj", "oprd", "npadvmod"})

@@ -41,13 +41,15 @@ def load_model(name: str | None = None) -> Language:
     """Load a pipeline by package name or path, once per process.
 
     Its attribute ruler applies its rules to whole arrays (:mod:`nlp.run.attributes`): the
-    same annotations as spaCy's, at a fifth of the cost.
+    same annotations as spaCy's, at a fifth of the cost. After its lemmatizer, the verbs with a
+    silent "e" get their own lemma ("hoping" is "hope", not "hop": :mod:`nlp.run.lemmas`).
     """
     from nlp.run.attributes import use_array_components
+    from nlp.run.lemmas import mend_silent_e
 
     name = name or default_model_name()
     try:
-        return keep_long_runs_whole(use_array_components(spacy.load(name)))
+        return keep_long_runs_whole(mend_silent_e(use_array_components(spacy.load(name))))
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy model {name!r}: it is not an installed pipeline "

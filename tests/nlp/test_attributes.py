@@ -7,6 +7,7 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
 from nlp.run.attributes import ArrayAttributeRuler, use_array_components
+from nlp.run.lemmas import mend_silent_e
 from nlp.run.model import default_model_name
 
 pytestmark = pytest.mark.model
@@ -27,7 +28,8 @@ TEXTS = (
 
 @pytest.fixture(scope="module")
 def stock():
-    return spacy.load(default_model_name())
+    # spaCy's own components, with the same silent-"e" mending after the lemmatizer (tests/nlp/test_lemmas.py)
+    return mend_silent_e(spacy.load(default_model_name()))
 
 
 def _same(a, b) -> bool:

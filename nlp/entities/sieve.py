@@ -84,6 +84,8 @@ ENTITY_PASSES: tuple[Pass, ...] = (
          "untagged capitalised words after 'the group', 'the organisation' are that organisation's name"),
     Pass("named_organisations", organisations.named_organisations,
          "a 'person' the text calls an organisation ('firm Multico', 'Betar, a club') is one"),
+    Pass("untagged_repeats", organisations.untagged_repeats,
+         "an organisation's or country's very name written again where the model tagged nothing is that entity"),
     Pass("portfolio_ministries", organisations.portfolio_ministries,
          "'the defence ministry' in lower case is a ministry: the one named in capitals, else its own"),
     Pass("outlet_anaphora", references.outlet_anaphora,

@@ -5,7 +5,9 @@
 - active clauses: subject and direct object ("Peru expelled Lopez"), or the
   object's possessor ("Peru condemned Chile's decision");
 - passives: the ``by`` agent does, the passive subject undergoes
-  ("Lopez was arrested by Peruvian police");
+  ("Lopez was arrested by Peruvian police"), or the noun a relative pronoun
+  stands for ("Lopez, who was arrested by ..."), or the subject of the verb
+  controlling a passive infinitive ("Norvik agreed to be acquired by ...");
 - prepositional objects that name a target ("sanctions against", "spoke to",
   "met with"); travel verbs also take ``for`` ("departed for Lima");
 - conjoined subjects and objects ("Peru and Chile met", "met Lula and Milei");
@@ -339,7 +341,17 @@ class Clauses:
             if verb.dep_ == "acl":
                 out.extend(self.phrase(verb.head) or self._partitive(verb.head))
             for c in children_with(verb, PASS_SUBJ_DEPS):
-                out.extend(self.phrase(c))
+                if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    # "Lopes, who was arrested by police": the relative pronoun stands for the noun it modifies
+                    out.extend(self.phrase(verb.head))
+                else:
+                    out.extend(self.phrase(c))
+            if verb.dep_ == "xcomp" and "agent" in child_deps(verb) and _is_verb(verb.head) \
+                    and not any(d in PASS_SUBJ_DEPS for d in child_deps(verb)) \
+                    and not any(d in OBJ_DEPS for d in child_deps(verb.head)):
+                # "Norvik agreed to be acquired by Dalmar", "refused to be questioned by police": the governor's
+                # subject undergoes (subject control; "asked Peru to be ..." is the object's)
+                out.extend(a for c in children_with(verb.head, SUBJ_DEPS | PASS_SUBJ_DEPS) for a in self.phrase(c))
         row = lookup(verb.lemma_)
         material = row is not None and acts_on_people(row)
         for c in children_with(verb, OBJ_DEPS):

@@ -18,6 +18,7 @@ from nlp.entities.candidates import PLACE_LABELS, TRIM_START, Candidate, EntityC
 from nlp.entities.passes.kinds import type_from_words
 from nlp.entities.places import is_known_place
 from nlp.entities.shape import in_non_prose
+from nlp.entities.wire import read_wire
 from nlp.mentions import slug
 from nlp.scan import text_of, where
 
@@ -380,3 +381,55 @@ def employers(cx: EntityContext) -> None:
     for c in cands:
         if not c.dropped and c.type in ("person", "place") and (c.text in found or c.text.split()[0] in found):
             c.type, c.key = "organization", f"org:{slug(c.text)}"
+
+
+#: the kinds of entity whose name, written again where the model tagged nothing, is a mention of it
+_REPEATED_TYPES = frozenset({"organization", "country"})
+
+
+def untagged_repeats(cx: EntityContext) -> None:
+    """ "Two weeks ago Velaro, coached by ...", "she founded her Order of Saint Anne religious order": the very
+    words of an organisation's or a country's name that the story tags elsewhere, written again in its prose
+    where the model tagged nothing, name the same entity.
+
+    Only a name of one entity; only proper nouns standing alone, not a word of a longer name ("the Velaro
+    Games", "Hen Velaro"); never in a headline, dateline or table (the wire and non-prose passes ran before).
+    """
+    doc, cands = cx.doc, cx.cands
+    keys: dict[tuple[str, ...], set[tuple[str, str]]] = defaultdict(set)
+    for c in cands:
+        if c.end > c.start and not c.dropped and c.key:
+            # a headline's or a table's mention (linked or not) names the entity as well as the prose's
+            keys[tuple(t.text for t in doc[c.start:c.end])].add((c.type, c.key) if c.type in _REPEATED_TYPES else ("", ""))
+    names = {words: next(iter(ks)) for words, ks in keys.items() if len(ks) == 1 and ("", "") not in ks
+             and words[0][:1].isupper() and words[-1][:1].isupper()}
+    if not names:
+        return
+    taken = {i for c in cands for i in range(min(c.ent_start, c.start), max(c.end, c.start + 1))}
+    wire = read_wire(text_of(doc))
+    parts = wire.spans()
+    firsts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in names:
+        firsts[words[0]].append(words)
+    added = False
+    for i in where(doc, "ORTH", set(firsts)):
+        for words in sorted(firsts[doc[i].text], key=len, reverse=True):
+            end = i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words or not taken.isdisjoint(range(i, end)):
+                continue
+            if doc[i].pos_ != "PROPN" or doc[end - 1].pos_ != "PROPN" or doc[i].ent_type_:
+                continue
+            if (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title) or \
+                    (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title) or \
+                    (i > 1 and doc[i - 1].lower_ in _ORG_NAME_JOINERS and doc[i - 2].is_title):
+                continue  # a word of a longer name ("Hen Velaro", "the Velaro Games", "World Series of Velaro")
+            start_char, end_char = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
+            if any(s <= start_char < e for s, e in parts) or in_non_prose(text_of(doc), start_char, end_char):
+                continue
+            kind, key = names[words]
+            cands.append(Candidate(i, end, "GPE" if kind == "country" else "ORG", " ".join(words), i, kind, key))
+            taken.update(range(i, end))
+            added = True
+            break
+    if added:
+        cands.sort(key=lambda c: c.start)

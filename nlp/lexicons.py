@@ -196,3 +196,13 @@ def has_outlet_head(text: str) -> bool:
     """
     words = tuple(w.lower() for w in text.split())
     return any(len(words) > len(h) and words[-len(h):] == h for h in outlet_heads())
+
+
+@lru_cache(maxsize=1)
+def proposal_nouns() -> frozenset[str]:
+    """Nouns of a proposal, demand or request, whose owner a verb acting on them acts on ("proposal", "demand").
+
+    >>> {"proposal", "demand", "request"} <= proposal_nouns(), "team" in proposal_nouns()
+    (True, False)
+    """
+    return frozenset(row[0].lower() for row in _lines("proposal_nouns.txt"))

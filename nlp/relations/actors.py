@@ -180,6 +180,14 @@ class Actors:
             if body and not self.index.key_of(i):
                 # "The commission was set up last year. It is chaired by ...": "it" is the commission
                 self.pronouns.add_reference(doc[i], body, self.types.get(body, ""))
+        agents = agent_nouns()
+        for i in where(doc, "TAG", {"NNS"}):
+            tok = doc[i]
+            if tok.lemma_.lower() in agents and not self.index.key_of(i):
+                actor = self._qualified_agent(tok)
+                if actor is not None:
+                    # "PLO officials said they had ...": "they" is the PLO, as its name would be
+                    self.pronouns.add_reference(tok, actor.key, self.types.get(actor.key, ""), subjects_only=True)
 
     def own(self, a: str, b: str) -> bool:
         """Whether one of two keys is the other's affiliation (an official and their own country)."""

@@ -4,6 +4,9 @@
 
 - active clauses: subject and direct object ("Peru expelled Lopez"), or the
   object's possessor ("Peru condemned Chile's decision");
+- the owner of a proposal, demand or request a verb acts on, however it is
+  named ("rejected the Chilean proposal", "bowed to Lula's demand", "backed
+  parts of a plan by Peru"): :meth:`Clauses.proposer`;
 - passives: the ``by`` agent does, the passive subject undergoes
   ("Lopez was arrested by Peruvian police"), or the noun a relative pronoun
   stands for ("Lopez, who was arrested by ..."), or the subject of the verb
@@ -39,6 +42,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from nlp import lexicons
 from nlp.relations.actors import Actor, Actors
 from nlp.relations.verbs import has_flag, lookup
 from nlp.scan import Ranges, child_deps, children_with, sent_of
@@ -340,27 +344,31 @@ class Clauses:
         if self.is_passive(verb):
             if verb.dep_ == "acl":
                 out.extend(self.phrase(verb.head) or self._partitive(verb.head))
+        row = lookup(verb.lemma_)
+        material = row is not None and acts_on_people(row)
+        # "the Chilean proposal was rejected": whose proposal it is, for a verb the lexicon knows that is no mere statement
+        proposals = row is not None and row.cameo != "01"
+        if self.is_passive(verb):
             for c in children_with(verb, PASS_SUBJ_DEPS):
                 if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     # "Lopes, who was arrested by police": the relative pronoun stands for the noun it modifies
                     out.extend(self.phrase(verb.head))
                 else:
-                    out.extend(self.phrase(c))
+                    out.extend(self.phrase(c) or (self.proposer(c) if proposals else []))
             if verb.dep_ == "xcomp" and "agent" in child_deps(verb) and _is_verb(verb.head) \
                     and not any(d in PASS_SUBJ_DEPS for d in child_deps(verb)) \
                     and not any(d in OBJ_DEPS for d in child_deps(verb.head)):
                 # "Norvik agreed to be acquired by Dalmar", "refused to be questioned by police": the governor's
                 # subject undergoes (subject control; "asked Peru to be ..." is the object's)
                 out.extend(a for c in children_with(verb.head, SUBJ_DEPS | PASS_SUBJ_DEPS) for a in self.phrase(c))
-        row = lookup(verb.lemma_)
-        material = row is not None and acts_on_people(row)
         for c in children_with(verb, OBJ_DEPS):
             # "condemned Russia's invasion": the possessor of the object is its target
             # (a named one: "cut their trip" is mostly the doer's own)
             # (not for a mere statement: "saw Lopes's visit as an opportunity" says nothing to Lopes)
             # a name compounded with the thing counts only for a verb the lexicon knows ("condemned EU efforts";
             # "dodging Peruvian tariffs", "tie its Quito policy to" say whose or what about, not at whom)
-            out.extend(self.phrase(c) or (self.owners(c, compounds=row is not None) if row is None or row.cameo != "01" else [])
+            out.extend(self.phrase(c) or (self.proposer(c) if proposals else [])
+                       or (self.owners(c, compounds=row is not None) if row is None or row.cameo != "01" else [])
                        or (self.qualifiers(c) if material else []))
         deps = child_deps(verb)
         if not out and not any(d in OBJ_DEPS for d in deps):
@@ -394,6 +402,32 @@ class Clauses:
         return [a for p in children_with(tok, ("poss", "compound")) if p.dep_ == "poss"
                 or (compounds and p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
                 for a in self.actors.of(p)]
+
+    def proposer(self, tok: Token) -> list[Actor]:
+        """Whose proposal, demand or request a noun is (``data/proposal_nouns.txt``), or a part of one is.
+
+        The owner is the possessor ("Chile's proposal"), a country's adjective or
+        a name compounded with it ("the Chilean proposal", "the Clinton plan"), or
+        a ``by``/``from`` phrase ("a request from Peru"); a part's or quantity's
+        ``of`` phrase counts ("most elements of the Chilean proposal"). Acting
+        on one's proposal is acting on the one who made it: "Peru rejected the
+        Chilean proposal" is Peru -reject-> Chile. Other nouns say whose thing
+        it is, not at whom the act is aimed ("head Lopes's team", "bought
+        British beef"), and give none here.
+        """
+        if tok.pos_ != "NOUN" or self.actors.of(tok):
+            return []
+        if tok.lemma_.lower() not in lexicons.proposal_nouns():
+            # "most elements of the Chilean proposal", "part of Peru's plan": the part's whole
+            return [a for p in children_with(tok, ("prep",)) if p.lower_ == "of"
+                    for g in children_with(p, ("pobj",)) if g.pos_ == "NOUN" and g.lemma_.lower() in lexicons.proposal_nouns()
+                    for a in self.proposer(g)]
+        out = self.owners(tok)
+        out += [a for c in children_with(tok, QUALIFIER_DEPS)
+                for t in (c, *c.conjuncts) for a in self.actors.of(t) if self.actors.type_of(a.key) == "country"]
+        out += [a for p in children_with(tok, ("prep",)) if p.lower_ in ("by", "from")
+                for g in children_with(p, ("pobj",)) for a in self.phrase(g)]
+        return self.who(list(dict.fromkeys(out)))
 
     def qualifiers(self, tok: Token) -> list[Actor]:
         """Countries qualifying a noun that is no actor itself ("two French aid workers" -> France).
@@ -439,10 +473,12 @@ class Clauses:
             # "invited Lula to Rome": Rome is where Lula goes; but "return Crimea to Ukraine",
             # "hand over Lopez to Chile": what is given has a recipient
             preps = preps - MOTION_PREPS
+        # "bowed to Lula's demand", "agreed with the Chilean position": whose it is (a verb the lexicon knows, no statement)
+        proposals = row is not None and row.cameo != "01"
         for c in children_with(verb, _PREP_OR_OBJ_DEPS):
             if c.dep_ == "prep" and c.lower_ in preps:
                 for g in children_with(c, ("pobj",)):
-                    out.extend((a, c.lower_) for a in self.phrase(g))
+                    out.extend((a, c.lower_) for a in self.phrase(g) or (self.proposer(g) if proposals else []))
             elif c.dep_ in OBJ_DEPS and not any(d in ("det", "poss") for d in child_deps(c)) \
                     and lookup(f"{verb.lemma_.lower()} {c.lemma_.lower()}"):
                 # "took control of Velaro", "took hold of his gun": the bare object is part of the verb, its "of"

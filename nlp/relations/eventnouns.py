@@ -7,7 +7,9 @@ An event noun of the lexicon (``pos`` N in ``data/verbs.tsv``) links
   verb ("Peru brought pressure against Chile"), a travel verb ("departed for
   a visit to Lima") or a preposition ("in an interview with Le Monde");
 - to its target: the ``of`` object ("arrest of Bolsonaro") or a
-  prepositional argument ("visit to Lima", "pressure against Chile").
+  prepositional argument ("visit to Lima", "pressure against Chile"), or
+  the owner of a proposal there ("support for the Chilean proposal" ->
+  Chile, :meth:`~nlp.relations.clauses.Clauses.proposer`).
 
 A lexicon verb governing the noun that is not a light verb names the edge
 ("Peru dropped its charges against Lopez" -> drop). A noun qualified by an
@@ -101,9 +103,11 @@ def event_relations(doc: Doc, doc_id: str, clauses: Clauses, *, quoted: Ranges |
         if row is None:
             continue
         qualifiers = [a for c in tok.children if c.dep_ in _QUALIFIER_DEPS for a in clauses.actors.of(c)]
+        # "rejection of the Chilean proposal", "support for Peru's plan": whose proposal it is (Clauses.proposer)
         of_obj = [a for g, _ in _pobjs(tok, frozenset({"of"}))
-                  for a in np(g) or (clauses.qualifiers(g) if acts_on_people(row) else [])]
-        others = [a for g, _ in _pobjs(tok, (DERIVED_PREPS if new else ARG_PREPS) - {"of"}) for a in np(g)]
+                  for a in np(g) or clauses.proposer(g) or (clauses.qualifiers(g) if acts_on_people(row) else [])]
+        others = [a for g, _ in _pobjs(tok, (DERIVED_PREPS if new else ARG_PREPS) - {"of"})
+                  for a in np(g) or clauses.proposer(g)]
         by_agent = [a for g, _ in _pobjs(tok, frozenset({"by"})) for a in np(g)]
         poss = [a for c in tok.children if c.dep_ == "poss" for a in clauses.actors.of(c)]
         if qualifiers and not new:

@@ -95,6 +95,7 @@ class _Mention:
     kind: str  # "person", "group" or "plural"
     subject: bool
     verb: int  # token index of the verb the mention is an argument of, or -1
+    subjects_only: bool = False  # an antecedent of subject pronouns only ("PLO officials said they ...")
 
 
 class Pronouns:
@@ -138,10 +139,12 @@ class Pronouns:
             mentions.sort(key=lambda m: m.end)
         self.quoted = _quoted_sentences(doc)
 
-    def add_reference(self, head: Token, key: str, typ: str) -> None:
+    def add_reference(self, head: Token, key: str, typ: str, *, subjects_only: bool = False) -> None:
         """A noun phrase that takes up an entity without naming it ("the commission" for the Truth and
         Reconciliation Commission) is an antecedent as its name would be ("The commission was set up last
-        year. It is chaired by ...")."""
+        year. It is chaired by ..."); with ``subjects_only``, only of a subject pronoun ("PLO officials
+        said they ...", but not the "their" of "Iranian police burst in while he was entertaining six
+        writers and their wives")."""
         if typ in PERSON_TYPES:
             kind = "person"
         elif typ in GROUP_TYPES:
@@ -151,7 +154,7 @@ class Pronouns:
         subject = head.dep_ in _SUBJ_DEPS or (head.dep_ == "conj" and head.head.dep_ in _SUBJ_DEPS)
         verb = head.head.i if head.dep_ in _SUBJ_DEPS | _OBJ_DEPS else -1
         mentions = self.by_sent.setdefault(self._sent_of(head.i), [])
-        mentions.append(_Mention(head.i + 1, (key,), kind, subject, verb))
+        mentions.append(_Mention(head.i + 1, (key,), kind, subject, verb, subjects_only))
         mentions.sort(key=lambda m: m.end)
 
     def subjects_between(self, start: int, end: int, kind: str) -> set[str]:
@@ -210,6 +213,7 @@ class Pronouns:
                      and (s < sent or m.end <= tok.i) and not skip_lo < m.end <= skip_hi
                      and not (own_verb >= 0 and m.subject and m.verb == own_verb)
                      and (m.subject or not subject_only)
+                     and not (m.subjects_only and tok.dep_ not in _SUBJ_DEPS)
                      and not skip[0] < m.end <= skip[1]]
             if not cands:
                 continue

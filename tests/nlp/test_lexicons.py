@@ -9,7 +9,7 @@ from nlp import lexicons
 
 
 @pytest.mark.parametrize("name", ["titles.tsv", "outlets.txt", "portfolios.txt", "org_heads.txt", "demonyms.tsv", "outlet_heads.txt",
-                                  "country_short_forms.tsv"])
+                                  "country_short_forms.tsv", "proposal_nouns.txt"])
 def test_lexicons_every_data_file_says_where_it_comes_from(name):
     text = resources.files("nlp.data").joinpath(name).read_text(encoding="utf-8")
     header = [ln for ln in text.splitlines() if ln.startswith("#")]

@@ -101,3 +101,23 @@ def test_pronouns_on_hand_built_docs(words, heads, deps, expected):
 ])
 def test_pronouns_form_of_state_names_the_one_such_country(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "praise"} == expected
+
+
+def _actor_keys(nlp, text: str, pronoun: str) -> tuple[str, ...]:
+    from nlp.relations.actors import Actors
+    doc, index, entities = analyse(nlp, text)
+    actors = Actors(doc, index, entities)
+    return tuple(a.key for a in actors.of(next(t for t in doc if t.text == pronoun)))
+
+
+def test_pronouns_they_after_a_country_s_officials_is_the_country(nlp):
+    # "Kenyan officials" name no entity of their own, but stand for Kenya: "they" continues them
+    assert _actor_keys(nlp, "Kenyan officials said they had bowed to Narendra Modi's demand.", "they") == ("country:KE",)
+    assert ("country:KE", "bow", "person:narendra-modi") in {(s, v, t) for s, v, t, *_ in
+                                                              triples(nlp, "Kenyan officials said they had bowed to Narendra Modi's demand.")}
+
+
+def test_pronouns_a_possessive_does_not_take_a_country_s_police(nlp):
+    # "their wives" are the writers', whom no entity names; the police are an antecedent of a subject "they" only
+    assert _actor_keys(nlp, "Kenyan police burst in while Joe Biden was entertaining six writers and their wives.",
+                       "their") == ()

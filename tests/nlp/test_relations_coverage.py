@@ -310,3 +310,34 @@ def test_the_group_alone_is_the_story_s_one_organisation(nlp):
     # two organisations: "the group" could be either, and nothing is guessed
     two = triples(nlp, "Greenpeace and Shell met in May. The group condemned the arrest of Pavel Durov.")
     assert not any(v == "condemn" for _, v, _ in two)
+
+
+# --- acting on a proposal, demand or request is acting on its owner --------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's adjective owns the proposal
+    ("Spain rejected the Italian proposal.", {("country:ES", "reject", "country:IT")}),
+    # a part of the proposal: its "of" phrase
+    ("Morocco and Lithuania supported most elements of the Ukrainian proposal.",
+     {("country:MA", "support", "country:UA"), ("country:LT", "support", "country:UA")}),
+    ("Poland backed parts of a plan by Lithuania.", {("country:PL", "back", "country:LT")}),
+    # a "from" phrase owns the request
+    ("Poland accepted a request from Lithuania.", {("country:PL", "accept", "country:LT")}),
+    # the passive subject
+    ("The Mexican proposal was rejected by Pakistan.", {("country:PK", "reject", "country:MX")}),
+    # the object of an event noun
+    ("Italy voiced support for the Spanish plan.", {("country:IT", "support", "country:ES")}),
+])
+def test_acting_on_a_proposal_acts_on_its_owner(nlp, text, expected):
+    assert expected <= triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # only nouns of a proposal or request: other things an adjective qualifies say whose, not at whom
+    ("Italy praised the Spanish wine.", "country:ES"),
+    ("Spain bought British beef.", "country:GB"),
+    # a mere statement of the proposal is not an act on its owner
+    ("Italy announced the Spanish plan.", "country:ES"),
+])
+def test_only_a_proposal_s_owner_is_a_target(nlp, text, absent):
+    assert not any(t == absent for _, _, t in triples(nlp, text))

@@ -76,6 +76,10 @@ MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "sh
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 #: modifiers through which a country qualifies a thing ("French aid workers", "Ukrainian power stations")
 QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+#: CAMEO roots of asking and demanding (02 appeal, 10 demand): an act they govern is asked for, not done
+ASKING_ROOTS = frozenset({"02", "10"})
+#: a conjunct verb with any of these has a clause of its own: it does not share its first verb's auxiliary
+_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "mark"})
 #: QuadClasses of material cooperation and conflict: what is done to a country's people or things is done to it
 MATERIAL_QUADS = frozenset({2, 4})
 def acts_on_people(row) -> bool:
@@ -611,10 +615,14 @@ class Clauses:
                    for c in children_with(verb, _ARGUMENT_DEPS))
 
     def modality(self, verb: Token) -> str:
-        """"will", "could", "want" (an intent verb governing it), "conditional" (if/unless), or ""."""
-        for v in self._governors(verb):
+        """"will", "could", "want" (an intent verb governing it), "urge" (a verb of asking or demanding
+        governing it), "conditional" (if/unless), or ""."""
+        for v in self._governors(verb, means=True):
             if v is not verb and has_flag(v.lemma_, "intent"):
                 return v.lemma_.lower()
+            if v is not verb and "xcomp" in child_deps(v) and (row := lookup(v.lemma_)) is not None \
+                    and row.cameo in ASKING_ROOTS:
+                return v.lemma_.lower()  # "urged Peru to sign", "advised Lula to meet Milei": asked for, not done
             if v.dep_ == "xcomp" and v.head.pos_ == "ADJ":
                 return v.head.lemma_.lower()  # "is due / ready to visit"
             if v.dep_ == "pcomp" and v.head.lower_ == "of" and (row := lookup(v.head.head.lemma_)) and row.category == "accuse":
@@ -633,11 +641,23 @@ class Clauses:
         return ""
 
     @staticmethod
-    def _governors(verb: Token) -> list[Token]:
-        """The verb and the verbs it is the infinitive complement of ("wants to stop meeting")."""
+    def _governors(verb: Token, *, means: bool = False) -> list[Token]:
+        """The verb and the verbs it is the infinitive complement of ("wants to stop meeting"), or a
+        bare conjunct of ("will meet Peru and sign a deal": the auxiliary is shared; not "met Peru and
+        signed", not "will not meet Peru and will sign"); with ``means``, also the verb whose means it
+        is ("will win by building ties")."""
         chain = [verb]
         cur = verb
-        while (cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and _infinitive(cur))) and cur.head.i != cur.i and len(chain) < 5:
-            cur = cur.head
+        while cur.head.i != cur.i and len(chain) < 6:
+            if cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and _infinitive(cur)):
+                cur = cur.head
+            elif cur.dep_ == "conj" and cur.tag_ == cur.head.tag_ and _is_verb(cur.head) \
+                    and not any(d in _OWN_CLAUSE_DEPS for d in child_deps(cur)):
+                cur = cur.head
+            elif means and cur.dep_ == "pcomp" and cur.head.lower_ == "by" and cur.head.dep_ == "prep" \
+                    and _is_verb(cur.head.head):
+                cur = cur.head.head
+            else:
+                break
             chain.append(cur)
         return chain

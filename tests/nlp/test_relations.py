@@ -238,10 +238,43 @@ def test_relations_title_stands_for_its_only_holder(nlp, text, expected):
     ("Pedro Sanchez will visit Morocco next week.", "visit", False, "will"),
     ("Germany wants to sanction Iran.", "sanction", False, "want"),
     ("Poland will help Lithuania if Belarus attacks Lithuania.", "attack", False, "conditional"),
+    # asked for, not done: a verb of asking or demanding (CAMEO 02, 10) governs it
+    ("Germany asked Peru to expel Chile.", "expel", False, "ask"),
+    ("Brazil ordered Peru to attack Chile.", "attack", False, "order"),
+    # the means shares the modality of its end ("to win friends by meeting Chile")
+    ("Russian media advised Peru to win friends by meeting Chile.", "meet", False, "advise"),
 ])
 def test_relations_negation_and_modality(nlp, text, verb, negated, modality):
     rel = next(r for r in relations_of(nlp, text) if r.verb == verb)
     assert (rel.negated, rel.modality) == (negated, modality)
+
+
+@pytest.mark.parametrize("words, heads, deps, tags, expected", [
+    # "Peru could not meet Chile or sign deals": a bare conjunct shares its first verb's auxiliary and negation
+    (["Peru", "could", "not", "meet", "Chile", "or", "sign", "deals"], [3, 3, 3, 3, 3, 3, 3, 6],
+     ["nsubj", "aux", "neg", "ROOT", "dobj", "cc", "conj", "dobj"],
+     ["NNP", "MD", "RB", "VB", "NNP", "CC", "VB", "NNS"], (True, "could")),
+    # "Peru did not meet Chile and signed deals": a finite conjunct is a clause of its own
+    (["Peru", "did", "not", "meet", "Chile", "and", "signed", "deals"], [3, 3, 3, 3, 3, 3, 3, 6],
+     ["nsubj", "aux", "neg", "ROOT", "dobj", "cc", "conj", "dobj"],
+     ["NNP", "VBD", "RB", "VB", "NNP", "CC", "VBD", "NNS"], (False, "")),
+    # "Peru will not meet Chile and will sign deals": its own auxiliary, its own mode
+    (["Peru", "will", "not", "meet", "Chile", "and", "will", "sign", "deals"], [3, 3, 3, 3, 3, 3, 7, 3, 7],
+     ["nsubj", "aux", "neg", "ROOT", "dobj", "cc", "aux", "conj", "dobj"],
+     ["NNP", "MD", "RB", "VB", "NNP", "CC", "MD", "VB", "NNS"], (False, "will")),
+])
+def test_relations_a_conjunct_shares_its_verbs_mode_only_when_bare(blank_nlp, words, heads, deps, tags, expected):
+    from spacy.tokens import Doc
+
+    from nlp.relations.actors import Actors
+    from nlp.relations.clauses import Clauses
+    pos = {"NNP": "PROPN", "MD": "AUX", "RB": "PART", "VB": "VERB", "VBD": "VERB", "CC": "CCONJ", "NNS": "NOUN"}
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags])
+    if tags[1] == "VBD":
+        doc[1].pos_ = "AUX"
+    clauses = Clauses(Actors(doc, MentionIndex(), []))
+    second = doc[6] if words[6] != "will" else doc[7]
+    assert (clauses.negated(second), clauses.modality(second)) == expected
 
 
 @pytest.mark.parametrize("text", ["Peru met Chile on Monday. Later, Germany sanctioned Iran."])

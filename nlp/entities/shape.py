@@ -17,7 +17,12 @@ A line is non-prose by shape alone, no model needed:
 - lists: four or more comma-separated items of at most four words each,
   with hardly a lower-case word;
 - capitals: a line in capitals that is not the headline (a table header,
-  "NATIONAL LEAGUE", "W L PCT GB").
+  "NATIONAL LEAGUE", "W L PCT GB");
+- rows: three or more consecutive short lines, each with a number, none
+  ending as a sentence does (a scorecard: "A. Lopes run out 9", "B. Ruiz c
+  Silva b Costa 56"; results: "Rui Sousa (Peru) beat Li Wei (China) 2-0"):
+  one number a row is too few for the numbers rule, and the parser runs such
+  rows together into one sentence whose verbs then reach across rows.
 
 :func:`is_non_prose` asks it of a sentence (a spaCy ``Span``), for the
 relation steps; :func:`non_prose_lines` gives the character spans.
@@ -103,11 +108,44 @@ def non_prose_lines(text: str) -> tuple[tuple[int, int], ...]:
     ()
     """
     wire = read_wire(text)
-    out = []
+    out: set[tuple[int, int]] = set()
+    run: list[tuple[int, int]] = []        # consecutive row-like lines ("M. Lopes run out 9")
     for m in _LINE.finditer(text):
-        if m.group().strip() and not wire.covers(m.start(), m.end()) and is_non_prose_line(m.group()):
-            out.append((m.start(), m.end()))
-    return tuple(out)
+        line = m.group()
+        if not line.strip() or wire.covers(m.start(), m.end()):
+            continue
+        if run and text.count("\n", run[-1][1], m.start()) > 1:
+            run = []                       # a blank line ends a table
+        if is_non_prose_line(line):
+            out.add((m.start(), m.end()))
+            run.append((m.start(), m.end()))
+        elif _row_like(line):
+            run.append((m.start(), m.end()))
+            if len(run) >= MIN_ROWS:
+                out.update(run)
+                run = run[-1:]             # the rows so far are taken; the run goes on from this one
+        else:
+            run = []
+    return tuple(sorted(out))
+
+
+#: this many consecutive row-like lines make a table ("M. Lopes run out 9", "Rui Sousa (Peru) beat Li Wei (China) 2-0")
+MIN_ROWS = 3
+#: a row of a table is no longer than this
+MAX_ROW_TOKENS = 12
+
+
+def _row_like(line: str) -> bool:
+    """A short line with a number that does not end as a sentence does: a row of a scoreboard or of results.
+
+    >>> _row_like("M. Lopes run out 9"), _row_like("Rui Sousa (Peru) beat Li Wei (China) 2-0")
+    (True, True)
+    >>> _row_like("Peru won 2-0."), _row_like("Peru and Chile")
+    (False, False)
+    """
+    toks = _TOKEN.findall(line)
+    return 0 < len(toks) <= MAX_ROW_TOKENS and any(_NUMERIC.match(t) for t in toks) \
+        and not line.rstrip().endswith((".", "?", "!", '"', "”", ":"))
 
 
 def in_non_prose(text: str, start: int, end: int | None = None) -> bool:

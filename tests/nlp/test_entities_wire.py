@@ -98,6 +98,24 @@ def test_shape_results_table_makes_no_links(nlp):
 
 
 @pytest.mark.model
+def test_shape_scorecard_rows_of_one_number_make_no_links(nlp):
+    # each row holds one number: too few for the numbers rule; run together, "run" took names of other rows
+    text = ("Scoreboard of the match between Norvia and Kestland on Friday:\nNorvia\n"
+            "T. Marlow c Ostrand b Pellin 44\nJ. Kettering run out 9\nA. Ostrand b Pellin 13\n"
+            "R. Dauber not out 56\n")
+    ex = extract(nlp(text), Document("d1", text))
+    assert [r for r in ex.relations if r.kind != "cooccurrence" and r.verb == "run"] == []
+    rows = [text[s:e] for s, e in non_prose_lines(text)]
+    assert "J. Kettering run out 9" in rows and not any(r.startswith("Scoreboard") for r in rows)
+
+
+def test_shape_short_prose_lines_are_no_rows():
+    # one sentence a line, each ending as a sentence does: prose, whatever numbers it holds
+    text = "Norvia beat Kestland 2-0.\nKestland lost 3 games.\nThe coach left in 1996.\n"
+    assert non_prose_lines(text) == ()
+
+
+@pytest.mark.model
 def test_shape_is_non_prose_asks_of_a_sentence(nlp):
     doc = nlp("Novak beat Lind on Friday.\nLyon 3 Nantes 1 Lille 0 Metz 2\n")
     sents = list(doc.sents)

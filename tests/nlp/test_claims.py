@@ -228,6 +228,17 @@ def test_claims_clause_fallback_takes_no_doer_phrase_qualifier_or_noun_complemen
     assert set(_clause_entities(words, heads, deps, pos, names, verb)) == wanted
 
 
+def test_claims_clause_fallback_reads_no_deeper_than_six_links():
+    # "backed the work of the staff of Peru" (Peru 5 links down) against "backed the work of the staff of
+    # the office of Chile" (7 links down): a detail of a detail
+    words = ["backed", "work", "of", "staff", "of", "Peru", "of", "office", "of", "Chile"]
+    heads = [0, 0, 1, 2, 3, 4, 3, 6, 7, 8]
+    deps = ["ROOT", "dobj", "prep", "pobj", "prep", "pobj", "prep", "pobj", "prep", "pobj"]
+    pos = ["VERB", "NOUN", "ADP", "NOUN", "ADP", "PROPN", "ADP", "NOUN", "ADP", "PROPN"]
+    names = [(5, 6, "country:PE", "country"), (9, 10, "country:CL", "country")]
+    assert _clause_entities(words, heads, deps, pos, names, 0) == ["country:PE"]
+
+
 @pytest.mark.parametrize("text, unwanted", [
     # a negated verb of speech reports nothing; the words after it are no quote
     ("Police also would not say why Ortega was being sent to a study class, the Velaro Rights Group said.", "why"),

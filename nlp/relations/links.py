@@ -175,6 +175,11 @@ def verb_entry(tok: Token) -> VerbClass | None:
     if tok.dep_ == "amod" and tok.lower_ in LOCATION_PARTICIPLES:
         return None  # "Hong Kong-based group CITIC": where a thing is, not what a place did to it
     lemma = tok.lemma_.lower()
+    for c in children_with(tok, ("prt",)) if "dobj" not in child_deps(tok) else ():
+        for p in children_with(tok, ("prep",)):
+            # "took over from Ruiz": succeeded him; with an object ("took over the town from Y") it seized that
+            if row := lookup(f"{lemma} {c.lower_} {p.lower_}"):
+                return row
     for c in children_with(tok, _IDIOM_DEPS):
         row = lookup(f"{lemma} {c.lemma_.lower()}")
         if row:

@@ -107,9 +107,9 @@ def test_agent_nouns_from_phoenix(nlp):
     # offered to hand over X to Y: what is handed over, and who receives it
     ("Italy offered to hand over Pavel Durov to France.",
      {("country:IT", "hand over", "person:pavel-durov"), ("country:IT", "hand over", "country:FR")}),
-    # a particle verb without object acts on its "from" phrase, and on the phrase's conjuncts
+    # a particle verb without object acts on its "from" phrase, and on the phrase's conjuncts ("took over from": succeeded)
     ("Olaf Scholz, who joined Siemens in May, takes over from Joe Biden and former chairman Pavel Durov.",
-     {("person:olaf-scholz", "take", "person:joe-biden"), ("person:olaf-scholz", "take", "person:pavel-durov")}),
+     {("person:olaf-scholz", "succeed", "person:joe-biden"), ("person:olaf-scholz", "succeed", "person:pavel-durov")}),
 ])
 def test_constructions_of_wire_copy(nlp, text, expected):
     assert expected <= triples(nlp, text)

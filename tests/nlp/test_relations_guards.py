@@ -47,3 +47,11 @@ def test_the_clause_fallback_leaves_an_event_nouns_target_to_it(nlp):
 def test_a_finite_verb_tagged_as_an_object_is_a_noun(nlp):
     text = "Tomas Berg threw 101 pitches and won for the fourth time in as many starts against the Arcadia Hawks."
     assert not any(v == "start" for _, v, _ in _links(nlp, text))
+
+
+def test_taking_over_from_someone_is_succeeding_them(nlp):
+    # "take over" alone is a seizure (CAMEO 17); "take over from X" names whom the doer succeeds
+    links = _links(nlp, "Marta Olsen takes over from Jonas Berg, who led the club for six years.")
+    assert ("person:marta-olsen", "succeed", "person:jonas-berg") in links
+    assert not any(v == "take" for _, v, _ in links)
+

@@ -47,6 +47,43 @@ from nlp.scan import children_with, where
 _AGENT_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 #: modifiers that make up a title phrase ("the Prime Minister")
 _TITLE_DEPS = frozenset({"compound", "amod"})
+#: possessive determiners: "his", "their" ... before a name say whose thing the name qualifies
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+#: nouns of a body of people besides the organisation heads (``data/org_heads.txt``): a name before one is the body
+COLLECTIVE_NOUNS = frozenset({"order", "team", "side", "squad", "family", "faction", "sect", "firm", "network",
+                              "outfit", "band", "crew", "government", "regime", "forces", "force"})
+#: tags of a finite verb (or modal): a name whose head it is is its subject, no modifier
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def qualifies_next(tok: Token, key: str, index: MentionIndex) -> bool:
+    """Whether a name under a possessive determiner only qualifies the common word after it.
+
+    "retained his WBO featherweight title", "drew in their African Nations Cup
+    preliminary round": whose the thing is, the determiner says; the name
+    between says what kind of thing it is (a sanctioning body, a competition),
+    however the parser hung it. A name's own possessor ("his Newcastle") with
+    nothing after it stays the name.
+    """
+    start, end = tok.i, tok.i + 1
+    while start > 0 and index.key_of(start - 1) == key:
+        start -= 1
+    while end < len(tok.doc) and index.key_of(end) == key:
+        end += 1
+    if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_DETERMINERS for t in tok.doc[start:end] for c in t.children):
+        return False
+    if end >= len(tok.doc):
+        return False
+    nxt = tok.doc[end]
+    if nxt.tag_ in _FINITE_TAGS and nxt.i == tok.head.i:
+        return False  # "their Congress voted": the name is the verb's subject
+    words = []
+    for t in tok.doc[end: min(end + 4, len(tok.doc))]:
+        if not (t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ", "VERB")):
+            break
+        words += [t.lemma_.lower(), t.lower_]
+    # "founded her Missionaries of Charity religious order": a body's own kind, the name is the thing
+    return bool(words) and not any(w in lexicons.org_heads() or w in COLLECTIVE_NOUNS for w in words)
 _OFFICIAL_TYPES = frozenset({"official", "person"})
 #: posts that stand for their country's mission even when definite ("summoned the Peruvian ambassador")
 _MISSION_POSTS = frozenset({"ambassador", "envoy", "consul", "diplomat", "embassy", "consulate"})
@@ -208,6 +245,8 @@ class Actors:
 
     def _of(self, tok: Token) -> tuple[Actor, ...]:
         key = self.index.key_of(tok.i)
+        if key and qualifies_next(tok, key, self.index):
+            return ()  # "retained his WBO featherweight title": the name of a kind of title, no party
         if key and self.types.get(key) == "country" and is_national(tok):
             # "The Briton, who lost his title, said": one national just named, as "he" would be
             people = self.pronouns.resolve(tok, kind="person")

@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from nlp import lexicons
-from nlp.relations.actors import Actor, Actors
+from nlp.relations.actors import Actor, Actors, qualifies_next
 from nlp.relations.verbs import has_flag, lookup
 from nlp.scan import Ranges, child_deps, children_with, sent_of
 
@@ -408,8 +408,11 @@ class Clauses:
         no link, since no one acts on themselves; an adjective ("French wine")
         says little and does not count.
         """
+        # "defended his WBA title": a thing with a possessor is the possessor's; a name compounded with it
+        # says what kind of thing it is (the body that awards the title), not whose
+        owned = "poss" in child_deps(tok)
         return [a for p in children_with(tok, ("poss", "compound")) if p.dep_ == "poss"
-                or (compounds and p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
+                or (compounds and not owned and p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < tok.i)
                 for a in self.actors.of(p)]
 
     def proposer(self, tok: Token) -> list[Actor]:
@@ -531,6 +534,8 @@ class Clauses:
                 continue  # "increasing trade with Peru", "flew in for talks on Peru": the event noun's target, not the verb's
             stack.extend((c, depth + 1) for c in t.children)
             key = self.actors.index.key_of(t.i)
+            if key and qualifies_next(t, key, self.actors.index):
+                key = None  # "drew with Y in their African Nations Cup preliminary round": a kind of round
             if key and not material and _modifier_name(t, key, self.actors.index):
                 continue  # "hailed South Africa's new constitution", "Dutch and French settlers": a detail of a thing
             if key:

@@ -193,6 +193,24 @@ def _modifier_name(tok: Token, key: str, index) -> bool:
     return first.dep_ in MODIFIER_DEPS and other != key and (head.pos_ == "NOUN" or other is not None)
 
 
+def _new_clause_subject(tok: Token) -> bool:
+    """Whether a noun the parse made a conjunct is the subject of a clause of its own.
+
+    A noun conjoined to a verb ("X threw a shutout and Y's double snapped a
+    tie", parsed with "double" a verb's conjunct) cannot be; nor can a noun
+    after "but" ("won a victory in a 1990 election but the ruling council,
+    which ..., never recognised the poll"): "but" joins clauses, not the
+    parties of one ("not X but Y" aside).
+    """
+    if tok.dep_ != "conj" or _is_verb(tok) or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    head = tok.head
+    if _is_verb(head):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and head.i < c.i < tok.i for c in head.children) \
+        and "neg" not in child_deps(head)
+
+
 class Clauses:
     """Doers and targets of verbs in one document (results cached per token)."""
 
@@ -528,6 +546,8 @@ class Clauses:
                 continue  # "after reports that sheep could contract BSE": what a noun says, not what the verb acts on
             if _is_verb(t) and t.dep_ == "pcomp":
                 continue  # "jibes about annexing Bolivia", "by building ties with Peru": that verb's own phrases
+            if _new_clause_subject(t):
+                continue  # "X threw a shutout and Y's double snapped a tie": the next clause's subject, no target
             if t.pos_ == "ADJ" and t.dep_ == "amod" and "prep" in child_deps(t):
                 continue  # "listed topics irksome to Peru": whom the adjective concerns, not the verb
             if t.dep_ == "prep" and t.lower_ in EVENT_TARGET_PREPS and self._event_argument(t.head, verb):

@@ -55,3 +55,8 @@ def test_taking_over_from_someone_is_succeeding_them(nlp):
     assert ("person:marta-olsen", "succeed", "person:jonas-berg") in links
     assert not any(v == "take" for _, v, _ in links)
 
+
+def test_a_name_after_but_is_the_next_clauses_subject(nlp):
+    text = ("The Velaro Party won a clear victory in the 1994 election but the National Defence Council, which seized "
+            "power in 1992 after crushing student protests, never accepted the result.")
+    assert not any(v == "win" for _, v, _ in _links(nlp, text))

@@ -49,3 +49,13 @@ def test_a_name_under_a_possessive_before_a_common_noun_is_no_party():
                        [(0, 1, "person:dahl", "person"), (3, 5, "org:velaro-mission", "organization")])
     assert "org:velaro-mission" in [a.key for a in cl.patients(doc[1])]
 
+
+def test_a_noun_conjoined_to_a_verb_starts_a_clause_of_its_own():
+    # "Berg threw a shutout and Lind's single broke a tie", parsed with "single" the first verb's conjunct
+    words = ["Berg", "threw", "shutout", "and", "Lind", "'s", "single", "broke", "tie"]
+    doc, cl = _clauses(words, [1, 1, 1, 1, 6, 4, 1, 1, 7],
+                       ["nsubj", "ROOT", "dobj", "cc", "poss", "case", "conj", "conj", "dobj"],
+                       ["PROPN", "VERB", "NOUN", "CCONJ", "PROPN", "PART", "PROPN", "VERB", "NOUN"],
+                       [(0, 1, "person:berg", "person"), (4, 5, "person:lind", "person")])
+    assert cl.clause_entities(doc[1], material=True) == []
+

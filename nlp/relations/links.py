@@ -454,4 +454,12 @@ def _content_clauses(verb: Token) -> list[Token]:
               if any(m.lower_ == "that" for m in children_with(a, ("mark",)))]
     out = [h for h in heads if h.pos_ in ("VERB", "AUX")]
     out += [c for h in out for c in h.conjuncts if c.pos_ in ("VERB", "AUX")]
-    return list(dict.fromkeys(out))
+    # a clause past a line break is the next line's sentence the parser ran on ("X scattered six hits ...
+    # as the Cardinals beat Y.\nZ allowed three runs"), not what the verb reports
+    return [h for h in dict.fromkeys(out) if not _line_break_between(verb, h)]
+
+
+def _line_break_between(a: Token, b: Token) -> bool:
+    """Whether a line break stands between two tokens of one parsed sentence."""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[lo + 1: hi])

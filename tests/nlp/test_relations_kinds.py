@@ -9,6 +9,7 @@ from nlp.mentions import MentionIndex
 from nlp.records import Entity
 from nlp.relations.actors import Actors
 from nlp.relations.clauses import Clauses
+from nlp.relations.links import _content_clauses
 
 
 def _clauses(words, heads, deps, pos, names, tags=None):
@@ -59,3 +60,11 @@ def test_a_noun_conjoined_to_a_verb_starts_a_clause_of_its_own():
                        [(0, 1, "person:berg", "person"), (4, 5, "person:lind", "person")])
     assert cl.clause_entities(doc[1], material=True) == []
 
+
+def test_a_reported_clause_past_a_line_break_is_the_next_lines_sentence():
+    # "Ruiz said it ended.\nPeru attacked Chile", run together by the parser
+    words = ["Ruiz", "said", "it", "ended", ".", "\n", "Peru", "attacked", "Chile"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 4, 7, 1, 7],
+              deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct", "dep", "nsubj", "ccomp", "dobj"],
+              pos=["PROPN", "VERB", "PRON", "VERB", "PUNCT", "SPACE", "PROPN", "VERB", "PROPN"])
+    assert [t.text for t in _content_clauses(doc[1])] == ["ended"]

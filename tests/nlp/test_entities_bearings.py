@@ -22,3 +22,15 @@ def test_capital_after_a_bearing_is_the_city(nlp, text):
 @pytest.mark.model
 def test_capital_that_acts_stays_its_country(nlp):
     assert _types(nlp, "Lima said it would sanction the mining firm.").get("Peru") == "country"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "It was too late.\nCentre Oscar Rudd followed up Mertens' kick to score.",
+    "Midfielder Oscar Rudd scored in the 80th minute.",
+    "Defender Oscar Rudd headed the equaliser.",
+])
+def test_team_position_before_a_name_is_no_part_of_it(nlp, text):
+    types = _types(nlp, text)
+    assert types.get("Oscar Rudd") == "person"
+    assert not any(label.split()[0] in ("Centre", "Midfielder", "Defender") for label in types)

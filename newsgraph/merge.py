@@ -5,8 +5,12 @@ Across documents, as within one:
 
 - a one-word person key (``person:lopes``) joins the only person whose
   family name it is (last word, else first word: ``person:moon`` joins
-  ``person:moon-jae-in``), and stays apart when two people share it; so does
-  a one-word place no gazetteer knows (a surname the model called a place);
+  ``person:moon-jae-in``), and stays apart when two people share it, in the
+  corpus or in one of its own stories; so does a one-word place no gazetteer
+  knows (a surname the model called a place). A first or middle word joins
+  only a person whose own stories call them by it alone ("Saddam") or whose
+  name is written family name first ("Moon Jae-in"): "his sister Lisa" is no
+  tennis player Lisa of another story;
 - an organisation, outlet or place whose name is an alias of exactly one
   other such entity (``org:nato`` and "North Atlantic Treaty Organization"
   with alias "NATO") is that entity.
@@ -28,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from nlp.mentions import slug
-from nlp.entities.names import NameIndex
+from nlp.entities.names import NameIndex, family_name_first, is_family_name, name_words
 from nlp.entities.places import is_known_place
 from nlp.records import Entity, Extraction, Quote, Relation
 
@@ -53,20 +57,55 @@ def _merge_entities(group: list[Entity], key: str) -> Entity:
     return Entity(key, label, typ, tuple(sorted(aliases)), tuple(roles.values()), mentions, affiliation)
 
 
-def _person_remap(by_key: dict[str, list[Entity]]) -> dict[str, str]:
-    """One-word person keys -> the one full-named person they can only be."""
+def _contested(extractions: Iterable[Extraction]) -> set[str]:
+    """One-word person keys that some story of theirs gives to two of its full-named people ("Yeltsin" in a
+    story of Boris and Naina Yeltsin): the story itself left the name unresolved, so the corpus must too.
+
+    >>> ex = Extraction("a", (Entity("person:ana-ruiz", "Ana Ruiz", "person"),
+    ...                       Entity("person:luis-ruiz", "Luis Ruiz", "person"), Entity("person:ruiz", "Ruiz", "person")))
+    >>> sorted(_contested([ex]))
+    ['person:ruiz']
+    """
+    contested: set[str] = set()
+    for ex in extractions:
+        people = [e for e in ex.entities if e.key.startswith("person:")]
+        short = [e for e in people if len(e.label.split()) == 1]
+        if not short:
+            continue
+        full = [(e.key, NameIndex([n])) for e in people for n in (e.label, *e.aliases) if len(n.split()) > 1]
+        for e in short:
+            if len({k for k, index in full if k != e.key and index.match(e.label)}) > 1:
+                contested.add(e.key)
+    return contested
+
+
+def _own_short_names(group: list[Entity]) -> set[str]:
+    """The one-word names a person's own stories call them by (folded)."""
+    return {" ".join(name_words(a)) for e in group for a in (e.label, *e.aliases) if len(a.split()) == 1}
+
+
+def _person_remap(by_key: dict[str, list[Entity]], contested: set[str] = frozenset()) -> dict[str, str]:
+    """One-word person keys -> the one full-named person they can only be.
+
+    Across stories a lone given name ("his sister Lisa") is nobody's full name: a one-word name that is not
+    the full name's family (last) name joins it only where that person's own stories call them so
+    ("Saddam"), or where the full name is written family name first ("Moon" of "Moon Jae-in").
+    """
     full = {group[0].label: key for key, group in by_key.items()
             if key.startswith("person:") and len(group[0].label.split()) > 1}
     names = NameIndex(full)                      # built once: the merge stays linear in the number of people
     remap: dict[str, str] = {}
     for key, group in by_key.items():
         label = group[0].label
-        if len(label.split()) != 1:
+        if len(label.split()) != 1 or key in contested:
             continue
         if key.startswith("person:") or key.startswith("place:") and not is_known_place(label):
             # a surname the model called a place in an article without the full name ("Kowalski said")
             target = names.match(label)
             if target and full[target] != key:
+                if not is_family_name(label, target) and not family_name_first(target) \
+                        and " ".join(name_words(label)) not in _own_short_names(by_key[full[target]]):
+                    continue                     # "his sister Lisa" is no "Lisa Vance" of another story
                 remap[key] = full[target]
     return remap
 
@@ -129,13 +168,14 @@ def merge_with_quotes(extractions: Iterable[Extraction]) -> tuple[list[Entity], 
     by_key: dict[str, list[Entity]] = defaultdict(list)
     relations: list[Relation] = []
     quotes: list[Quote] = []
+    extractions = list(extractions)
     for ex in extractions:
         for e in ex.entities:
             by_key[e.key].append(e)
         relations.extend(ex.relations)
         quotes.extend(ex.quotes)
 
-    remap = {**_person_remap(by_key), **_alias_remap(by_key)}
+    remap = {**_person_remap(by_key, _contested(extractions)), **_alias_remap(by_key)}
     for old in remap:                                    # follow chains: a -> b -> c is a -> c
         seen = {old}
         while remap[old] in remap and remap[old] not in seen:

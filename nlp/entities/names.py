@@ -55,6 +55,29 @@ def _family_words(full: str) -> tuple[str, ...]:
     return words
 
 
+def is_family_name(short: str, full: str) -> bool:
+    """``short`` is the family (last) name of ``full``, folded, without a generational suffix or article.
+
+    >>> is_family_name("Kennedy", "Robert F. Kennedy Jr."), is_family_name("Sisi", "Abdel Fattah el-Sisi")
+    (True, True)
+    >>> is_family_name("Lisa", "Lisa Vance"), is_family_name("Moon", "Moon Jae-in")
+    (False, False)
+    """
+    words, last = name_words(short), _family_words(full)[-1:]
+    return bool(last) and len(words) == 1 and words[0] in (last[0], _bare(last[0]))
+
+
+def family_name_first(full: str) -> bool:
+    """The name is written family name first as East Asian romanisations write it: a two-syllable given
+    name joined by a hyphen after the first word ("Moon Jae-in", "Lee Kuan-yew", "Kim Jong-il").
+
+    >>> family_name_first("Moon Jae-in"), family_name_first("Ana Lopes"), family_name_first("Jean-Paul Sartre")
+    (True, False, False)
+    """
+    words = full.split()
+    return len(words) > 1 and any("-" in w.strip("-") for w in words[1:]) and "-" not in words[0]
+
+
 def _short_forms(words: tuple[str, ...]) -> dict[tuple[str, ...], int]:
     """Every short form a full name answers to, with how well: 0 last words, 1 first words, 2 a middle word.
 

@@ -146,6 +146,23 @@ def _is_org(at: dict[int, Candidate], span: tuple[int, int]) -> bool:
     return owner is not None and owner.type in ("organization", "outlet")
 
 
+def _called_label(label: str, aliases: set[str]) -> str:
+    """A person's label ends in the name the story calls them by alone: of "Boris Nikolayevich" (given name
+    and patronymic), "Boris Yeltsin" and "Yeltsin", the label is "Boris Yeltsin"; the longest such full name
+    where there are several, and ``label`` where no full name ends in a name used alone.
+
+    >>> _called_label("Ivan Petrovich", {"Ivan Petrovich", "Ivan Sorin", "Sorin"})
+    'Ivan Sorin'
+    >>> _called_label("Ana Maria Lopes", {"Ana Lopes", "Ana Maria Lopes", "Lopes"})
+    'Ana Maria Lopes'
+    """
+    alone = {a.lower() for a in aliases if len(a.split()) == 1}
+    if not alone or len(label.split()) < 2 or label.split()[-1].lower() in alone:
+        return label
+    called = [a for a in sorted(aliases) if len(a.split()) > 1 and a.split()[-1].lower() in alone]
+    return max(called, key=lambda a: (len(a.split()), len(a))) if called else label
+
+
 def _shared_stop(text: str, start: int, end: int) -> int:
     """End of a mention without the full stop its abbreviation shares with the sentence, when that stop
     ends the line ("... and Velcom Corp." + line break: the name is "Velcom Corp", the stop the sentence's).
@@ -225,6 +242,8 @@ def extract_entities(doc: Doc, doc_id: str, *, skip: frozenset[str] = frozenset(
 
     entities = []
     for cl in clusters.values():
+        if cl.type == "person":
+            cl.label = _called_label(cl.label, cl.aliases)
         typ = "official" if cl.type == "person" and "official" in cl.kinds else cl.type
         aliases = tuple(sorted(a for a in cl.aliases if a != cl.label))
         entities.append(Entity(cl.key, cl.label, typ, aliases, tuple(cl.roles),

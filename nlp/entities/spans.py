@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from nlp import lexicons
 from nlp.entities import countries
 from nlp.entities.places import is_known_place
+from nlp.entities.roles import HONORIFICS
 from nlp.scan import model_ents
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
@@ -42,7 +43,7 @@ _SCORE = re.compile(r"^\d+(?:[-/:.]\d+)+$")
 #: dashes that separate a dateline from the story when written with spaces around them
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Pieter de Vries")
-NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "du", "del", "della", "dello", "van", "von", "der",
                             "den", "ter", "la", "le", "al", "el", "bin", "ibn", "ben", "wa"})
 #: longest name left after a title is split off ("Luiz Inacio Lula da Silva")
 MAX_NAME = 5
@@ -68,6 +69,19 @@ def _extend_particle(doc: Doc, end: int) -> int:
             if doc[end - 1].lower_ not in NAME_PARTICLES:
                 break
     return end
+
+
+def _particle_before(doc: Doc, start: int, consumed: int, labels: Collection[str]) -> int:
+    """Start of a name the model cut after a particle's first word ("Maarten den" + "Bakker", "Gazzetta
+    dello" + "Sport"): one capitalised proper noun no entity holds, then a lower-case particle. A title or an
+    honorific before the particle is no part of the name ("President de Klerk")."""
+    if start - 2 < consumed or doc[start - 1].lower_ not in NAME_PARTICLES or not doc[start - 1].is_lower:
+        return start
+    first = doc[start - 2]
+    if first.pos_ != "PROPN" or not first.is_title or first.ent_type_ in labels \
+            or lexicons.role_match([first.text]) is not None or first.lower_ in HONORIFICS:
+        return start
+    return start - 2
 
 
 def _title_split(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str] | None:
@@ -171,6 +185,7 @@ def model_spans(doc: Doc, labels: Collection[str]) -> Iterator[tuple[int, int, s
     for start, end, label in _dash_pieces(doc, labels):
         if start < consumed:
             continue
+        start = _particle_before(doc, start, consumed, labels)
         if label == "PERSON":
             end = _extend_particle(doc, _extend_hyphen(doc, end))
             consumed = end

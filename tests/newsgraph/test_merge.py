@@ -103,3 +103,25 @@ def test_resolve_one_word_place_that_is_only_a_surname_joins_the_person(place_ke
     b = Extraction("b", (_ent("b", place_key, label, "place"),))
     keys = set(_by_key(merge([a, b])[0]))
     assert (place_key not in keys) is joins
+
+
+def test_resolve_lone_given_name_in_another_story_stays_apart():
+    # "his sister Velma" is not the Velma Rask of another story, who is never called "Velma" there
+    a = Extraction("a", (_ent("a", "person:velma-rask", "Velma Rask", "person", aliases=("Rask",)),))
+    b = Extraction("b", (_ent("b", "person:velma", "Velma", "person"),))
+    assert set(_by_key(merge([a, b])[0])) == {"person:velma-rask", "person:velma"}
+
+
+def test_resolve_lone_given_name_joins_where_the_person_is_called_so():
+    a = Extraction("a", (_ent("a", "person:velma-rask", "Velma Rask", "person", aliases=("Velma",)),))
+    b = Extraction("b", (_ent("b", "person:velma", "Velma", "person"),))
+    assert set(_by_key(merge([a, b])[0])) == {"person:velma-rask"}
+
+
+def test_resolve_surname_two_people_of_its_own_story_share_stays_apart():
+    # the story of Ana and Luis Ruiz left "Ruiz" unresolved, though one of them is labelled by another name
+    a = Extraction("a", (_ent("a", "person:ana-ruiz", "Ana Ruiz", "person"),))
+    b = Extraction("b", (_ent("b", "person:ana-ruiz", "Ana Ruiz", "person"),
+                         _ent("b", "person:luis-ruiz", "Luis Alberto", "person", aliases=("Luis Ruiz",)),
+                         _ent("b", "person:ruiz", "Ruiz", "person")))
+    assert "person:ruiz" in _by_key(merge([a, b])[0])

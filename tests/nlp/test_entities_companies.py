@@ -18,3 +18,13 @@ def test_companies_name_without_legal_form_joins_the_company(nlp):
     carvel = [e for e in ents if "Carvel" in e.label]
     assert [e.type for e in carvel] == ["organization"]
     assert orgs
+
+
+@pytest.mark.model
+def test_companies_first_word_the_model_left_out_opens_the_name(nlp):
+    # the model tags "Medical Industries Inc" alone after the dateline
+    text = ("Deal completed.\n\nST. LOUIS 1996-08-30\n\nHarris Medical Industries Inc said Friday it completed "
+            "the acquisition of Velcom Labs.")
+    labels = [e.label for e in extract_entities(nlp(text), "d1")[0] if e.type == "organization"]
+    assert "Harris Medical Industries Inc" in labels
+    assert "Medical Industries Inc" not in labels

@@ -63,6 +63,25 @@ def test_spans_name_cut_after_a_particle_takes_the_family_name(blank_nlp, words,
     assert _spans(doc) == expected
 
 
+@pytest.mark.parametrize("words, pos, ents, expected", [
+    # the given name left out of the model's person
+    (["Joost", "ter", "Haar", "won"], ["PROPN", "ADP", "PROPN", "VERB"], ["O", "O", "B-PERSON", "O"],
+     [("Joost ter Haar", "PERSON")]),
+    # a paper's first word tagged as a product, the rest an organisation
+    (["The", "Gazzetta", "dello", "Velo", "said"], ["DET", "PROPN", "PROPN", "PROPN", "VERB"],
+     ["O", "B-PRODUCT", "O", "B-ORG", "O"], [("Gazzetta dello Velo", "ORG")]),
+    # a title or honorific before the particle stays out
+    (["President", "de", "Haar", "spoke"], ["PROPN", "ADP", "PROPN", "VERB"], ["O", "O", "B-PERSON", "O"],
+     [("Haar", "PERSON")]),
+    # a name of its own before the particle stays apart
+    (["Velmor", "de", "Haar"], ["PROPN", "ADP", "PROPN"], ["B-GPE", "O", "B-PERSON"],
+     [("Velmor", "GPE"), ("Haar", "PERSON")]),
+])
+def test_spans_name_cut_before_a_particle_takes_its_first_word(blank_nlp, words, pos, ents, expected):
+    doc = Doc(blank_nlp.vocab, words=words, pos=pos, ents=ents)
+    assert _spans(doc) == expected
+
+
 @pytest.mark.parametrize("words, ents, expected", [
     # the model tagged only the rank; the untagged proper nouns after it are the person
     (["army", "chief", "Field", "Marshal", "Omar", "Haddad", "spoke"],

@@ -105,3 +105,12 @@ def test_variants_a_two_word_short_form_joins_its_longer_name(nlp, text, full, s
     people = [e for e in ents if e.type in ("person", "official") and (full in (e.label, *e.aliases)
                                                                         or short in (e.label, *e.aliases))]
     assert len(people) == 1
+
+
+@pytest.mark.model
+def test_variants_label_is_the_name_the_story_calls_them_by(nlp):
+    # given name and patronymic are one person with the full name; the label ends in the family name used alone
+    text = ("Prime Minister Oleg Varlamov left Kiev on Monday. \"It was agreed with Oleg Nikolayevich (Varlamov) "
+            "yesterday,\" an aide said. Varlamov said he was pleased.")
+    people = _people(nlp, text)
+    assert [e.label for e in people.values() if "Varlamov" in e.aliases] == ["Oleg Varlamov"]

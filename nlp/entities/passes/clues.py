@@ -85,6 +85,9 @@ PLACE_PREPS = frozenset({"in", "to", "into", "from", "at", "near", "outside", "a
                          "via", "across", "through", "inside", "within", "throughout"})
 #: nouns in whose apposition a capital is the city ("the capital Dushanbe", "the city of Grozny")
 CITY_NOUNS = frozenset({"capital", "city", "town", "port"})
+#: words before "of X" that place something by X ("north of Paris", "20 km west of Algiers", "the outskirts of X")
+_BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                       "north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs"})
 #: words after "Name-" that make the name a place ("Tripoli-based", "Dublin-born")
 _PLACE_SUFFIXES = frozenset({"based", "born", "bound"})
 #: verbs whose object is where the doer goes ("visit Bonn"): a capital there is the city
@@ -112,6 +115,8 @@ def as_location(doc: Doc, c: Candidate) -> bool:
         return True                                          # "would visit Bonn", "reached Kabul"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CITY_NOUNS:
         return True                                          # "the city of Grozny"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _BEARINGS:
+        return True                                          # "an airport north of Paris", "the outskirts of Kabul"
     if root.dep_ == "appos" and head.lower_ in CITY_NOUNS or c.start > 0 and doc[c.start - 1].lower_ in CITY_NOUNS:
         return True                                          # "the capital Dushanbe", "capital Tripoli"
     return c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in _PLACE_SUFFIXES

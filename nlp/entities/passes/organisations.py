@@ -112,6 +112,20 @@ def _legal_name(text: str) -> bool:
     return len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS
 
 
+def _first_word_left_out(doc: Doc, start: int, taken: set[int]) -> bool:
+    """The word opening the sentence or line right before a company's name is its first word, which the
+    model left out: a capitalised proper noun no other name holds, compounded into the name ("Jones" of
+    "Jones Medical Industries Inc said", "Swiss" of "Swiss Bank Corp"); after another capitalised word it
+    is a heading ("Lead Underwriter Bear Stearns & Co Inc"), and a role ("Chairman") is none."""
+    p = start - 1
+    if p < 0 or p in taken:
+        return False
+    tok = doc[p]
+    opens = p == 0 or tok.is_sent_start or doc[p - 1].is_space or "\n" in doc[p - 1].whitespace_
+    return opens and tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound" \
+        and start <= tok.head.i < start + 8 and lexicons.role_match([tok.text]) is None
+
+
 def _company_context(doc: Doc, c: Candidate) -> bool:
     """The mention is followed by a company's words ("Brenco's shares", "Dalmar stock", "Norvik CEO") or
     preceded by "shares of" ("2,960,000 shares of Dalmar common stock")."""
@@ -130,6 +144,11 @@ def companies(cx: EntityContext) -> None:
     "shares of Dalmar", "Norvik CEO"), unless it holds a role or is a full-named person's family name."""
     doc, cands = cx.doc, cx.cands
     live = [c for c in cands if not c.dropped and c.key]
+    taken = {i for c in cands if not c.dropped for i in range(c.ent_start, c.end)}
+    for c in live:
+        if c.label == "ORG" and _legal_name(c.text) and _first_word_left_out(doc, c.start, taken):
+            c.start = c.ent_start = c.start - 1          # "Jones" + "Medical Industries Inc said ..."
+            c.text = clean_surface(doc[c.start:c.end].text)
     full = [c.text for c in live if c.type == "person" and len(c.text.split()) > 1]
     family = {t.split()[-1] for t in full}
     legal: dict[str, set[str]] = defaultdict(set)

@@ -245,6 +245,9 @@ class Actors:
 
     def _of(self, tok: Token) -> tuple[Actor, ...]:
         key = self.index.key_of(tok.i)
+        if key and self.types.get(key) == "country" and (person := self._nationality_tag(tok, key)) is not None:
+            # the parser may make the bracket the clause's subject: it is the person's, or no one's
+            return (Actor(person),) if person else ()
         if key and qualifies_next(tok, key, self.index):
             return ()  # "retained his WBO featherweight title": the name of a kind of title, no party
         if key and self.types.get(key) == "country" and is_national(tok):
@@ -266,7 +269,9 @@ class Actors:
             # "Peru's President Ana Bell said": the title's apposition names the actor;
             # "two opposition leaders, Ana Bell and Luis Arce": each of its conjuncts too
             named = [k for c in children_with(tok, ("appos",)) if c.i > tok.i
-                     for t in (c, *c.conjuncts) if (k := self.index.key_of(t.i))]
+                     for t in (c, *c.conjuncts) if (k := self.index.key_of(t.i))
+                     and not (tok.pos_ == "PROPN" and self.types.get(k) == "country"
+                              and self._nationality_tag(t, k) is not None)]  # "Khan (Pakistan) beat ...": no one
             if named:
                 return tuple(Actor(k) for k in dict.fromkeys(named))
             outlet = next((k for c in children_with(tok, ("compound",)) if (k := self.index.key_of(c.i))
@@ -300,6 +305,24 @@ class Actors:
             if key:
                 return (Actor(key),)
         return ()
+
+    def _nationality_tag(self, tok: Token, key: str) -> str | None:
+        """"Rui Sousa (Portugal) beat Li Wei (China) 2-0": a country in brackets right after a person's
+        name says where the person is from; it stands for that person (their key), or for no one
+        after a name the model left untagged (""); ``None`` when it is no such tag."""
+        doc = self.doc
+        start = tok.i
+        while start > 0 and self.index.key_of(start - 1) == key:
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and self.index.key_of(end) == key:
+            end += 1
+        if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+            return None
+        before = self.index.key_of(start - 2)
+        if before:
+            return before if self.types.get(before) in _OFFICIAL_TYPES else None
+        return "" if doc[start - 2].pos_ == "PROPN" else None
 
     def _described_firm(self, tok: Token) -> str:
         """"Shares of Douglas & Lomason Co rose after the vehicle seat maker agreed to be acquired": a definite

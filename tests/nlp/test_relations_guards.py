@@ -60,3 +60,14 @@ def test_a_name_after_but_is_the_next_clauses_subject(nlp):
     text = ("The Velaro Party won a clear victory in the 1994 election but the National Defence Council, which seized "
             "power in 1992 after crushing student protests, never accepted the result.")
     assert not any(v == "win" for _, v, _ in _links(nlp, text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Results on Friday in the Varno Open (prefix number denotes seeding): 1 - Tarik Osmani (Pakistan) beat "
+    "Lund Halvorsen in four sets and then 2 - Pedro Amaral beat Kolja Brandt",
+])
+def test_a_country_in_brackets_after_a_name_is_a_nationality_not_a_party(nlp, text):
+    # "X (Pakistan) beat Y": the bracket says where X is from; Pakistan beat no one
+    ex = extract(nlp(text), Document("d1", text))
+    assert not [r for r in ex.relations if r.kind == "action" and r.source.startswith("country:")]

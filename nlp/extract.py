@@ -41,7 +41,7 @@ from nlp.relations.quotes import (CONTINUATION_RULES, QUOTE_PASSES, SPEAKER_RULE
 from nlp.relations.reading import Reading, RelationStep
 
 #: bump when extraction output changes, so cached extractions are redone
-EXTRACTOR_VERSION = "41"
+EXTRACTOR_VERSION = "42"
 
 
 def _cooccurrence_pass(cx: RelationStep) -> list[Relation]:

@@ -44,6 +44,7 @@ ENTITY_PASSES: tuple[Pass, ...] = (
          "headline, byline, dateline, sign-off: mentions that link nothing; the dateline city a place"),
     Pass("non_prose", wirecopy.non_prose, "names in tables, results and lists are mentions that link nothing"),
     Pass("clock_zones", kinds.clock_zones, "a time zone after a clock time ('0800 GMT') is no organisation"),
+    Pass("counted_units", kinds.counted_units, "an abbreviation counted like a noun ('six RBI') is a unit, no organisation"),
     Pass("common_nouns", kinds.common_nouns, "a capitalised common noun opening a sentence ('Barter has ...') is no name"),
     Pass("abbreviations", organisations.abbreviations,
          "'Long Form (LF)' is one name; abbreviations of common words go"),

@@ -293,3 +293,14 @@ def test_entities_sports_side_of_a_game_is_a_team(nlp, sentence, word):
 def test_entities_sports_player_with_country_who_beats_stays_a_person(nlp):
     text = "TENNIS - RESULTS.\n\nLONDON 1997-06-01\n\nResults on Saturday:\nAna Wexley (Peru) beat Eva Tarn (Chile) 6-2\n"
     assert _sports_typed(nlp, text, "Wexley") == "person"
+
+
+@pytest.mark.model
+def test_an_abbreviation_counted_like_a_noun_is_no_organisation(nlp):
+    # "six RBI": runs batted in, a unit; "three ANC officials": the abbreviation qualifies a noun, a name
+    text = ("Varno slugger Teo Marsh had six RBI and Ivo Kade's RBI double won it for the Tigers on Friday. "
+            "Three ANC officials watched the game with Teo Marsh.")
+    ex = extract(nlp(text), Document("d1", text))
+    labels = {e.label for e in ex.entities}
+    assert "RBI" not in labels and "ANC" in labels
+    assert not [r for r in ex.relations if "rbi" in r.source or "rbi" in r.target]

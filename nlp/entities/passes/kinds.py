@@ -16,6 +16,7 @@ from nlp.entities.candidates import Candidate, EntityContext, clean_surface
 from nlp.entities.names import NameIndex
 from nlp.entities.passes.clues import as_location, read_case, speaks
 from nlp.entities.places import is_known_place, phoenix_places
+from nlp.entities.shape import in_non_prose
 from nlp.entities.wire import read_wire
 from nlp.mentions import slug
 from nlp.scan import text_of, where
@@ -211,6 +212,40 @@ def clock_zones(cx: EntityContext) -> None:
             before = doc[c.start - 1]
             if before.like_num or before.lower_ in _CLOCK_WORDS:
                 c.dropped = True
+
+
+def counted_units(cx: EntityContext) -> None:
+    """An abbreviation counted like a noun is a unit, not an organisation ("six RBI", "his 121 RBI broke
+    the record": runs batted in). Where a story counts it once, each of its mentions is the unit ("Devon
+    White's RBI double"); an abbreviation that only qualifies a noun after a number stays a name ("three
+    ANC officials").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lopes had six RBI and then Ruiz's RBI double won it")
+    >>> cx = EntityContext(doc, [Candidate(3, 4, "ORG", "RBI", 3), Candidate(9, 10, "ORG", "RBI", 9)])
+    >>> counted_units(cx); [c.dropped for c in cx.cands]
+    [True, True]
+    """
+    doc = cx.doc
+    text = text_of(doc)
+    counted = set()
+    for c in cx.cands:
+        if c.dropped or c.end - c.start != 1 or c.start == 0:
+            continue
+        tok = doc[c.start]
+        if not (1 < len(tok.text) <= 4 and tok.text.isalpha() and tok.text.isupper()) \
+                or in_non_prose(text, tok.idx, tok.idx + len(tok.text)):
+            continue  # a results row counts goals before a team: "LG 2 OB 0"
+        nxt = doc[c.end] if c.end < len(doc) else None
+        qualifies = nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+        before = doc[c.start - 1]
+        year = before.text.isdigit() and len(before.text) == 4   # "the 1993 PLO-Israel deal"
+        joined = nxt is not None and nxt.text in ("-", "\u2013")              # "PLO-Israel"
+        if before.like_num and not year and not qualifies and not joined:
+            counted.add(tok.text)
+    for c in cx.cands:
+        if not c.dropped and c.text in counted:
+            c.dropped = True
 
 
 def gazetteer_places(cx: EntityContext) -> None:

@@ -81,6 +81,23 @@ class MentionIndex:
         """The entity key token ``token_i`` stands for, or None."""
         return self.by_token.get(token_i)
 
+    def extent(self, token_i: int) -> tuple[int, int]:
+        """The tokens ``start:end`` of the name token ``token_i`` is part of (just the token when it is in none).
+
+        >>> index = MentionIndex(); index.add(3, 5, "country:PE")
+        >>> index.extent(4), index.extent(7)
+        ((3, 5), (7, 8))
+        """
+        key = self.key_of(token_i)
+        start, end = token_i, token_i + 1
+        if key is None:
+            return start, end
+        while self.by_token.get(start - 1) == key:
+            start -= 1
+        while self.by_token.get(end) == key:
+            end += 1
+        return start, end
+
     def add_mention_only(self, start: int, end: int, key: str) -> None:
         """Record a mention that must link nothing (a headline's or a table's), for look-ups only.
 

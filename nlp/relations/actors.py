@@ -54,37 +54,9 @@ COLLECTIVE_NOUNS = frozenset({"order", "team", "side", "squad", "family", "facti
                               "outfit", "band", "crew", "government", "regime", "forces", "force"})
 #: tags of a finite verb (or modal): a name whose head it is is its subject, no modifier
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def qualifies_next(tok: Token, key: str, index: MentionIndex) -> bool:
-    """Whether a name under a possessive determiner only qualifies the common word after it.
-
-    "retained his WBO featherweight title", "drew in their African Nations Cup
-    preliminary round": whose the thing is, the determiner says; the name
-    between says what kind of thing it is (a sanctioning body, a competition),
-    however the parser hung it. A name's own possessor ("his Newcastle") with
-    nothing after it stays the name.
-    """
-    start, end = tok.i, tok.i + 1
-    while start > 0 and index.key_of(start - 1) == key:
-        start -= 1
-    while end < len(tok.doc) and index.key_of(end) == key:
-        end += 1
-    if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_DETERMINERS for t in tok.doc[start:end] for c in t.children):
-        return False
-    if end >= len(tok.doc):
-        return False
-    nxt = tok.doc[end]
-    if nxt.tag_ in _FINITE_TAGS and nxt.i == tok.head.i:
-        return False  # "their Congress voted": the name is the verb's subject
-    words = []
-    for t in tok.doc[end: min(end + 4, len(tok.doc))]:
-        if not (t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ", "VERB")):
-            break
-        words += [t.lemma_.lower(), t.lower_]
-    # "founded her Missionaries of Charity religious order": a body's own kind, the name is the thing
-    return bool(words) and not any(w in lexicons.org_heads() or w in COLLECTIVE_NOUNS for w in words)
 _OFFICIAL_TYPES = frozenset({"official", "person"})
+
+
 #: posts that stand for their country's mission even when definite ("summoned the Peruvian ambassador")
 _MISSION_POSTS = frozenset({"ambassador", "envoy", "consul", "diplomat", "embassy", "consulate"})
 #: who acts through an agent noun: countries and organisations ("EU foreign ministers", "NATO troops")
@@ -131,6 +103,32 @@ _NAMED_BODY_NOUNS = frozenset({"commission", "committee", "council", "court", "p
                                "front", "tribunal", "assembly", "parliament", "congress", "board", "authority",
                                "corporation", "institute", "university", "league", "alliance", "coalition",
                                "organisation", "organization", "fund", "foundation", "mission", "office"})
+
+
+def qualifies_next(tok: Token, key: str, index: MentionIndex) -> bool:
+    """Whether a name under a possessive determiner only qualifies the common word after it.
+
+    "retained his WBO featherweight title", "drew in their African Nations Cup
+    preliminary round": whose the thing is, the determiner says; the name
+    between says what kind of thing it is (a sanctioning body, a competition),
+    however the parser hung it. A name's own possessor ("his Newcastle") with
+    nothing after it stays the name.
+    """
+    start, end = index.extent(tok.i)
+    if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_DETERMINERS for t in tok.doc[start:end] for c in t.children):
+        return False
+    if end >= len(tok.doc):
+        return False
+    nxt = tok.doc[end]
+    if nxt.tag_ in _FINITE_TAGS and nxt.i == tok.head.i:
+        return False  # "their Congress voted": the name is the verb's subject
+    words = []
+    for t in tok.doc[end: min(end + 4, len(tok.doc))]:
+        if not (t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ", "VERB")):
+            break
+        words += [t.lemma_.lower(), t.lower_]
+    # "founded her Missionaries of Charity religious order": a body's own kind, the name is the thing
+    return bool(words) and not any(w in lexicons.org_heads() or w in COLLECTIVE_NOUNS for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,12 +309,7 @@ class Actors:
         name says where the person is from; it stands for that person (their key), or for no one
         after a name the model left untagged (""); ``None`` when it is no such tag."""
         doc = self.doc
-        start = tok.i
-        while start > 0 and self.index.key_of(start - 1) == key:
-            start -= 1
-        end = tok.i + 1
-        while end < len(doc) and self.index.key_of(end) == key:
-            end += 1
+        start, end = self.index.extent(tok.i)
         if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
             return None
         before = self.index.key_of(start - 2)

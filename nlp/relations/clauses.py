@@ -452,9 +452,7 @@ class Clauses:
             return [a for p in children_with(tok, ("prep",)) if p.lower_ == "of"
                     for g in children_with(p, ("pobj",)) if g.pos_ == "NOUN" and g.lemma_.lower() in lexicons.proposal_nouns()
                     for a in self.proposer(g)]
-        out = self.owners(tok)
-        out += [a for c in children_with(tok, QUALIFIER_DEPS)
-                for t in (c, *c.conjuncts) for a in self.actors.of(t) if self.actors.type_of(a.key) == "country"]
+        out = self.owners(tok) + self.qualifiers(tok)
         out += [a for p in children_with(tok, ("prep",)) if p.lower_ in ("by", "from")
                 for g in children_with(p, ("pobj",)) for a in self.phrase(g)]
         return self.who(list(dict.fromkeys(out)))
